@@ -1,0 +1,153 @@
+import type { Catalog, CmdletSpec, CommonParameter, ParameterSpec } from './catalog';
+import type { ArgumentValue, CommandElement, ParameterToken, ScriptCommand } from './parse/commands';
+import type { Range } from './text';
+
+/** A parameter as written (on the command line or as a splatted hashtable key). */
+export interface WrittenParameter {
+  readonly name: string;
+  readonly range: Range;
+  readonly colon: boolean;
+  readonly alternativeDash: boolean;
+  /** Came from a `@splat` hashtable key rather than a `-Name` token. */
+  readonly viaSplat: boolean;
+}
+
+/** A written parameter resolved to a catalogued one. */
+export interface BoundParameter {
+  readonly parameter: ParameterSpec;
+  readonly written: WrittenParameter;
+  /** The value, if one follows; undefined for a switch without the colon form, or when it is missing. */
+  readonly value?: ArgumentValue;
+}
+
+export interface BoundCommon {
+  readonly parameter: CommonParameter;
+  readonly written: WrittenParameter;
+  readonly value?: ArgumentValue;
+}
+
+export interface UnresolvedParameter {
+  readonly written: WrittenParameter;
+  /** Several parameters start with what was written. */
+  readonly ambiguousWith?: readonly string[];
+}
+
+/** A positional value: bound to a parameter by position, or left over. */
+export interface PositionalValue {
+  readonly value: ArgumentValue;
+  /** The switch written right before this value (`-Force $true`): PowerShell does not give the value to the switch. */
+  readonly afterSwitch?: BoundParameter;
+}
+
+/** A command of the catalogue with its arguments bound the way PowerShell's binder would. */
+export interface BoundCommand {
+  readonly command: ScriptCommand;
+  readonly cmdlet: CmdletSpec;
+  readonly parameters: readonly BoundParameter[];
+  readonly common: readonly BoundCommon[];
+  readonly unresolved: readonly UnresolvedParameter[];
+  readonly positional: readonly PositionalValue[];
+  /** A splat whose content is not known: it may supply any parameter. */
+  readonly openSplat: boolean;
+  readonly sets: SetResolution;
+}
+
+export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog: Catalog): BoundCommand {
+  const parameters: BoundParameter[] = [];
+  const common: BoundCommon[] = [];
+  const unresolved: UnresolvedParameter[] = [];
+  const positional: PositionalValue[] = [];
+  let openSplat = false;
+
+  const bindWritten = (written: WrittenParameter, nextValue: () => ArgumentValue | undefined, isSwitchAllowedValue: boolean): void => {
+    const resolution = catalog.resolveParameter(cmdlet, written.name);
+    if (resolution.status === 'parameter') {
+      const takesValue = resolution.parameter.kind !== 'switch' || isSwitchAllowedValue;
+      parameters.push({ parameter: resolution.parameter, written, value: takesValue ? nextValue() : undefined });
+    } else if (resolution.status === 'common') {
+      const takesValue = resolution.parameter.takesValue || isSwitchAllowedValue;
+      common.push({ parameter: resolution.parameter, written, value: takesValue ? nextValue() : undefined });
+    } else {
+      // The value after an unknown parameter most likely belonged to it: do not report it again as positional.
+      nextValue();
+      unresolved.push({ written, ambiguousWith: resolution.status === 'ambiguous' ? resolution.candidates : undefined });
+    }
+  };
+
+  const elements = command.elements;
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element.type === 'parameter') {
+      const written = fromToken(element);
+      const nextValue = (): ArgumentValue | undefined => {
+        const next: CommandElement | undefined = elements[i + 1];
+        if (next?.type !== 'value') return undefined;
+        i++;
+        return next.value;
+      };
+      bindWritten(written, nextValue, element.colon);
+      const last = parameters.at(-1);
+      const next = elements[i + 1];
+      if (last?.written === written && last.parameter.kind === 'switch' && !element.colon && next?.type === 'value') {
+        positional.push({ value: next.value, afterSwitch: last });
+        i++;
+      }
+    } else if (element.type === 'value') {
+      positional.push({ value: element.value });
+    } else if (element.entries) {
+      for (const entry of element.entries) {
+        const written: WrittenParameter = { name: entry.name, range: entry.nameRange, colon: true, alternativeDash: false, viaSplat: true };
+        bindWritten(written, () => entry.value, true);
+      }
+    } else {
+      openSplat = true;
+    }
+  }
+  const unresolvedSets = { command, cmdlet, parameters, common, unresolved, positional, openSplat };
+  return { ...unresolvedSets, sets: resolveParameterSets(unresolvedSets) };
+}
+
+function fromToken(token: ParameterToken): WrittenParameter {
+  return { name: token.name, range: token.range, colon: token.colon, alternativeDash: token.alternativeDash, viaSplat: false };
+}
+
+/** The outcome of choosing a parameter set for a bound command. */
+export interface SetResolution {
+  /** Sets that admit every named parameter and every positional value. */
+  readonly candidates: readonly string[];
+  /** Named parameters that share no parameter set with the ones written before them. */
+  readonly conflicting: readonly BoundParameter[];
+  /** Positional values that no parameter takes in any set the named parameters allow. */
+  readonly surplus: readonly PositionalValue[];
+  /** For each candidate set, the positional parameter each positional value binds to. */
+  readonly positionalBindings: ReadonlyMap<string, readonly ParameterSpec[]>;
+}
+
+/** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
+function resolveParameterSets(bound: Omit<BoundCommand, 'sets'>): SetResolution {
+  const allSets = bound.cmdlet.parameterSets;
+  let byNamed = [...allSets];
+  const conflicting: BoundParameter[] = [];
+  for (const binding of bound.parameters) {
+    const sets = binding.parameter.sets.map((s) => s.set);
+    const narrowed = byNamed.filter((set) => sets.includes(set));
+    if (narrowed.length === 0) conflicting.push(binding);
+    else byNamed = narrowed;
+  }
+
+  const positionalBindings = new Map<string, readonly ParameterSpec[]>();
+  let fewestSurplus: readonly PositionalValue[] | undefined;
+  for (const set of byNamed) {
+    const named = new Set(bound.parameters.map((b) => b.parameter));
+    const slots = bound.cmdlet.parameters
+      .filter((p) => !named.has(p))
+      .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
+      .sort((a, b) => a.position - b.position)
+      .map((slot) => slot.parameter);
+    const surplus = bound.positional.slice(slots.length);
+    if (surplus.length === 0) positionalBindings.set(set, slots.slice(0, bound.positional.length));
+    if (!fewestSurplus || surplus.length < fewestSurplus.length) fewestSurplus = surplus;
+  }
+  const candidates = byNamed.filter((set) => positionalBindings.has(set));
+  return { candidates, conflicting, surplus: candidates.length > 0 ? [] : (fewestSurplus ?? []), positionalBindings };
+}

@@ -1,0 +1,82 @@
+import { bindCommand, type BoundCommand } from './bind';
+import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
+import { PowerShellParser } from './parse/parser';
+import { extractCommands, type ScriptCommand } from './parse/commands';
+import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
+import { comparePositions, LineIndex } from './text';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** The server version the script targets; an in-file `# lync-pic: target=<version>` comment overrides it. */
+  readonly target?: TargetVersion;
+  /** Severity overrides by rule id. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Called when a rule fails internally; the other rules still run. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  /** The target version in force (after the in-file override). */
+  readonly target: TargetVersion;
+  readonly commands: readonly ScriptCommand[];
+}
+
+const TARGET_COMMENT = /^[ \t]*#[ \t]*lync-pic:[ \t]*target[ \t]*=[ \t]*([\w-]+)/im;
+const TARGETS: readonly TargetVersion[] = ['any', ...SERVER_VERSIONS];
+
+/** The target version named by an in-file comment, if any. */
+export function targetFromComment(text: string): TargetVersion | undefined {
+  const match = TARGET_COMMENT.exec(text);
+  const value = match?.[1].toLowerCase();
+  return TARGETS.find((t) => t === value);
+}
+
+/** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
+export class Linter {
+  private constructor(private readonly parser: PowerShellParser, readonly catalog: Catalog) {}
+
+  static async create(catalog: Catalog = getCatalog()): Promise<Linter> {
+    return new Linter(await PowerShellParser.create(), catalog);
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const index = new LineIndex(text);
+    const tree = this.parser.parse(text);
+    try {
+      const commands = extractCommands(tree, index);
+      const target = targetFromComment(text) ?? options.target ?? 'any';
+      const findings = runRules(RULES, { text, index, target, catalog: this.catalog, commands, bound: this.bind(commands) }, options);
+      return { findings, target, commands };
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private bind(commands: readonly ScriptCommand[]): BoundCommand[] {
+    return commands.flatMap((command) => {
+      const cmdlet = this.catalog.cmdlet(command.name);
+      return cmdlet ? [bindCommand(command, cmdlet, this.catalog)] : [];
+    });
+  }
+}
+
+type ContextData = Omit<RuleContext, 'report'>;
+
+function runRules(rules: readonly Rule[], data: ContextData, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const report = (input: FindingInput): void => {
+      findings.push({ ...input, ruleId: rule.meta.id, severity: setting, fixes: input.fixes ?? [] });
+    };
+    try {
+      rule.check({ ...data, report });
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+    }
+  }
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}

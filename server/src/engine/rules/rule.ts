@@ -1,0 +1,59 @@
+import type { Catalog, TargetVersion } from '../catalog';
+import type { BoundCommand } from '../bind';
+import type { ScriptCommand } from '../parse/commands';
+import type { LineIndex, Range, TextEdit } from '../text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface RuleMeta {
+  /** Stable id: shown on every finding, used in settings and suppression comments. */
+  readonly id: string;
+  /** One line: what the rule finds. */
+  readonly summary: string;
+  readonly defaultSeverity: Severity;
+  /** The lync-pic version that introduced the rule. */
+  readonly since: string;
+}
+
+/** A text change that repairs a finding. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe to apply without looking: used by fix-all and marked preferred in the editor. */
+  readonly safe: boolean;
+}
+
+export interface FindingInput {
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+}
+
+export interface Finding extends FindingInput {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly fixes: readonly Fix[];
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly index: LineIndex;
+  readonly target: TargetVersion;
+  readonly catalog: Catalog;
+  /** Every command in the script. */
+  readonly commands: readonly ScriptCommand[];
+  /** The commands of the catalogue, bound to their parameters. */
+  readonly bound: readonly BoundCommand[];
+  report(finding: FindingInput): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Path of a rule's documentation page, relative to the package root. */
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}

@@ -1,0 +1,25 @@
+import { replaceFix } from '../fix/edits';
+import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import type { Rule } from './rule';
+
+export const skypeProxyFqdn: Rule = {
+  meta: {
+    id: 'skype-proxy-fqdn',
+    summary: `The Skype (Messenger) public provider must use the ProxyFqdn ${SKYPE.proxyFqdn}.`,
+    defaultSeverity: 'error',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      const proxy = parameterNamed(bound, 'ProxyFqdn');
+      const fqdn = literalOf(proxy);
+      if (!proxy?.value || fqdn === undefined || !isSkypeProvider(bound)) continue;
+      if (fqdn.toLowerCase().replace(/\.$/, '') === SKYPE.proxyFqdn) continue;
+      context.report({
+        range: proxy.value.range,
+        message: `The Skype provider's ProxyFqdn must be ${SKYPE.proxyFqdn}, not ${fqdn}: with any other value, messages to Skype users go nowhere and nothing tells you.`,
+        fixes: [replaceFix(`Change to ${SKYPE.proxyFqdn}`, proxy.value.range, SKYPE.proxyFqdn, true)],
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { availableOn } from '../catalog';
+import { replaceFix } from '../fix/edits';
+import { isCmdlet, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import type { Rule } from './rule';
+
+export const skypeRoutingDomain: Rule = {
+  meta: {
+    id: 'skype-routing-domain',
+    summary: `New-CsPublicProvider for Skype needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}.`,
+    defaultSeverity: 'warning',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) continue;
+      const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationRoutingDomain');
+      if (!spec || !availableOn(spec, context.target)) continue;
+      const routing = parameterNamed(bound, 'NameDecorationRoutingDomain');
+      if (!routing) {
+        const end = bound.command.range.end;
+        context.report({
+          range: bound.command.nameRange,
+          message: `The Skype provider needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}: without it, Skype users whose addresses are name-decorated (user(outlook.com)@msn.com) cannot be reached.`,
+          fixes: [replaceFix(`Add -NameDecorationRoutingDomain ${SKYPE.routingDomain}`, { start: end, end }, ` -NameDecorationRoutingDomain ${SKYPE.routingDomain}`, true)],
+        });
+        continue;
+      }
+      const domain = literalOf(routing);
+      if (!routing.value || domain === undefined || domain.toLowerCase() === SKYPE.routingDomain) continue;
+      context.report({
+        range: routing.value.range,
+        message: `The Skype provider's NameDecorationRoutingDomain must be ${SKYPE.routingDomain}, not ${domain}.`,
+        fixes: [replaceFix(`Change to ${SKYPE.routingDomain}`, routing.value.range, SKYPE.routingDomain, true)],
+      });
+    }
+  },
+};

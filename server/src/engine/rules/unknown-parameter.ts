@@ -1,0 +1,28 @@
+import { replaceFix } from '../fix/edits';
+import { nearest, orList, typoTolerance } from '../util/distance';
+import type { Rule } from './rule';
+
+export const unknownParameter: Rule = {
+  meta: {
+    id: 'unknown-parameter',
+    summary: 'A parameter that the cmdlet does not have (nor as a prefix, alias or common parameter).',
+    defaultSeverity: 'error',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      const names = bound.cmdlet.parameters.map((p) => p.name);
+      for (const { written, ambiguousWith } of bound.unresolved) {
+        if (ambiguousWith) continue;
+        const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
+        const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+        const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';
+        context.report({
+          range: written.range,
+          message: `${bound.cmdlet.name} has no parameter -${written.name}.${hint}`,
+          fixes: suggestions.map((s) => replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1)),
+        });
+      }
+    }
+  },
+};

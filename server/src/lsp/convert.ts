@@ -1,0 +1,44 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { CodeAction, CodeActionKind, DiagnosticSeverity, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import type { Finding, Fix, Severity } from '../engine/rules/rule';
+import { docsPath } from '../engine/rules/rule';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const SOURCE = 'lync-pic';
+
+/** The package root: the bundle runs from dist/, the docs ship in docs/ beside it. */
+const PACKAGE_ROOT = join(__dirname, '..');
+
+export function docsUri(ruleId: string): string {
+  return pathToFileURL(join(PACKAGE_ROOT, docsPath(ruleId))).toString();
+}
+
+/** Engine ranges are already LSP's 0-based UTF-16 positions: findings convert one to one. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUri(finding.ruleId) },
+    source: SOURCE,
+    message: finding.message,
+  };
+}
+
+export function fixToEdit(uri: string, fix: Fix): WorkspaceEdit {
+  return { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
+}
+
+export function toQuickFix(uri: string, fix: Fix, diagnostic: Diagnostic): CodeAction {
+  const action = CodeAction.create(fix.title, fixToEdit(uri, fix), CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = fix.safe;
+  return action;
+}

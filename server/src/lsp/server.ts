@@ -1,0 +1,137 @@
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Linter } from '../engine/lint';
+import type { Finding } from '../engine/rules/rule';
+import { SOURCE, toDiagnostic, toQuickFix } from './convert';
+import { SettingsCache } from './settings';
+
+/** How long to wait after an edit before linting, so a burst of keystrokes is linted once. */
+const DEBOUNCE_MS = 20;
+
+interface LintedVersion {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const pending = new Map<string, NodeJS.Timeout>();
+  const linted = new Map<string, LintedVersion>();
+  const linterReady = Linter.create();
+  linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'lync-pic' },
+    };
+  });
+
+  const lintNow = async (uri: string): Promise<void> => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const config = await settings.get(uri);
+    const linter = await linterReady;
+    // A newer edit or a close arrived while waiting: that one will be linted instead.
+    if (documents.get(uri)?.version !== version || pending.has(uri)) return;
+    if (!config.enable) {
+      linted.delete(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    const { findings } = linter.lint(document.getText(), {
+      target: config.targetVersion,
+      rules: config.rules,
+      onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
+    });
+    const diagnostics = findings.map(toDiagnostic);
+    linted.set(uri, { version, findings, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  const schedule = (uri: string, delay: number): void => {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      lintNow(uri).catch((error: unknown) => {
+        // Never let one document's failure take the server down: log it, and publish nothing for it.
+        connection.console.error(`lync-pic: linting ${uri} failed: ${describe(error)}`);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      });
+    }, delay));
+  };
+
+  // An opened document is linted at once; edits wait for the burst of keystrokes to pause.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    schedule(uri, justOpened.delete(uri) ? 0 : DEBOUNCE_MS);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    linted.delete(uri);
+    settings.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    for (const document of documents.all()) schedule(document.uri, 0);
+  });
+
+  connection.onCodeAction((params) => guard(() => quickFixes(params, documents, linted), []));
+
+  documents.listen(connection);
+  connection.listen();
+
+  function guard<T>(work: () => T, fallback: T): T {
+    try {
+      return work();
+    } catch (error) {
+      connection.console.error(`lync-pic: request failed: ${describe(error)}`);
+      return fallback;
+    }
+  }
+}
+
+function quickFixes(params: CodeActionParams, documents: TextDocuments<TextDocument>, linted: ReadonlyMap<string, LintedVersion>): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const state = linted.get(uri);
+  if (!state || documents.get(uri)?.version !== state.version) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE) continue;
+    const index = state.diagnostics.findIndex((d) => d.code === diagnostic.code && sameRange(d, diagnostic) && d.message === diagnostic.message);
+    if (index < 0) continue;
+    for (const fix of state.findings[index].fixes) actions.push(toQuickFix(uri, fix, diagnostic));
+  }
+  return actions;
+}
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { Linter, type LintOptions, type LintResult } from '../server/src/engine/lint';
+
+/** The repository root, from the compiled tests in out/test/. */
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+let linter: Promise<Linter> | undefined;
+
+/** One real linter (real parser, real catalogue) shared by the tests of a process. */
+export function getLinter(): Promise<Linter> {
+  linter ??= Linter.create();
+  return linter;
+}
+
+export async function lintText(text: string, options?: LintOptions): Promise<LintResult> {
+  return (await getLinter()).lint(text, options);
+}
+
+/** `findings` as "line:rule" strings (1-based lines), sorted, for compact assertions. */
+export function lineRules(result: LintResult, ruleId?: string): string[] {
+  return result.findings
+    .filter((f) => ruleId === undefined || f.ruleId === ruleId)
+    .map((f) => `${f.range.start.line + 1}:${f.ruleId}`)
+    .sort();
+}

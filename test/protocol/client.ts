@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { REPO_ROOT } from '../helpers';
+
+/** The built language server (dist/server.js) spoken to over stdio, as an editor would. */
+export class ServerUnderTest {
+  private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: string[] = [];
+
+  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
+
+  /** Starts the server; `settings` answers its workspace/configuration requests (none: the client does not support them). */
+  static async start(settings?: Record<string, unknown>): Promise<ServerUnderTest> {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const server = new ServerUnderTest(child, connection);
+    child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
+    connection.onNotification('window/logMessage', (params: { message: string }) => server.logs.push(params.message));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.onPublish(params));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings ?? {}));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  private onPublish(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+        this.waiters.splice(i, 1);
+        waiter.resolve(params);
+      }
+    }
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (for that version, when given). */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join('')}`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+    const diagnostics = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'powershell', version, text } });
+    return diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    this.connection.dispose();
+    if (this.process.exitCode === null) await new Promise((resolve) => this.process.once('exit', resolve));
+  }
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionRequest,
+  DidChangeTextDocumentNotification,
+  DiagnosticSeverity,
+  type CodeAction,
+} from 'vscode-languageserver-protocol/node';
+import { ServerUnderTest } from './client';
+
+const WRONG_PROXY = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com\n';
+const NO_ROUTING = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n';
+
+describe('language server over stdio', () => {
+  let server: ServerUnderTest;
+  before(async () => {
+    server = await ServerUnderTest.start();
+  });
+  after(async () => server.stop());
+
+  it('publishes a diagnostic with rule id, docs link and range on open', async () => {
+    const { diagnostics } = await server.open('file:///work/wrong-proxy.ps1', WRONG_PROXY);
+    assert.equal(diagnostics.length, 1);
+    const [d] = diagnostics;
+    assert.equal(d.code, 'skype-proxy-fqdn');
+    assert.equal(d.source, 'lync-pic');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.deepEqual(d.range, { start: { line: 0, character: 48 }, end: { line: 0, character: 75 } });
+    assert.match(d.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/skype-proxy-fqdn\.md$/);
+  });
+
+  it('re-lints after an incremental change and offers the quick fix', async () => {
+    const uri = 'file:///work/edit.ps1';
+    assert.equal((await server.open(uri, 'Get-CsPublicProvider\n')).diagnostics.length, 0);
+    const next = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: WRONG_PROXY }],
+    });
+    const { diagnostics } = await next;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['skype-proxy-fqdn']);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(actions[0].edit?.changes?.[uri], [{ range: diagnostics[0].range, newText: 'federation.messenger.msn.com' }]);
+  });
+
+  it('lints only the latest of a burst of edits', async () => {
+    const uri = 'file:///work/burst.ps1';
+    await server.open(uri, '');
+    const last = server.nextDiagnostics(uri, 11);
+    for (let version = 2; version <= 11; version++) {
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text: version === 11 ? WRONG_PROXY : `Get-CsPublicProvider # ${version}\n` }],
+      });
+    }
+    assert.deepEqual((await last).diagnostics.map((d) => d.code), ['skype-proxy-fqdn']);
+    const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.ok(versions.length < 5, `expected the burst to be coalesced, got versions ${versions.join(',')}`);
+  });
+});
+
+describe('language server settings', () => {
+  it('takes the target version from workspace/configuration', async () => {
+    const lync2010 = await ServerUnderTest.start({ targetVersion: 'lync2010' });
+    const any = await ServerUnderTest.start({ targetVersion: 'any', rules: { 'skype-routing-domain': 'error' } });
+    try {
+      assert.deepEqual((await lync2010.open('file:///work/t.ps1', NO_ROUTING)).diagnostics, []);
+      const { diagnostics } = await any.open('file:///work/t.ps1', NO_ROUTING);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['skype-routing-domain', DiagnosticSeverity.Error]]);
+    } finally {
+      await Promise.all([lync2010.stop(), any.stop()]);
+    }
+  });
+});

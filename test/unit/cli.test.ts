@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { run } from '../../server/src/cli/main';
+
+async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), readStdin: () => stdin });
+  return { code, stdout, stderr };
+}
+
+function tempFolder(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'lync-pic-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return folder;
+}
+
+const WRONG_PROXY = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com\n';
+
+describe('lync-pic lint', () => {
+  it('writes ESLint-shaped JSON with 1-based positions and exits 1 on errors', async () => {
+    const folder = tempFolder({ 'a.ps1': WRONG_PROXY });
+    const { code, stdout } = await cli(['lint', '--format', 'json', folder]);
+    assert.equal(code, 1);
+    const [report] = JSON.parse(stdout) as { filePath: string; errorCount: number; messages: { ruleId: string; severity: number; line: number; column: number; endColumn: number }[] }[];
+    assert.equal(report.filePath, join(folder, 'a.ps1'));
+    assert.equal(report.errorCount, 1);
+    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn]), [['skype-proxy-fqdn', 2, 1, 49, 76]]);
+  });
+
+  it('exits 0 and says so on a clean script, read from standard input', async () => {
+    const { code, stdout } = await cli(['lint', '-'], 'Get-CsPublicProvider\n');
+    assert.equal(code, 0);
+    assert.match(stdout, /No problems in 1 file/);
+  });
+
+  it('prints stylish output with the rule id', async () => {
+    const { stdout } = await cli(['lint', '-'], WRONG_PROXY);
+    assert.match(stdout, /1:49\s+error\s+The Skype provider's ProxyFqdn must be federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
+  });
+
+  it('applies --target', async () => {
+    const script = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n';
+    const any = await cli(['lint', '--format=json', '-'], script);
+    const lync2010 = await cli(['lint', '--format=json', '--target', 'lync2010', '-'], script);
+    const rules = (out: string) => (JSON.parse(out) as { messages: { ruleId: string }[] }[])[0].messages.map((m) => m.ruleId);
+    assert.deepEqual(rules(any.stdout), ['skype-routing-domain']);
+    assert.deepEqual(rules(lync2010.stdout), []);
+  });
+
+  it('exits 2 with a one-line reason for bad usage and unreadable input, and lints the rest', async () => {
+    const folder = tempFolder({ 'good.ps1': 'Get-CsPublicProvider\n', 'binary.ps1': Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0x02]) });
+    const empty = tempFolder({ 'notes.txt': 'x' });
+    const result = await cli(['lint', '--format', 'json', folder, join(folder, 'missing.ps1'), empty]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /binary\.ps1: is a binary file/);
+    assert.match(result.stderr, /missing\.ps1: no such file or folder/);
+    assert.match(result.stderr, /holds no \.ps1 or \.psm1 script/);
+    assert.deepEqual((JSON.parse(result.stdout) as { filePath: string }[]).map((r) => r.filePath), [join(folder, 'good.ps1')]);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    for (const args of [['lint'], ['lint', '--target', 'lync2099', 'x.ps1'], ['frobnicate'], ['lint', '--bogus', 'x.ps1']]) {
+      assert.equal((await cli(args)).code, 2, args.join(' '));
+    }
+  });
+});

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { before, describe, it } from 'node:test';
+import { extractCommands, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
+import { PowerShellParser } from '../../server/src/engine/parse/parser';
+import { LineIndex } from '../../server/src/engine/text';
+
+let parser: PowerShellParser;
+before(async () => {
+  parser = await PowerShellParser.create();
+});
+
+function commandsOf(text: string): ScriptCommand[] {
+  const tree = parser.parse(text);
+  try {
+    return extractCommands(tree, new LineIndex(text));
+  } finally {
+    tree.delete();
+  }
+}
+
+/** A compact picture of a command's elements: `-Name`, `-Name:` (colon form), values by kind and text, `@splat`. */
+function shape(elements: readonly CommandElement[]): string[] {
+  return elements.map((e) => {
+    if (e.type === 'parameter') return `-${e.name}${e.colon ? ':' : ''}${e.alternativeDash ? ' (dash)' : ''}`;
+    if (e.type === 'splat') return `@${e.variable}${e.entries ? `{${e.entries.map((x) => `${x.name}=${x.value.literal ?? x.value.text}`).join(';')}}` : ''}`;
+    return `${e.value.kind}:${e.value.literal ?? e.value.text}`;
+  });
+}
+
+describe('command model', () => {
+  it('reads parameters, values and their kinds', () => {
+    const [command] = commandsOf(`New-CsPublicProvider -Identity Skype -ProxyFqdn "federation.messenger.msn.com" -Enabled $true -VerificationLevel 2 -X $v -Y @('a','b') -Z @{a=1}`);
+    assert.equal(command.name, 'New-CsPublicProvider');
+    assert.deepEqual(shape(command.elements), [
+      '-Identity', 'bareword:Skype', '-ProxyFqdn', 'string:federation.messenger.msn.com', '-Enabled', 'boolean:$true',
+      '-VerificationLevel', 'number:2', '-X', 'variable:$v', "-Y", "array:@('a','b')", '-Z', 'hashtable:@{a=1}',
+    ]);
+  });
+
+  it('keeps the colon form and unique prefixes as written', () => {
+    const [command] = commandsOf('New-CsPublicProvider -Ident Skype -Enabled:$false -Force:$true');
+    assert.deepEqual(shape(command.elements), ['-Ident', 'bareword:Skype', '-Enabled:', 'boolean:$false', '-Force:', 'boolean:$true']);
+  });
+
+  it('accepts en dash, em dash and horizontal bar before a parameter', () => {
+    const [command] = commandsOf('Set-CsPublicProvider \u2013Identity Skype \u2014Enabled $true \u2015VerificationLevel 2');
+    assert.deepEqual(shape(command.elements), ['-Identity (dash)', 'bareword:Skype', '-Enabled (dash)', 'boolean:$true', '-VerificationLevel (dash)', 'number:2']);
+  });
+
+  it('follows backtick continuations, CRLF line ends and comments between lines', () => {
+    const text = 'New-CsPublicProvider -Identity Skype `\r\n  -ProxyFqdn federation.messenger.msn.com `\r\n  -Enabled $true # the end\r\nGet-CsPublicProvider\r\n';
+    const commands = commandsOf(text);
+    assert.deepEqual(commands.map((c) => c.name), ['New-CsPublicProvider', 'Get-CsPublicProvider']);
+    assert.deepEqual(shape(commands[0].elements), ['-Identity', 'bareword:Skype', '-ProxyFqdn', 'bareword:federation.messenger.msn.com', '-Enabled', 'boolean:$true']);
+    assert.deepEqual(commands[0].range.end, { line: 2, character: 16 });
+    assert.deepEqual(commands[1].nameRange.start, { line: 3, character: 0 });
+  });
+
+  it('reads a script that starts with a UTF-8 byte-order mark, keeping offsets', () => {
+    const [command] = commandsOf('\uFEFFGet-CsPublicProvider -Identity Skype');
+    assert.equal(command.name, 'Get-CsPublicProvider');
+    assert.deepEqual(command.nameRange.start, { line: 0, character: 1 });
+  });
+
+  it('never finds commands inside strings, here-strings or comments', () => {
+    const text = [
+      '# New-CsPublicProvider -Identity InComment',
+      '<# New-CsPublicProvider -Identity InBlockComment #>',
+      '$a = "New-CsPublicProvider -Identity InString"',
+      "$b = @'",
+      'New-CsPublicProvider -Identity InHereString',
+      "'@",
+      'Get-CsPublicProvider',
+    ].join('\n');
+    assert.deepEqual(commandsOf(text).map((c) => c.name), ['Get-CsPublicProvider']);
+  });
+
+  it('marks commands that take pipeline input', () => {
+    const commands = commandsOf('Get-CsPublicProvider | Set-CsPublicProvider -Enabled $false\n$x | Remove-CsPublicProvider');
+    assert.deepEqual(commands.map((c) => [c.name, c.pipelineInput]), [
+      ['Get-CsPublicProvider', false],
+      ['Set-CsPublicProvider', true],
+      ['Remove-CsPublicProvider', true],
+    ]);
+  });
+
+  it('finds commands inside script blocks', () => {
+    const commands = commandsOf("Invoke-Command -ScriptBlock { Set-CsPublicProvider -Identity Skype -Enabled $true }\n$sites | ForEach-Object { Get-CsPublicProvider }");
+    assert.deepEqual(commands.map((c) => c.name).sort(), ['ForEach-Object', 'Get-CsPublicProvider', 'Invoke-Command', 'Set-CsPublicProvider']);
+  });
+
+  it('resolves a splatted hashtable literal assigned once before the call', () => {
+    const text = "$p = @{ Identity = 'Skype'; Enabled = $true }\nNew-CsPublicProvider @p -ProxyFqdn federation.messenger.msn.com";
+    const [command] = commandsOf(text);
+    assert.deepEqual(shape(command.elements), ['@p{Identity=Skype;Enabled=$true}', '-ProxyFqdn', 'bareword:federation.messenger.msn.com']);
+  });
+
+  it('does not guess a splat that is assigned twice, changed later, or not a literal', () => {
+    const cases = [
+      "$p = @{ Identity = 'Skype' }\n$p = @{ Identity = 'Other' }\nNew-CsPublicProvider @p",
+      "$p = @{ Identity = 'Skype' }\n$p.Enabled = $true\nNew-CsPublicProvider @p",
+      "$p = Get-Params\nNew-CsPublicProvider @p",
+      "New-CsPublicProvider @p\n$p = @{ Identity = 'Skype' }",
+    ];
+    for (const text of cases) {
+      const command = commandsOf(text).find((c) => c.name === 'New-CsPublicProvider');
+      assert.deepEqual(shape(command?.elements ?? []), ['@p'], text);
+    }
+  });
+
+  it('leaves out a command whose arguments the parser could not read', () => {
+    assert.deepEqual(commandsOf('Set-CsPublicProvider -Identity a,b -Enabled $true').map((c) => c.name), []);
+    assert.doesNotThrow(() => commandsOf('New-CsPublicProvider -'));
+  });
+});

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/engine/rules';
+import { docsPath } from '../../server/src/engine/rules/rule';
+import { lineRules, lintText, REPO_ROOT } from '../helpers';
+
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'rules');
+const MARKER = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
+
+/** The "line:rule" pairs that `# expect: rule` markers in a fixture announce. */
+function expectedFindings(text: string, ruleId: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .flatMap((line, i) => (MARKER.exec(line)?.[1].split(',').map((id) => id.trim()) ?? []).filter((id) => id === ruleId).map((id) => `${i + 1}:${id}`))
+    .sort();
+}
+
+describe('every rule, on its fixtures', () => {
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      it('has a failing and a passing fixture and a docs page', () => {
+        assert.ok(existsSync(join(FIXTURES, id, 'bad.ps1')), `test/fixtures/rules/${id}/bad.ps1 is missing`);
+        assert.ok(existsSync(join(FIXTURES, id, 'good.ps1')), `test/fixtures/rules/${id}/good.ps1 is missing`);
+        assert.ok(existsSync(join(REPO_ROOT, docsPath(id))), `${docsPath(id)} is missing`);
+      });
+
+      it('reports exactly the marked lines of bad.ps1', async () => {
+        const text = readFileSync(join(FIXTURES, id, 'bad.ps1'), 'utf8');
+        const expected = expectedFindings(text, id);
+        assert.ok(expected.length > 0, 'bad.ps1 marks no expected finding');
+        assert.deepEqual(lineRules(await lintText(text), id), expected);
+      });
+
+      it('reports nothing on good.ps1', async () => {
+        const text = readFileSync(join(FIXTURES, id, 'good.ps1'), 'utf8');
+        assert.deepEqual(lineRules(await lintText(text), id), []);
+      });
+    });
+  }
+
+  it('has no fixture folder without a rule', () => {
+    const ids = new Set(RULES.map((r) => r.meta.id));
+    assert.deepEqual(readdirSync(FIXTURES).filter((name) => !ids.has(name)), []);
+  });
+});
