@@ -1,19 +1,15 @@
 import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
+import { HelpRequested, UsageError } from './io';
 
 export type Format = 'stylish' | 'json';
 
 export interface LintArgs {
-  readonly command: 'lint';
   readonly format: Format;
   readonly target: TargetVersion;
   readonly paths: readonly string[];
 }
 
-export type ParsedArgs = LintArgs | { readonly command: 'help' } | { readonly command: 'version' };
-
-export class UsageError extends Error {}
-
-export const USAGE = `Usage: lync-pic lint [options] <files or folders...>
+export const LINT_USAGE = `Usage: lync-pic lint [options] <files or folders...>
 
 Lints Lync Server / Skype for Business Server federation cmdlets in PowerShell scripts.
 Folders are searched for .ps1 and .psm1 files; "-" reads a script from standard input.
@@ -22,7 +18,6 @@ Options:
   --format <stylish|json>   output format (default: stylish; json is ESLint's JSON shape)
   --target <version>        any, ${SERVER_VERSIONS.join(', ')} (default: any)
   -h, --help                show this help
-  --version                 show the version
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
 
@@ -33,15 +28,12 @@ function optionValue(argv: readonly string[], i: number, name: string): [string,
   const arg = argv[i];
   if (arg.startsWith(`${name}=`)) return [arg.slice(name.length + 1), i];
   const value = argv[i + 1];
-  if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`${name} needs a value`);
+  if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`${name} needs a value`, LINT_USAGE);
   return [value, i + 1];
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
-  if (argv[0] === '--version') return { command: 'version' };
-  const [command, ...rest] = argv;
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}" (expected "lint")`);
+export function parseLintArgs(rest: readonly string[]): LintArgs {
+  if (rest.includes('-h') || rest.includes('--help')) throw new HelpRequested(LINT_USAGE);
   let format: Format = 'stylish';
   let target: TargetVersion = 'any';
   const paths: string[] = [];
@@ -49,20 +41,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const arg = rest[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const [value, next] = optionValue(rest, i, '--format');
-      if (value !== 'stylish' && value !== 'json') throw new UsageError(`--format must be stylish or json, not "${value}"`);
+      if (value !== 'stylish' && value !== 'json') throw new UsageError(`--format must be stylish or json, not "${value}"`, LINT_USAGE);
       format = value;
       i = next;
     } else if (arg === '--target' || arg.startsWith('--target=')) {
       const [value, next] = optionValue(rest, i, '--target');
-      if (!TARGETS.includes(value)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${value}"`);
+      if (!TARGETS.includes(value)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${value}"`, LINT_USAGE);
       target = value as TargetVersion;
       i = next;
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}"`);
+      throw new UsageError(`unknown option "${arg}"`, LINT_USAGE);
     } else {
       paths.push(arg);
     }
   }
-  if (paths.length === 0) throw new UsageError('no files or folders to lint');
-  return { command: 'lint', format, target, paths };
+  if (paths.length === 0) throw new UsageError('no files or folders to lint', LINT_USAGE);
+  return { format, target, paths };
 }

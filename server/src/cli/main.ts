@@ -1,53 +1,48 @@
 import { readFileSync } from 'node:fs';
-import { Linter } from '../engine/lint';
-import type { Finding } from '../engine/rules/rule';
-import { parseArgs, USAGE, UsageError, type LintArgs } from './args';
-import { collectInputs } from './files';
-import { formatJson, formatStylish, toFileReport, type FileReport } from './format';
+import { LINT_USAGE } from './args';
+import { HelpRequested, UsageError, type Io } from './io';
+import { lintCommand } from './lint';
 
 declare const LYNC_PIC_VERSION: string | undefined;
 
-interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readStdin: () => string;
-}
+/** Subcommands: each parses its own arguments and returns an exit code. */
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
+  lint: lintCommand,
+};
 
-async function lint(args: LintArgs, io: Io): Promise<number> {
-  const linter = await Linter.create();
-  const reports: FileReport[] = [];
-  const findingsByFile = new Map<string, readonly Finding[]>();
-  let inputProblem = false;
-  for (const input of collectInputs(args.paths, io.readStdin)) {
-    if ('problem' in input) {
-      io.stderr(`lync-pic: ${input.path}: ${input.problem}`);
-      inputProblem = true;
-      continue;
-    }
-    const { findings } = linter.lint(input.text, { target: args.target, onRuleError: (id, e) => io.stderr(`lync-pic: internal error in rule ${id} on ${input.path}: ${String(e)}`) });
-    reports.push(toFileReport(input.path, findings));
-    findingsByFile.set(input.path, findings);
-  }
-  io.stdout(args.format === 'json' ? formatJson(reports) : formatStylish(reports, findingsByFile));
-  if (inputProblem) return 2;
-  return reports.some((r) => r.errorCount > 0) ? 1 : 0;
-}
+const USAGE = `Usage: lync-pic <command> [options]
+
+Commands:
+  lint       lint PowerShell scripts (lync-pic lint --help)
+
+Options:
+  -h, --help   show this help
+  --version    show the version
+
+${LINT_USAGE}`;
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
   try {
-    const args = parseArgs(argv);
-    if (args.command === 'help') {
+    if (name === undefined || name === '-h' || name === '--help') {
       io.stdout(USAGE);
       return 0;
     }
-    if (args.command === 'version') {
+    if (name === '--version') {
       io.stdout(typeof LYNC_PIC_VERSION === 'string' ? LYNC_PIC_VERSION : 'dev');
       return 0;
     }
-    return await lint(args, io);
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}" (expected ${Object.keys(COMMANDS).join(' or ')})`, USAGE);
+    return await command(rest, io);
   } catch (error) {
-    io.stderr(error instanceof UsageError ? `lync-pic: ${error.message}\n\n${USAGE}` : `lync-pic: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof HelpRequested) {
+      io.stdout(error.message);
+      return 0;
+    }
+    if (error instanceof UsageError) io.stderr(`lync-pic: ${error.message}${error.usage ? `\n\n${error.usage}` : ''}`);
+    else io.stderr(`lync-pic: internal error: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
 }

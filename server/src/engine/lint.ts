@@ -16,11 +16,18 @@ export interface LintOptions {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-export interface LintResult {
-  readonly findings: readonly Finding[];
+/** What the engine knows of a script: its commands, bound to the catalogue where it knows them. */
+export interface Analysis {
+  readonly text: string;
+  readonly index: LineIndex;
   /** The target version in force (after the in-file override). */
   readonly target: TargetVersion;
   readonly commands: readonly ScriptCommand[];
+  readonly bound: readonly BoundCommand[];
+}
+
+export interface LintResult extends Analysis {
+  readonly findings: readonly Finding[];
 }
 
 const TARGET_COMMENT = /^[ \t]*#[ \t]*lync-pic:[ \t]*target[ \t]*=[ \t]*([\w-]+)/im;
@@ -42,13 +49,17 @@ export class Linter {
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
+    const analysis = this.analyze(text, options.target);
+    return { ...analysis, findings: runRules(RULES, { ...analysis, catalog: this.catalog }, options) };
+  }
+
+  /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
+  analyze(text: string, target?: TargetVersion): Analysis {
     const index = new LineIndex(text);
     const tree = this.parser.parse(text);
     try {
       const commands = extractCommands(tree, index);
-      const target = targetFromComment(text) ?? options.target ?? 'any';
-      const findings = runRules(RULES, { text, index, target, catalog: this.catalog, commands, bound: this.bind(commands) }, options);
-      return { findings, target, commands };
+      return { text, index, target: targetFromComment(text) ?? target ?? 'any', commands, bound: this.bind(commands) };
     } finally {
       tree.delete();
     }

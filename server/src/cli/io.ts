@@ -1,0 +1,16 @@
+/** What a CLI command may touch of the outside world (so tests can run commands in-process). */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => string;
+}
+
+/** A mistake in how the command was called: reported with the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+  }
+}
+
+/** Thrown for `<command> --help`: the message (the usage) goes to standard output, exit code 0. */
+export class HelpRequested extends Error {}
