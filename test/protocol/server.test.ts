@@ -8,8 +8,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ServerUnderTest } from './client';
 
-const WRONG_PROXY = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com\n';
-const NO_ROUTING = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n';
+const REMOVE_FIRST = 'Remove-CsPublicProvider -Identity Skype\n';
+const WRONG_PROXY = `${REMOVE_FIRST}New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n`;
+const NO_ROUTING = `${REMOVE_FIRST}New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n`;
 
 describe('language server over stdio', () => {
   let server: ServerUnderTest;
@@ -25,7 +26,7 @@ describe('language server over stdio', () => {
     assert.equal(d.code, 'skype-proxy-fqdn');
     assert.equal(d.source, 'lync-pic');
     assert.equal(d.severity, DiagnosticSeverity.Error);
-    assert.deepEqual(d.range, { start: { line: 0, character: 48 }, end: { line: 0, character: 75 } });
+    assert.deepEqual(d.range, { start: { line: 1, character: 48 }, end: { line: 1, character: 75 } });
     assert.match(d.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/skype-proxy-fqdn\.md$/);
   });
 
@@ -72,7 +73,10 @@ describe('language server settings', () => {
     try {
       assert.deepEqual((await lync2010.open('file:///work/t.ps1', NO_ROUTING)).diagnostics, []);
       const { diagnostics } = await any.open('file:///work/t.ps1', NO_ROUTING);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['skype-routing-domain', DiagnosticSeverity.Error]]);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
+        ['skype-routing-domain', DiagnosticSeverity.Error],
+        ['skype-excluded-domains', DiagnosticSeverity.Warning],
+      ]);
     } finally {
       await Promise.all([lync2010.stop(), any.stop()]);
     }

@@ -18,7 +18,8 @@ function tempFolder(files: Record<string, string | Buffer>): string {
   return folder;
 }
 
-const WRONG_PROXY = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com\n';
+const WRONG_PROXY =
+  'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n';
 
 describe('lync-pic lint', () => {
   it('writes ESLint-shaped JSON with 1-based positions and exits 1 on errors', async () => {
@@ -28,7 +29,7 @@ describe('lync-pic lint', () => {
     const [report] = JSON.parse(stdout) as { filePath: string; errorCount: number; messages: { ruleId: string; severity: number; line: number; column: number; endColumn: number }[] }[];
     assert.equal(report.filePath, join(folder, 'a.ps1'));
     assert.equal(report.errorCount, 1);
-    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn]), [['skype-proxy-fqdn', 2, 1, 49, 76]]);
+    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn]), [['skype-proxy-fqdn', 2, 2, 49, 76]]);
   });
 
   it('exits 0 and says so on a clean script, read from standard input', async () => {
@@ -39,15 +40,15 @@ describe('lync-pic lint', () => {
 
   it('prints stylish output with the rule id', async () => {
     const { stdout } = await cli(['lint', '-'], WRONG_PROXY);
-    assert.match(stdout, /1:49\s+error\s+The Skype provider's ProxyFqdn must be federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
+    assert.match(stdout, /2:49\s+error\s+The Skype provider's ProxyFqdn must be federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
   });
 
   it('applies --target', async () => {
-    const script = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n';
+    const script = 'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true\n';
     const any = await cli(['lint', '--format=json', '-'], script);
     const lync2010 = await cli(['lint', '--format=json', '--target', 'lync2010', '-'], script);
     const rules = (out: string) => (JSON.parse(out) as { messages: { ruleId: string }[] }[])[0].messages.map((m) => m.ruleId);
-    assert.deepEqual(rules(any.stdout), ['skype-routing-domain']);
+    assert.deepEqual(rules(any.stdout), ['skype-routing-domain', 'skype-excluded-domains']);
     assert.deepEqual(rules(lync2010.stdout), []);
   });
 

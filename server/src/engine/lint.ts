@@ -1,7 +1,8 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
 import { PowerShellParser } from './parse/parser';
-import { extractCommands, type ScriptCommand } from './parse/commands';
+import { extractComments, extractCommands, type ScriptCommand } from './parse/commands';
+import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
 
@@ -24,20 +25,24 @@ export interface Analysis {
   readonly target: TargetVersion;
   readonly commands: readonly ScriptCommand[];
   readonly bound: readonly BoundCommand[];
+  readonly comments: readonly ScriptComment[];
 }
 
 export interface LintResult extends Analysis {
   readonly findings: readonly Finding[];
 }
 
-const TARGET_COMMENT = /^[ \t]*#[ \t]*lync-pic:[ \t]*target[ \t]*=[ \t]*([\w-]+)/im;
+const TARGET_COMMENT = /lync-pic:\s*target\s*=\s*([\w-]+)/i;
 const TARGETS: readonly TargetVersion[] = ['any', ...SERVER_VERSIONS];
 
-/** The target version named by an in-file comment, if any. */
-export function targetFromComment(text: string): TargetVersion | undefined {
-  const match = TARGET_COMMENT.exec(text);
-  const value = match?.[1].toLowerCase();
-  return TARGETS.find((t) => t === value);
+/** The target version named by a `# lync-pic: target=<version>` comment, if any. */
+export function targetFromComment(comments: readonly ScriptComment[]): TargetVersion | undefined {
+  for (const comment of comments) {
+    const value = TARGET_COMMENT.exec(comment.text)?.[1].toLowerCase();
+    const target = TARGETS.find((t) => t === value);
+    if (target) return target;
+  }
+  return undefined;
 }
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
@@ -50,7 +55,9 @@ export class Linter {
 
   lint(text: string, options: LintOptions = {}): LintResult {
     const analysis = this.analyze(text, options.target);
-    return { ...analysis, findings: runRules(RULES, { ...analysis, catalog: this.catalog }, options) };
+    const suppressions = new Suppressions(analysis.comments);
+    const findings = runRules(RULES, { ...analysis, catalog: this.catalog }, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
+    return { ...analysis, findings };
   }
 
   /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
@@ -59,7 +66,8 @@ export class Linter {
     const tree = this.parser.parse(text);
     try {
       const commands = extractCommands(tree, index);
-      return { text, index, target: targetFromComment(text) ?? target ?? 'any', commands, bound: this.bind(commands) };
+      const comments = extractComments(tree, index);
+      return { text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound: this.bind(commands), comments };
     } finally {
       tree.delete();
     }

@@ -1,4 +1,5 @@
 import type { BoundCommand, BoundParameter } from './bind';
+import type { TargetVersion } from './catalog/types';
 import { withinDistance } from './util/distance';
 
 /** The documented values of the Skype public provider (Skype for Business Server and Lync Server 2013 setup pages). */
@@ -9,6 +10,32 @@ export const SKYPE = {
   excludedDomainList: 'msn.com,outlook.com,live.com,hotmail.com',
   iconUrl: 'https://images.edge.messenger.live.com/Messenger_16x16.png',
 } as const;
+
+/**
+ * The documented Skype provider command for a target version.
+ * - Skype for Business Server (and `any`): the command of "Deploy Skype connectivity".
+ * - Lync Server 2013: the command of "Enabling Lync-Skype connectivity" (VerificationLevel 2, Enabled 1,
+ *   NameDecoration* from Lync Server 2013 CU5 on).
+ * - Lync Server 2010: no page documents one; this is the Lync 2013 command without the parameters that
+ *   Lync Server 2010 does not have (IconUrl and NameDecoration*, per the cmdlet reference).
+ */
+export function documentedSkypeProviderCommand(target: TargetVersion): string {
+  const quotedList = `"${SKYPE.excludedDomainList}"`;
+  switch (target) {
+    case 'lync2010':
+      return `New-CsPublicProvider -Identity ${SKYPE.identity} -ProxyFqdn ${SKYPE.proxyFqdn} -VerificationLevel 2 -Enabled 1`;
+    case 'lync2013':
+      return `New-CsPublicProvider -ProxyFqdn ${SKYPE.proxyFqdn} -Enabled 1 -Identity ${SKYPE.identity} -VerificationLevel 2 -NameDecorationRoutingDomain ${SKYPE.routingDomain} -NameDecorationExcludedDomainList ${quotedList} -IconUrl "${SKYPE.iconUrl}"`;
+    default:
+      return `New-CsPublicProvider -Identity ${SKYPE.identity} -ProxyFqdn ${SKYPE.proxyFqdn} -IconUrl ${SKYPE.iconUrl} -NameDecorationRoutingDomain ${SKYPE.routingDomain} -NameDecorationExcludedDomainList ${quotedList} -Enabled $true -EnableSkypeIdRouting $true -EnableSkypeDirectorySearch $true`;
+  }
+}
+
+/** Removes a public provider only if it exists, so that a script can run twice. */
+export function guardedRemoveCommand(identity: string): string {
+  const quoted = `'${identity.replace(/'/g, "''")}'`;
+  return `if (Get-CsPublicProvider -Identity ${quoted} -ErrorAction SilentlyContinue) { Remove-CsPublicProvider -Identity ${quoted} -Confirm:$false }`;
+}
 
 /** Identities under which the Skype (formerly Messenger) provider is configured. */
 const SKYPE_IDENTITIES = new Set(['skype', 'messenger']);

@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
+import type { ScriptComment } from '../suppress';
 import type { LineIndex, Range } from '../text';
 
 /** What a value written on a command line is, as far as the text alone tells. */
@@ -89,6 +90,11 @@ export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
     if (command) commands.push(command);
   }
   return commands;
+}
+
+/** Every comment of the script, line and block comments alike. */
+export function extractComments(tree: Tree, index: LineIndex): ScriptComment[] {
+  return tree.rootNode.descendantsOfType('comment').flatMap((node) => (node ? [{ text: node.text, range: index.rangeOf(node.startIndex, node.endIndex) }] : []));
 }
 
 /** A command inside an ERROR region, or whose own arguments contain a parse error, is not judged. */

@@ -1,4 +1,13 @@
 import { ambiguousParameter } from './ambiguous-parameter';
+import { createOnlyParameter } from './create-only-parameter';
+import { deprecatedVerificationLevel } from './deprecated-verification-level';
+import { messengerProvider } from './messenger-provider';
+import { retiredPublicProvider } from './retired-public-provider';
+import { skypeDirectorySearch } from './skype-directory-search';
+import { skypeExcludedDomains } from './skype-excluded-domains';
+import { skypeIconUrl } from './skype-icon-url';
+import { unguardedNewProvider } from './unguarded-new-provider';
+import { versionUnavailableParameter } from './version-unavailable-parameter';
 import { duplicateParameter } from './duplicate-parameter';
 import { invalidValue } from './invalid-value';
 import { missingParameterValue } from './missing-parameter-value';
@@ -22,8 +31,17 @@ export const RULES: readonly Rule[] = [
   parameterSetConflict,
   unexpectedArgument,
   invalidValue,
+  versionUnavailableParameter,
+  createOnlyParameter,
   skypeProxyFqdn,
   skypeRoutingDomain,
+  skypeExcludedDomains,
+  skypeIconUrl,
+  deprecatedVerificationLevel,
+  skypeDirectorySearch,
+  unguardedNewProvider,
+  retiredPublicProvider,
+  messengerProvider,
 ];
 
 export * from './rule';

@@ -1,5 +1,6 @@
 import { replaceFix } from '../fix/edits';
 import { nearest, orList, typoTolerance } from '../util/distance';
+import { createOnlyParameters } from './create-only-parameter';
 import type { Rule } from './rule';
 
 export const unknownParameter: Rule = {
@@ -12,8 +13,10 @@ export const unknownParameter: Rule = {
   check(context) {
     for (const bound of context.bound) {
       const names = bound.cmdlet.parameters.map((p) => p.name);
+      // create-only-parameter explains those that the New- cmdlet of the same noun has.
+      const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
       for (const { written, ambiguousWith } of bound.unresolved) {
-        if (ambiguousWith) continue;
+        if (ambiguousWith || explained.has(written)) continue;
         const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
         const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
         const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';

@@ -1,0 +1,66 @@
+import type { BoundCommand, UnresolvedParameter } from '../bind';
+import type { Catalog, CmdletSpec } from '../catalog';
+import type { Fix, Rule } from './rule';
+import type { LineIndex } from '../text';
+import { identityOf } from '../skype';
+
+/** The New- cmdlet of a Set- cmdlet's noun, when the catalogue has it. */
+export function creatingCmdlet(catalog: Catalog, bound: BoundCommand): CmdletSpec | undefined {
+  const match = /^Set-(.+)$/i.exec(bound.cmdlet.name);
+  return match ? catalog.cmdlet(`New-${match[1]}`) : undefined;
+}
+
+/** Parameters written on a Set- command that only its New- cmdlet has. */
+export function createOnlyParameters(catalog: Catalog, bound: BoundCommand): UnresolvedParameter[] {
+  const creator = creatingCmdlet(catalog, bound);
+  if (!creator) return [];
+  return bound.unresolved.filter((u) => !u.ambiguousWith && catalog.resolveParameter(creator, u.written.name).status === 'parameter');
+}
+
+/**
+ * Rewrites `Set-X -Identity I …` as `Remove-X -Identity I` followed by `New-X -Identity I …`, when the New- command
+ * would get every parameter it requires.
+ */
+function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand): Fix | undefined {
+  const creator = creatingCmdlet(catalog, bound);
+  const identity = identityOf(bound);
+  if (!creator || identity === undefined || bound.openSplat || bound.command.pipelineInput) return undefined;
+  const written = bound.parameters.map((p) => p.parameter.name).concat(createOnlyParameters(catalog, bound).map((u) => u.written.name));
+  const given = new Set(written.map((name) => { const r = catalog.resolveParameter(creator, name); return r.status === 'parameter' ? r.parameter.name : name; }));
+  const required = creator.parameters.filter((p) => p.sets.every((s) => s.required) && p.name !== 'Identity');
+  if (required.some((p) => !given.has(p.name)) || given.has('Instance')) return undefined;
+  const noun = creator.name.slice('New-'.length);
+  const text = index.text.slice(bound.command.startOffset, bound.command.endOffset);
+  const indentation = /^[ \t]*/.exec(index.lineText(bound.command.range.start.line))?.[0] ?? '';
+  const quoted = `'${identity.replace(/'/g, "''")}'`;
+  const newCommand = creator.name + text.slice(bound.command.name.length);
+  return {
+    title: `Remove ${identity} and create it again with New-${noun}`,
+    edits: [{ range: bound.command.range, newText: `Remove-${noun} -Identity ${quoted} -Confirm:$false\n${indentation}${newCommand}` }],
+    safe: false,
+  };
+}
+
+export const createOnlyParameter: Rule = {
+  meta: {
+    id: 'create-only-parameter',
+    summary: 'A Set- command that tries to change a setting which can only be given when the object is created.',
+    defaultSeverity: 'error',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      const createOnly = createOnlyParameters(context.catalog, bound);
+      if (createOnly.length === 0) continue;
+      const creator = creatingCmdlet(context.catalog, bound);
+      const fix = recreateFix(context.catalog, context.index, bound);
+      for (const { written } of createOnly) {
+        context.report({
+          range: written.range,
+          message: `${bound.cmdlet.name} cannot change -${written.name}: it is set only by ${creator?.name ?? 'the New- cmdlet'}. Remove the ${bound.cmdlet.name.slice(4)} and create it again with the new value.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { BoundCommand } from '../bind';
+import { indentationAt } from '../fix/edits';
+import { documentedSkypeProviderCommand, guardedRemoveCommand, identityOf } from '../skype';
+import { enablesProvider } from './retired-public-provider';
+import type { Fix, Rule, RuleContext } from './rule';
+
+/** Replaces the Messenger command with the guarded removal of Messenger and the documented Skype provider. */
+function renameFix(context: RuleContext, bound: BoundCommand): Fix {
+  const indentation = indentationAt(context.index, bound.command.range.start.line);
+  return {
+    title: 'Replace Messenger with the documented Skype provider',
+    edits: [{ range: bound.command.range, newText: `${guardedRemoveCommand('Messenger')}\n${indentation}${documentedSkypeProviderCommand(context.target)}` }],
+    safe: false,
+  };
+}
+
+export const messengerProvider: Rule = {
+  meta: {
+    id: 'messenger-provider',
+    summary: 'The Messenger provider already reaches Skype users; renaming it to Skype is optional.',
+    defaultSeverity: 'info',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      if (identityOf(bound)?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) continue;
+      context.report({
+        range: bound.command.nameRange,
+        message: 'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',
+        fixes: [renameFix(context, bound)],
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { BoundCommand } from '../bind';
+import { identityOf, isCmdlet, parameterNamed } from '../skype';
+import type { Rule } from './rule';
+
+const RETIRED = /yahoo|\baol\b|\baim\b/i;
+
+/** Whether the command creates a public provider or switches one on. */
+export function enablesProvider(bound: BoundCommand): boolean {
+  if (isCmdlet(bound, 'New-CsPublicProvider') || isCmdlet(bound, 'Enable-CsPublicProvider')) return true;
+  if (!isCmdlet(bound, 'Set-CsPublicProvider')) return false;
+  const enabled = parameterNamed(bound, 'Enabled')?.value?.literal?.toLowerCase();
+  return enabled === '$true' || enabled === '1';
+}
+
+export const retiredPublicProvider: Rule = {
+  meta: {
+    id: 'retired-public-provider',
+    summary: 'Creating or enabling a retired public provider: Yahoo! or AOL (AIM).',
+    defaultSeverity: 'warning',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      const identity = identityOf(bound);
+      if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) continue;
+      context.report({
+        range: bound.command.nameRange,
+        message: `Public IM connectivity with ${identity} ended on June 30, 2014: this provider connects to nobody. Only Skype (formerly Messenger) is still reachable.`,
+      });
+    }
+  },
+};

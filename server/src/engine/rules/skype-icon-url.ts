@@ -1,0 +1,34 @@
+import { replaceFix } from '../fix/edits';
+import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import type { Rule } from './rule';
+
+function isAbsoluteHttps(text: string): boolean {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export const skypeIconUrl: Rule = {
+  meta: {
+    id: 'skype-icon-url',
+    summary: 'A provider icon URL that is not an absolute https URL, or not the documented Messenger icon for Skype.',
+    defaultSeverity: 'warning',
+    since: '0.1.0',
+  },
+  check(context) {
+    for (const bound of context.bound) {
+      const binding = parameterNamed(bound, 'IconUrl');
+      const url = literalOf(binding);
+      if (!binding?.value || url === undefined) continue;
+      const skype = isSkypeProvider(bound);
+      const fixes = skype ? [replaceFix('Use the documented Skype icon URL', binding.value.range, SKYPE.iconUrl, true)] : [];
+      if (!isAbsoluteHttps(url)) {
+        context.report({ range: binding.value.range, message: `-IconUrl must be an absolute https URL; clients cannot load ${url}.`, fixes });
+      } else if (skype && url !== SKYPE.iconUrl) {
+        context.report({ range: binding.value.range, message: `The Skype provider's documented icon is ${SKYPE.iconUrl}.`, fixes });
+      }
+    }
+  },
+};
