@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { applyFixes, fixAll } from '../../server/src/engine/fix/apply';
 import { RULES } from '../../server/src/engine/rules';
 import { docsPath } from '../../server/src/engine/rules/rule';
-import { lineRules, lintText, REPO_ROOT } from '../helpers';
+import { getLinter, lineRules, lintText, REPO_ROOT } from '../helpers';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'rules');
 const MARKER = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
@@ -32,6 +33,24 @@ describe('every rule, on its fixtures', () => {
         const expected = expectedFindings(text, id);
         assert.ok(expected.length > 0, 'bad.ps1 marks no expected finding');
         assert.deepEqual(lineRules(await lintText(text), id), expected);
+      });
+
+      it('repairs bad.ps1 into fixed.ps1 with the first fix of each finding', async () => {
+        const text = readFileSync(join(FIXTURES, id, 'bad.ps1'), 'utf8');
+        const fixes = (await lintText(text)).findings.filter((f) => f.ruleId === id).flatMap((f) => f.fixes.slice(0, 1));
+        const fixedPath = join(FIXTURES, id, 'fixed.ps1');
+        if (fixes.length === 0) {
+          assert.ok(!existsSync(fixedPath), 'the rule offers no fix on bad.ps1, so fixed.ps1 should not exist');
+          return;
+        }
+        assert.equal(applyFixes(text, fixes).text, readFileSync(fixedPath, 'utf8'));
+      });
+
+      it('fix-all on bad.ps1 is idempotent', async () => {
+        const linter = await getLinter();
+        const lint = (t: string) => linter.lint(t).findings;
+        const once = fixAll(readFileSync(join(FIXTURES, id, 'bad.ps1'), 'utf8'), lint).text;
+        assert.equal(fixAll(once, lint).applied, 0);
       });
 
       it('reports nothing on good.ps1', async () => {

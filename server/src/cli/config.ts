@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
+import type { RuleSetting } from '../engine/lint';
+import { RULES } from '../engine/rules';
+
+export const CONFIG_FILE = '.lync-pic.json';
+
+/** A project's `.lync-pic.json`: the target version and rule severities, as in the editor settings. */
+export interface ProjectConfig {
+  readonly path: string;
+  readonly target?: TargetVersion;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+}
+
+const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
+const SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
+const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
+
+export class ConfigError extends Error {}
+
+/** Reads and checks a config file; every mistake is reported with the file's path. */
+export function readConfig(path: string): ProjectConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
+  const { target, rules = {} } = raw as { target?: unknown; rules?: unknown };
+  if (target !== undefined && (typeof target !== 'string' || !TARGETS.includes(target))) {
+    throw new ConfigError(`${path}: "target" must be one of ${TARGETS.join(', ')}`);
+  }
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) throw new ConfigError(`${path}: "rules" must be an object`);
+  const checked: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(rules as Record<string, unknown>)) {
+    if (!RULE_IDS.has(id)) throw new ConfigError(`${path}: unknown rule "${id}"`);
+    if (typeof setting !== 'string' || !SETTINGS.includes(setting)) throw new ConfigError(`${path}: rule "${id}" must be one of ${SETTINGS.join(', ')}`);
+    checked[id] = setting as RuleSetting;
+  }
+  return { path, target: target as TargetVersion | undefined, rules: checked };
+}
+
+/** Finds the nearest `.lync-pic.json` in the folder of a file or above it, once per folder. */
+export class ConfigFinder {
+  private readonly byFolder = new Map<string, ProjectConfig | undefined>();
+
+  forFile(file: string): ProjectConfig | undefined {
+    return this.forFolder(dirname(resolve(file)));
+  }
+
+  forFolder(folder: string): ProjectConfig | undefined {
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    const candidate = join(folder, CONFIG_FILE);
+    const parent = dirname(folder);
+    const config = existsSync(candidate) ? readConfig(candidate) : parent === folder ? undefined : this.forFolder(parent);
+    this.byFolder.set(folder, config);
+    return config;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Files derived from the rule metadata: the JSON schema of `.lync-pic.json`, the `lyncPic.rules` setting in
+ * package.json and the rule index in docs/rules/README.md. `node scripts/generate-metadata.mjs` writes them;
+ * a unit test fails when the committed copies drift from the rules.
+ */
+import { SERVER_VERSIONS } from '../engine/catalog/types';
+import { RULES } from '../engine/rules';
+import { docsPath } from '../engine/rules/rule';
+
+const RULE_SETTING_VALUES = ['off', 'error', 'warning', 'info', 'hint'];
+
+/** The JSON schema of one `rules` object, shared by the setting and the project file. */
+export function rulesSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    description: 'Severity per rule id: "off", "error", "warning", "info" or "hint". Rules not listed keep their default severity.',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      RULES.map((rule) => [rule.meta.id, { type: 'string', enum: RULE_SETTING_VALUES, markdownDescription: `${rule.meta.summary} Default: \`${rule.meta.defaultSeverity}\`. [Docs](${docsPath(rule.meta.id)})` }]),
+    ),
+  };
+}
+
+export function projectConfigSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'lync-pic project configuration (.lync-pic.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      target: { type: 'string', enum: ['any', ...SERVER_VERSIONS], description: 'The server version the scripts run on (the CLI\'s --target wins over it).' },
+      rules: rulesSchema(),
+    },
+  };
+}
+
+/** The rule index table of docs/rules/README.md. */
+export function rulesIndexMarkdown(): string {
+  const rows = RULES.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.summary.replace(/\|/g, '\\|')} | ${r.meta.since} |`);
+  return [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule metadata by `node scripts/generate-metadata.mjs`; do not edit by hand. -->',
+    '',
+    '| rule | default severity | what it finds | since |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    'Change a severity with the `lyncPic.rules` setting or the `rules` of a `.lync-pic.json` file; silence one finding',
+    'with `# lync-pic-disable-next-line <rule>`.',
+    '',
+  ].join('\n');
+}
