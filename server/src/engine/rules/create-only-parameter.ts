@@ -57,7 +57,7 @@ export const createOnlyParameter: Rule = {
       for (const { written } of createOnly) {
         context.report({
           range: written.range,
-          message: `${bound.cmdlet.name} cannot change -${written.name}: it is set only by ${creator?.name ?? 'the New- cmdlet'}. Remove the ${bound.cmdlet.name.slice(4)} and create it again with the new value.`,
+          message: `${bound.cmdlet.name} cannot change -${written.name}: only ${creator?.name ?? 'the New- cmdlet'} sets it. Remove the object and create it again with the new value.`,
           fixes: fix ? [fix] : [],
         });
       }
