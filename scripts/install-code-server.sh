@@ -92,6 +92,9 @@ else
 EOF
   (
     cd "$CS_PREFIX.tmp"
+    # Under `npm test` the outer npm (on Node 20) exports npm_* variables and NODE, which would make the inner
+    # npm and code-server's postinstall run on Node 20 again: start from a clean npm environment.
+    while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(NODE\)=.*/\1/p')
     # Node 24 first on PATH: npm, code-server's postinstall and node-gyp then all run on Node 24, and
     # node-gyp builds against Node 24's headers (this machine's npmrc would point it at Node 20's).
     export PATH="$NODE_HOME/bin:$PATH"

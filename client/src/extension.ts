@@ -1,10 +1,16 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { commands, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
+/** Opens a rule's documentation page (shipped in docs/rules/) as a rendered Markdown preview. */
+async function showDocumentation(uri: string): Promise<void> {
+  await commands.executeCommand('markdown.showPreview', Uri.parse(uri));
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
+  context.subscriptions.push(commands.registerCommand('lyncPic.showDocumentation', showDocumentation));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

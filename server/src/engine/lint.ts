@@ -55,7 +55,7 @@ export class Linter {
 
   lint(text: string, options: LintOptions = {}): LintResult {
     const analysis = this.analyze(text, options.target);
-    const suppressions = new Suppressions(analysis.comments);
+    const suppressions = new Suppressions(analysis.comments, analysis.index);
     const findings = runRules(RULES, { ...analysis, catalog: this.catalog }, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
     return { ...analysis, findings };
   }

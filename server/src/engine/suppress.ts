@@ -1,4 +1,4 @@
-import type { Range } from './text';
+import type { LineIndex, Range } from './text';
 
 /** A comment of the script (line or block), as the parser found it. */
 export interface ScriptComment {
@@ -30,11 +30,14 @@ function covers(scope: Scope, ruleId: string): boolean {
  * `# lync-pic-disable-next-line <rules>`, `# lync-pic-disable-line <rules>` (at the end of the line),
  * `# lync-pic-disable <rules>` … `# lync-pic-enable <rules>`, and `# lync-pic-disable-file <rules>`.
  * No rule list means every rule; rules are separated by spaces or commas.
+ *
+ * "Line" means a logical line: a command continued with backticks over several lines counts as one, so a
+ * directive above (or at the end of) a long command covers all of it.
  */
 export class Suppressions {
   private readonly spans: LineSpan[] = [];
 
-  constructor(comments: readonly ScriptComment[]) {
+  constructor(comments: readonly ScriptComment[], private readonly index: LineIndex) {
     const open: LineSpan[] = [];
     for (const comment of comments) {
       for (const match of comment.text.matchAll(DIRECTIVE)) {
@@ -47,11 +50,13 @@ export class Suppressions {
   private apply(kind: string, rules: ReadonlySet<string> | 'all', range: Range, open: LineSpan[]): void {
     switch (kind) {
       case 'disable-next-line':
-        this.spans.push({ rules, from: range.end.line + 1, to: range.end.line + 1 });
+        this.spans.push({ rules, from: range.end.line + 1, to: this.logicalEnd(range.end.line + 1) });
         break;
-      case 'disable-line':
-        this.spans.push({ rules, from: range.start.line, to: range.start.line });
+      case 'disable-line': {
+        const start = this.logicalStart(range.start.line);
+        this.spans.push({ rules, from: start, to: this.logicalEnd(start) });
         break;
+      }
       case 'disable-file':
         this.spans.push({ rules, from: 0, to: Infinity });
         break;
@@ -75,12 +80,29 @@ export class Suppressions {
     }
   }
 
+  private logicalStart(line: number): number {
+    return logicalLineStart(this.index, line);
+  }
+
+  /** The last line of the logical line that starts at `line`. */
+  private logicalEnd(line: number): number {
+    let end = line;
+    while (end + 1 < this.index.lineCount && endsWithContinuation(this.index.lineText(end))) end++;
+    return end;
+  }
+
   isSuppressed(ruleId: string, line: number): boolean {
     return this.spans.some((span) => line >= span.from && line <= span.to && covers(span, ruleId));
   }
 }
 
-/** The comment to write above a line to silence one rule there. */
-export function disableNextLineComment(ruleId: string, indentation: string): string {
-  return `${indentation}# lync-pic-disable-next-line ${ruleId}\n`;
+function endsWithContinuation(line: string): boolean {
+  return line.endsWith('`');
+}
+
+/** The first line of the logical line (backtick continuations joined) that `line` belongs to. */
+export function logicalLineStart(index: LineIndex, line: number): number {
+  let start = line;
+  while (start > 0 && endsWithContinuation(index.lineText(start - 1))) start--;
+  return start;
 }

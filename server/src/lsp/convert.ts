@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { CodeAction, CodeActionKind, DiagnosticSeverity, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../engine/rules/rule';
 import { docsPath } from '../engine/rules/rule';
 
@@ -34,11 +34,4 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 
 export function fixToEdit(uri: string, fix: Fix): WorkspaceEdit {
   return { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
-}
-
-export function toQuickFix(uri: string, fix: Fix, diagnostic: Diagnostic): CodeAction {
-  const action = CodeAction.create(fix.title, fixToEdit(uri, fix), CodeActionKind.QuickFix);
-  action.diagnostics = [diagnostic];
-  action.isPreferred = fix.safe;
-  return action;
 }

@@ -1,34 +1,21 @@
-import {
-  CodeActionKind,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Connection,
-  type Diagnostic,
-  type InitializeResult,
-} from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter } from '../engine/lint';
-import type { Finding } from '../engine/rules/rule';
-import { SOURCE, toDiagnostic, toQuickFix } from './convert';
+import { Linter, type LintOptions } from '../engine/lint';
+import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { toDiagnostic } from './convert';
 import { SettingsCache } from './settings';
 
 /** How long to wait after an edit before linting, so a burst of keystrokes is linted once. */
 const DEBOUNCE_MS = 20;
-
-interface LintedVersion {
-  readonly version: number;
-  readonly findings: readonly Finding[];
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
   const pending = new Map<string, NodeJS.Timeout>();
-  const linted = new Map<string, LintedVersion>();
+  const linted = new Map<string, LintedDocument>();
   const linterReady = Linter.create();
   linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
 
@@ -37,7 +24,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND] },
+        completionProvider: { triggerCharacters: ['-', ' ', '$', ':'] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'lync-pic' },
     };
@@ -56,13 +45,14 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const { findings } = linter.lint(document.getText(), {
+    const options: LintOptions = {
       target: config.targetVersion,
       rules: config.rules,
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
-    });
-    const diagnostics = findings.map(toDiagnostic);
-    linted.set(uri, { version, findings, diagnostics });
+    };
+    const result = linter.lint(document.getText(), options);
+    const diagnostics = result.findings.map(toDiagnostic);
+    linted.set(uri, { version, result, diagnostics, options });
     void connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
@@ -99,7 +89,17 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 
-  connection.onCodeAction((params) => guard(() => quickFixes(params, documents, linted), []));
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const linter = await linterReady;
+    const state = linted.get(uri);
+    // Only answer from a lint of the version the editor shows.
+    const current = state && documents.get(uri)?.version === state.version ? state : undefined;
+    return guard(() => codeActions(params, current, linter), []);
+  });
+
+  registerCompletion(connection, documents, linterReady, settings);
+  registerHover(connection, documents, linterReady, settings);
 
   documents.listen(connection);
   connection.listen();
@@ -112,24 +112,6 @@ export function startServer(connection: Connection): void {
       return fallback;
     }
   }
-}
-
-function quickFixes(params: CodeActionParams, documents: TextDocuments<TextDocument>, linted: ReadonlyMap<string, LintedVersion>): CodeAction[] {
-  const uri = params.textDocument.uri;
-  const state = linted.get(uri);
-  if (!state || documents.get(uri)?.version !== state.version) return [];
-  const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE) continue;
-    const index = state.diagnostics.findIndex((d) => d.code === diagnostic.code && sameRange(d, diagnostic) && d.message === diagnostic.message);
-    if (index < 0) continue;
-    for (const fix of state.findings[index].fixes) actions.push(toQuickFix(uri, fix, diagnostic));
-  }
-  return actions;
-}
-
-function sameRange(a: Diagnostic, b: Diagnostic): boolean {
-  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
 }
 
 function describe(error: unknown): string {

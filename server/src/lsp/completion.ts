@@ -1,0 +1,58 @@
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionParams,
+  type Connection,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete, type CompletionCandidate } from '../engine/complete';
+import type { Linter } from '../engine/lint';
+import type { SettingsCache } from './settings';
+
+const VALUE_KINDS: Readonly<Record<NonNullable<CompletionCandidate['valueKind']>, CompletionItemKind>> = {
+  enum: CompletionItemKind.EnumMember,
+  boolean: CompletionItemKind.Constant,
+  documented: CompletionItemKind.Value,
+};
+
+/** Converts an engine candidate to an LSP completion item (engine ranges are LSP positions already). */
+export function toCompletionItem(candidate: CompletionCandidate): CompletionItem {
+  const kind = candidate.kind === 'cmdlet' ? CompletionItemKind.Function : candidate.kind === 'parameter' ? CompletionItemKind.Property : VALUE_KINDS[candidate.valueKind ?? 'documented'];
+  const item: CompletionItem = {
+    label: candidate.label,
+    kind,
+    sortText: candidate.sortText,
+    filterText: candidate.filterText ?? candidate.label,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: candidate.range, newText: candidate.insertText },
+  };
+  if (candidate.detail) item.detail = candidate.detail;
+  if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
+  if (candidate.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (candidate.retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+  return item;
+}
+
+/** Answers textDocument/completion from the engine, with the document's target version. Never throws. */
+export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, linterReady: Promise<Linter>, settings: SettingsCache): void {
+  connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const config = await settings.get(document.uri);
+      if (!config.enable) return [];
+      const linter = await linterReady;
+      const candidates = complete(linter, document.getText(), params.position, config.targetVersion, {
+        triggerCharacter: params.context?.triggerCharacter,
+      });
+      return candidates.map(toCompletionItem);
+    } catch (error) {
+      connection.console.error(`lync-pic: completion failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import { MarkupKind, type Connection, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { hover } from '../engine/hover';
+import type { Linter } from '../engine/lint';
+import type { SettingsCache } from './settings';
+
+/** Answers textDocument/hover from the engine, with the document's target version. Never throws. */
+export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, linterReady: Promise<Linter>, settings: SettingsCache): void {
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const config = await settings.get(document.uri);
+      if (!config.enable) return null;
+      const linter = await linterReady;
+      const result = hover(linter, document.getText(), params.position, config.targetVersion);
+      return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
+    } catch (error) {
+      connection.console.error(`lync-pic: hover failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return null;
+    }
+  });
+}
