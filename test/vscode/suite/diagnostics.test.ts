@@ -3,60 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const EXTENSION_ID = 'lync-pic.lync-pic';
-const SOURCE = 'lync-pic';
-const WRONG_FQDN = 'federation.messenger.msn.co';
-const RIGHT_FQDN = 'federation.messenger.msn.com';
-/** How long to wait for the language server (cold start included) before giving up. */
-const DEADLINE_MS = 30_000;
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder open (expected test/fixtures/workspace)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-function codeOf(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-}
-
-function show(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => ({
-    code: codeOf(d), source: d.source, message: d.message,
-    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
-  })));
-}
-
-/**
- * Polls `probe` until it returns a value other than undefined, or fails after `ms` with `what` and the last
- * state described by `state`. The workbench's copy of the diagnostics lags the extension host, so checks
- * poll with a deadline instead of sleeping.
- */
-async function waitFor<T>(what: string, probe: () => T | undefined, state: () => string, ms = DEADLINE_MS): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}; last state: ${state()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(fixture(name));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
-
-function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
-  const offset = doc.getText().indexOf(text);
-  assert.ok(offset >= 0, `${text} not found in ${doc.uri.fsPath}`);
-  return new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + text.length));
-}
+import { codeOf, EXTENSION_ID, open, ours, rangeOf, RIGHT_FQDN, show, SOURCE, waitFor, WRONG_FQDN } from './util';
 
 suite('lync-pic in VS Code', () => {
   let clean: vscode.TextDocument;
