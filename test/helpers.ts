@@ -16,10 +16,13 @@ export async function lintText(text: string, options?: LintOptions): Promise<Lin
   return (await getLinter()).lint(text, options);
 }
 
-/** `findings` as "line:rule" strings (1-based lines), sorted, for compact assertions. */
+/**
+ * `findings` as "line:rule" strings (1-based lines), sorted, for compact assertions. Without a rule id, hints are
+ * left out: they are suggestions (the editor shows them faintly, the CLI not at all), not problems.
+ */
 export function lineRules(result: LintResult, ruleId?: string): string[] {
   return result.findings
-    .filter((f) => ruleId === undefined || f.ruleId === ruleId)
+    .filter((f) => (ruleId === undefined ? f.severity !== 'hint' : f.ruleId === ruleId))
     .map((f) => `${f.range.start.line + 1}:${f.ruleId}`)
     .sort();
 }

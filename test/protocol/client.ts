@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ConfigurationRequest,
+  DiagnosticSeverity,
   createProtocolConnection,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -13,14 +14,22 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from '../helpers';
+
+/** The diagnostics that are problems: hints are suggestions (the editor shows them faintly, not in its problem list). */
+export function problems<T extends { severity?: number }>(diagnostics: readonly T[]): T[] {
+  return diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint);
+}
 
 /** The built language server (dist/server.js) spoken to over stdio, as an editor would. */
 export class ServerUnderTest {
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** What the server announced in its initialize result. */
+  capabilities: ServerCapabilities = {};
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
@@ -34,11 +43,12 @@ export class ServerUnderTest {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.onPublish(params));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings ?? {}));
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
+    server.capabilities = initialized.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
     return server;
   }

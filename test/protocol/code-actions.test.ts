@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerUnderTest } from './client';
+import { problems, ServerUnderTest } from './client';
 
 const SCRIPT = [
   'Remove-CsPublicProvider -Identity Skype',
@@ -38,12 +38,12 @@ describe('code actions over the protocol', () => {
       'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com `\n    -Enabled $true' +
         ' -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n',
     );
-    const { diagnostics } = await server.open('file:///work/fixed.ps1', fixed);
+    const diagnostics = problems((await server.open('file:///work/fixed.ps1', fixed)).diagnostics);
     assert.deepEqual(diagnostics.map((d) => d.code), ['skype-directory-search'], 'only the information-level suggestion, which has no safe fix, is left');
   });
 
   it('offers fix, disable-for-this-line and documentation for a diagnostic; the disable comment silences it', async () => {
-    const { diagnostics } = await server.open(uri, SCRIPT, 2);
+    const diagnostics = problems((await server.open(uri, SCRIPT, 2)).diagnostics);
     const invalid = diagnostics.find((d) => d.code === 'invalid-value');
     assert.ok(invalid);
     const offered = await actions(invalid.range, ['quickfix'], [invalid]);
@@ -53,7 +53,7 @@ describe('code actions over the protocol', () => {
     const silenced = apply(SCRIPT, offered[1].edit?.changes?.[uri] ?? []);
     assert.equal(silenced.split('\n')[1], '# lync-pic-disable-next-line invalid-value', 'the comment goes above the first line of the continued command');
     const after = await server.open('file:///work/silenced.ps1', silenced);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'invalid-value'));
+    assert.ok(!problems(after.diagnostics).some((d) => d.code === 'invalid-value'));
   });
 
   it('inserts and replaces the documented Skype provider command for the target version', async () => {
@@ -65,7 +65,7 @@ describe('code actions over the protocol', () => {
     const rewrites = await actions({ start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, ['refactor.rewrite']);
     assert.deepEqual(rewrites.map((a) => a.title), ['Replace with the documented Skype provider command']);
     const replaced = apply(SCRIPT, rewrites[0].edit?.changes?.[uri] ?? []);
-    const { diagnostics } = await server.open('file:///work/replaced.ps1', replaced);
+    const diagnostics = problems((await server.open('file:///work/replaced.ps1', replaced)).diagnostics);
     assert.deepEqual(diagnostics, [], 'the documented command lints clean');
   });
 });

@@ -6,7 +6,7 @@ import {
   DiagnosticSeverity,
   type CodeAction,
 } from 'vscode-languageserver-protocol/node';
-import { ServerUnderTest } from './client';
+import { problems, ServerUnderTest } from './client';
 
 const REMOVE_FIRST = 'Remove-CsPublicProvider -Identity Skype\n';
 const WRONG_PROXY = `${REMOVE_FIRST}New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n`;
@@ -20,7 +20,7 @@ describe('language server over stdio', () => {
   after(async () => server.stop());
 
   it('publishes a diagnostic with rule id, docs link and range on open', async () => {
-    const { diagnostics } = await server.open('file:///work/wrong-proxy.ps1', WRONG_PROXY);
+    const diagnostics = problems((await server.open('file:///work/wrong-proxy.ps1', WRONG_PROXY)).diagnostics);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
     assert.equal(d.code, 'skype-proxy-fqdn');
@@ -32,13 +32,13 @@ describe('language server over stdio', () => {
 
   it('re-lints after an incremental change and offers the quick fix', async () => {
     const uri = 'file:///work/edit.ps1';
-    assert.equal((await server.open(uri, 'Get-CsPublicProvider\n')).diagnostics.length, 0);
+    assert.equal(problems((await server.open(uri, 'Get-CsPublicProvider\n')).diagnostics).length, 0);
     const next = server.nextDiagnostics(uri, 2);
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: WRONG_PROXY }],
     });
-    const { diagnostics } = await next;
+    const diagnostics = problems((await next).diagnostics);
     assert.deepEqual(diagnostics.map((d) => d.code), ['skype-proxy-fqdn']);
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
@@ -60,7 +60,7 @@ describe('language server over stdio', () => {
         contentChanges: [{ text: version === 11 ? WRONG_PROXY : `Get-CsPublicProvider # ${version}\n` }],
       });
     }
-    assert.deepEqual((await last).diagnostics.map((d) => d.code), ['skype-proxy-fqdn']);
+    assert.deepEqual(problems((await last).diagnostics).map((d) => d.code), ['skype-proxy-fqdn']);
     const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(versions.length < 5, `expected the burst to be coalesced, got versions ${versions.join(',')}`);
   });
@@ -71,8 +71,8 @@ describe('language server settings', () => {
     const lync2010 = await ServerUnderTest.start({ targetVersion: 'lync2010' });
     const any = await ServerUnderTest.start({ targetVersion: 'any', rules: { 'skype-routing-domain': 'error' } });
     try {
-      assert.deepEqual((await lync2010.open('file:///work/t.ps1', NO_ROUTING)).diagnostics, []);
-      const { diagnostics } = await any.open('file:///work/t.ps1', NO_ROUTING);
+      assert.deepEqual(problems((await lync2010.open('file:///work/t.ps1', NO_ROUTING)).diagnostics), []);
+      const diagnostics = problems((await any.open('file:///work/t.ps1', NO_ROUTING)).diagnostics);
       assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
         ['skype-routing-domain', DiagnosticSeverity.Error],
         ['skype-excluded-domains', DiagnosticSeverity.Warning],

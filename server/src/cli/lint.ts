@@ -41,7 +41,8 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
         text = fixed.text;
       }
     }
-    const { findings } = linter.lint(text, options);
+    // Hints are editor suggestions (an action to append missing commands); they are not problems to report in CI.
+    const findings = linter.lint(text, options).findings.filter((f) => f.severity !== 'hint');
     reports.push(toFileReport(input.path, findings));
     findingsByFile.set(input.path, findings);
   }

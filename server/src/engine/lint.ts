@@ -26,6 +26,8 @@ export interface Analysis {
   readonly commands: readonly ScriptCommand[];
   readonly bound: readonly BoundCommand[];
   readonly comments: readonly ScriptComment[];
+  /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
+  readonly teamsContext?: ScriptCommand;
 }
 
 export interface LintResult extends Analysis {
@@ -67,7 +69,10 @@ export class Linter {
     try {
       const commands = extractCommands(tree, index);
       const comments = extractComments(tree, index);
-      return { text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound: this.bind(commands), comments };
+      const teamsContext = commands.find(isTeamsCommand);
+      // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
+      const bound = teamsContext ? [] : this.bind(commands);
+      return { text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, teamsContext };
     } finally {
       tree.delete();
     }
@@ -79,6 +84,14 @@ export class Linter {
       return cmdlet ? [bindCommand(command, cmdlet, this.catalog)] : [];
     });
   }
+}
+
+/** `Connect-MicrosoftTeams`, or `Import-Module MicrosoftTeams` (by name or -Name). */
+function isTeamsCommand(command: ScriptCommand): boolean {
+  const name = command.name.toLowerCase();
+  if (name === 'connect-microsoftteams') return true;
+  if (name !== 'import-module') return false;
+  return command.elements.some((e) => e.type === 'value' && e.value.literal?.toLowerCase() === 'microsoftteams');
 }
 
 type ContextData = Omit<RuleContext, 'report'>;

@@ -19,8 +19,9 @@ export function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/** lync-pic's problems on a document (hints, which are suggestions rather than problems, left out). */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
 export function show(diagnostics: readonly vscode.Diagnostic[]): string {

@@ -1,4 +1,9 @@
 import { ambiguousParameter } from './ambiguous-parameter';
+import { domainAllowedAndBlocked } from './domain-allowed-and-blocked';
+import { incompletePicSetup } from './incomplete-pic-setup';
+import { newGlobalPolicy } from './new-global-policy';
+import { partnerDiscoveryRouting } from './partner-discovery-routing';
+import { teamsContext } from './teams-context';
 import { createOnlyParameter } from './create-only-parameter';
 import { deprecatedVerificationLevel } from './deprecated-verification-level';
 import { messengerProvider } from './messenger-provider';
@@ -42,6 +47,11 @@ export const RULES: readonly Rule[] = [
   unguardedNewProvider,
   retiredPublicProvider,
   messengerProvider,
+  newGlobalPolicy,
+  partnerDiscoveryRouting,
+  domainAllowedAndBlocked,
+  incompletePicSetup,
+  teamsContext,
 ];
 
 export * from './rule';

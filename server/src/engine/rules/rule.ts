@@ -43,8 +43,10 @@ export interface RuleContext {
   readonly catalog: Catalog;
   /** Every command in the script. */
   readonly commands: readonly ScriptCommand[];
-  /** The commands of the catalogue, bound to their parameters. */
+  /** The commands of the catalogue, bound to their parameters (none in a Teams script). */
   readonly bound: readonly BoundCommand[];
+  /** Set when the script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones. */
+  readonly teamsContext?: ScriptCommand;
   report(finding: FindingInput): void;
 }
 

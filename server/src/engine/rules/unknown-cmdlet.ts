@@ -12,6 +12,7 @@ export const unknownCmdlet: Rule = {
     since: '0.1.0',
   },
   check(context) {
+    if (context.teamsContext) return;
     const names = context.catalog.cmdlets.map((c) => c.name);
     for (const command of context.commands) {
       const name = command.name;

@@ -1,0 +1,33 @@
+import type { BoundCommand } from '../bind';
+import { identityOf, isCmdlet, literalOf, parameterNamed } from '../skype';
+import type { Rule } from './rule';
+
+/** The domain a New-CsAllowedDomain / New-CsBlockedDomain command adds (its -Domain or its Identity). */
+function domainOf(bound: BoundCommand): string | undefined {
+  return (literalOf(parameterNamed(bound, 'Domain')) ?? identityOf(bound))?.toLowerCase();
+}
+
+export const domainAllowedAndBlocked: Rule = {
+  meta: {
+    id: 'domain-allowed-and-blocked',
+    summary: 'A domain added to both the allowed and the blocked federation lists in the same script.',
+    defaultSeverity: 'warning',
+    since: '0.1.0',
+  },
+  check(context) {
+    const allowed = new Map<string, BoundCommand>();
+    for (const bound of context.bound) {
+      const domain = isCmdlet(bound, 'New-CsAllowedDomain') ? domainOf(bound) : undefined;
+      if (domain && !allowed.has(domain)) allowed.set(domain, bound);
+    }
+    for (const bound of context.bound) {
+      const domain = isCmdlet(bound, 'New-CsBlockedDomain') ? domainOf(bound) : undefined;
+      const other = domain ? allowed.get(domain) : undefined;
+      if (!domain || !other) continue;
+      context.report({
+        range: bound.command.nameRange,
+        message: `${domain} is also added to the allowed domains (line ${other.command.range.start.line + 1}); a domain belongs on one list only.`,
+      });
+    }
+  },
+};
