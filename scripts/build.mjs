@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and copies the
 // tree-sitter WASM files next to the bundles (web-tree-sitter loads them from there at run time).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -18,7 +18,7 @@ const common = {
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
   // web-tree-sitter's ESM build reads import.meta.url; give it the bundle's own URL in CommonJS.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', LYNC_PIC_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 

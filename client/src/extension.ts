@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGeneratorCommand } from './generator';
 
 let client: LanguageClient | undefined;
 
@@ -10,6 +11,7 @@ async function showDocumentation(uri: string): Promise<void> {
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  registerGeneratorCommand(context);
   context.subscriptions.push(commands.registerCommand('lyncPic.showDocumentation', showDocumentation));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

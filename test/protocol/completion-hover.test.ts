@@ -8,7 +8,6 @@ import {
   HoverRequest,
   MarkupKind,
   type CompletionItem,
-  type CompletionList,
   type Hover,
   type MarkupContent,
   type Position,
@@ -18,7 +17,7 @@ import { ServerUnderTest } from './client';
 
 async function completion(server: ServerUnderTest, uri: string, position: Position, triggerCharacter?: string): Promise<CompletionItem[]> {
   const context = triggerCharacter ? { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter } : { triggerKind: CompletionTriggerKind.Invoked };
-  const result = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context })) as CompletionItem[] | CompletionList | null;
+  const result = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context });
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 

@@ -1,13 +1,20 @@
 import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
 import { HelpRequested, UsageError } from './io';
 
-export type Format = 'stylish' | 'json';
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface LintArgs {
   readonly format: Format;
   /** Undefined: from .lync-pic.json, else `any`. */
   readonly target?: TargetVersion;
   readonly fix: boolean;
+  /** Report errors only. */
+  readonly quiet: boolean;
+  /** Fail (exit 1) when there are more warnings than this. */
+  readonly maxWarnings?: number;
+  /** Glob patterns of files to leave out, relative to the working folder. */
+  readonly ignorePatterns: readonly string[];
   readonly paths: readonly string[];
 }
 
@@ -15,54 +22,72 @@ export const LINT_USAGE = `Usage: lync-pic lint [options] <files or folders...>
 
 Lints Lync Server / Skype for Business Server federation cmdlets in PowerShell scripts.
 Folders are searched for .ps1 and .psm1 files; "-" reads a script from standard input.
-Rule severities and the target come from the nearest .lync-pic.json above each file.
+Rule severities, the target and ignore patterns come from the nearest .lync-pic.json above each file.
 
 Options:
-  --format <stylish|json>   output format (default: stylish; json is ESLint's JSON shape)
+  --format <format>         stylish (default), json (ESLint's JSON shape) or sarif (SARIF 2.1.0)
   --target <version>        any, ${SERVER_VERSIONS.join(', ')} (default: from .lync-pic.json, else any)
   --fix                     apply the safe fixes to the files, then report what is left
+  --quiet                   report errors only
+  --max-warnings <n>        exit 1 when there are more than n warnings
+  --ignore-pattern <glob>   leave out files that match (repeatable; ** and * as in .gitignore)
   -h, --help                show this help
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
 
-/** Reads `--name value` and `--name=value`. */
-function optionValue(argv: readonly string[], i: number, name: string): [string, number] {
-  const arg = argv[i];
-  if (arg.startsWith(`${name}=`)) return [arg.slice(name.length + 1), i];
-  const value = argv[i + 1];
-  if (value === undefined || (value.startsWith('-') && value !== '-')) throw new UsageError(`${name} needs a value`, LINT_USAGE);
-  return [value, i + 1];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Options that take a value: how each one is checked and stored. */
+const VALUE_OPTIONS: Readonly<Record<string, (value: string, args: Mutable<LintArgs>) => void>> = {
+  '--format': (value, args) => {
+    if (!(FORMATS as readonly string[]).includes(value)) throw usage(`--format must be ${FORMATS.join(', ')}, not "${value}"`);
+    args.format = value as Format;
+  },
+  '--target': (value, args) => {
+    if (!TARGETS.includes(value)) throw usage(`--target must be one of ${TARGETS.join(', ')}, not "${value}"`);
+    args.target = value as TargetVersion;
+  },
+  '--max-warnings': (value, args) => {
+    if (!/^\d+$/.test(value)) throw usage(`--max-warnings takes a whole number, not "${value}"`);
+    args.maxWarnings = Number(value);
+  },
+  '--ignore-pattern': (value, args) => {
+    args.ignorePatterns = [...args.ignorePatterns, value];
+  },
+};
+
+const FLAGS: Readonly<Record<string, (args: Mutable<LintArgs>) => void>> = {
+  '--fix': (args) => (args.fix = true),
+  '--quiet': (args) => (args.quiet = true),
+};
+
+function usage(message: string): UsageError {
+  return new UsageError(message, LINT_USAGE);
 }
 
-export function parseLintArgs(rest: readonly string[]): LintArgs {
-  if (rest.includes('-h') || rest.includes('--help')) throw new HelpRequested(LINT_USAGE);
-  let format: Format = 'stylish';
-  let target: TargetVersion | undefined;
-  let fix = false;
+export function parseLintArgs(argv: readonly string[]): LintArgs {
+  if (argv.includes('-h') || argv.includes('--help')) throw new HelpRequested(LINT_USAGE);
+  const args: Mutable<LintArgs> = { format: 'stylish', fix: false, quiet: false, ignorePatterns: [], paths: [] };
   const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const [value, next] = optionValue(rest, i, '--format');
-      if (value !== 'stylish' && value !== 'json') throw new UsageError(`--format must be stylish or json, not "${value}"`, LINT_USAGE);
-      format = value;
-      i = next;
-    } else if (arg === '--target' || arg.startsWith('--target=')) {
-      const [value, next] = optionValue(rest, i, '--target');
-      if (!TARGETS.includes(value)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${value}"`, LINT_USAGE);
-      target = value as TargetVersion;
-      i = next;
-    } else if (arg === '--fix') {
-      fix = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const takesValue = VALUE_OPTIONS[name];
+    if (takesValue) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (value.startsWith('-') && value !== '-')) throw usage(`${name} needs a value`);
+      takesValue(value, args);
+    } else if (FLAGS[name] && inline === undefined) {
+      FLAGS[name](args);
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option "${arg}"`, LINT_USAGE);
+      throw usage(`unknown option "${arg}"`);
     } else {
       paths.push(arg);
     }
   }
-  if (paths.length === 0) throw new UsageError('no files or folders to lint', LINT_USAGE);
-    if (fix && paths.includes('-')) throw new UsageError('--fix cannot rewrite standard input', LINT_USAGE);
-  return { format, target, fix, paths };
+  if (paths.length === 0) throw usage('no files or folders to lint');
+  if (args.fix && paths.includes('-')) throw usage('--fix cannot rewrite standard input');
+  return { ...args, paths };
 }

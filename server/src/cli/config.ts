@@ -11,6 +11,8 @@ export interface ProjectConfig {
   readonly path: string;
   readonly target?: TargetVersion;
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Glob patterns, relative to the config file's folder, of scripts to leave out. */
+  readonly ignorePatterns: readonly string[];
 }
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
@@ -28,7 +30,8 @@ export function readConfig(path: string): ProjectConfig {
     throw new ConfigError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
-  const { target, rules = {} } = raw as { target?: unknown; rules?: unknown };
+  const { target, rules = {}, ignorePatterns = [] } = raw as { target?: unknown; rules?: unknown; ignorePatterns?: unknown };
+  if (!Array.isArray(ignorePatterns) || ignorePatterns.some((p) => typeof p !== 'string')) throw new ConfigError(`${path}: "ignorePatterns" must be a list of glob strings`);
   if (target !== undefined && (typeof target !== 'string' || !TARGETS.includes(target))) {
     throw new ConfigError(`${path}: "target" must be one of ${TARGETS.join(', ')}`);
   }
@@ -39,7 +42,7 @@ export function readConfig(path: string): ProjectConfig {
     if (typeof setting !== 'string' || !SETTINGS.includes(setting)) throw new ConfigError(`${path}: rule "${id}" must be one of ${SETTINGS.join(', ')}`);
     checked[id] = setting as RuleSetting;
   }
-  return { path, target: target as TargetVersion | undefined, rules: checked };
+  return { path, target: target as TargetVersion | undefined, rules: checked, ignorePatterns: ignorePatterns as string[] };
 }
 
 /** Finds the nearest `.lync-pic.json` in the folder of a file or above it, once per folder. */

@@ -61,3 +61,47 @@ export function formatStylish(reports: readonly FileReport[], findingsByFile: Re
   lines.push(errors + warnings === 0 ? `No problems in ${reports.length} file${reports.length === 1 ? '' : 's'}.` : `${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} or notes)`);
   return lines.join('\n');
 }
+
+export interface SarifRule {
+  readonly id: string;
+  readonly summary: string;
+  readonly severity: Severity;
+  readonly helpUri: string;
+  readonly helpMarkdown?: string;
+}
+
+const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, as GitHub code scanning reads it: rules with help, results with regions (UTF-16 columns, 1-based). */
+export function formatSarif(rules: readonly SarifRule[], findingsByFile: ReadonlyMap<string, readonly Finding[]>, version: string, toUri: (path: string) => string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = [...findingsByFile].flatMap(([path, findings]) =>
+    findings.map((f) => ({
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' },
+            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+          },
+        },
+      ],
+    })),
+  );
+  const driver = {
+    name: 'lync-pic',
+    version,
+    rules: rules.map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.summary },
+      helpUri: r.helpUri,
+      help: { text: r.summary, ...(r.helpMarkdown ? { markdown: r.helpMarkdown } : {}) },
+      defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+    })),
+  };
+  const sarif = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }] };
+  return JSON.stringify(sarif, null, 2);
+}

@@ -1,15 +1,24 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fixAll } from '../engine/fix/apply';
 import { Linter, type LintOptions } from '../engine/lint';
-import type { Finding } from '../engine/rules/rule';
+import { docsPath, RULES, type Finding } from '../engine/rules';
 import { parseLintArgs, type LintArgs } from './args';
-import { ConfigError, ConfigFinder } from './config';
-import { collectInputs } from './files';
-import { formatJson, formatStylish, toFileReport, type FileReport } from './format';
+import { ConfigError, ConfigFinder, type ProjectConfig } from './config';
+import { collectInputs, type Input } from './files';
+import { formatJson, formatSarif, formatStylish, toFileReport, type FileReport, type SarifRule } from './format';
+import { globToRegExp, matchesAny } from './glob';
 import type { Io } from './io';
+import { VERSION } from './version';
 
 export async function lintCommand(argv: readonly string[], io: Io): Promise<number> {
   return lint(parseLintArgs(argv), io);
+}
+
+/** Findings that count: hints are editor suggestions, and --quiet keeps errors only. */
+function reported(findings: readonly Finding[], args: LintArgs): Finding[] {
+  return findings.filter((f) => f.severity !== 'hint' && (!args.quiet || f.severity === 'error'));
 }
 
 async function lint(args: LintArgs, io: Io): Promise<number> {
@@ -17,46 +26,94 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
   const configs = new ConfigFinder();
   const reports: FileReport[] = [];
   const findingsByFile = new Map<string, readonly Finding[]>();
+  const cliIgnores = args.ignorePatterns.map(globToRegExp);
   let inputProblem = false;
   for (const input of collectInputs(args.paths, io.readStdin)) {
-    if ('problem' in input) {
-      io.stderr(`lync-pic: ${input.path}: ${input.problem}`);
-      inputProblem = true;
-      continue;
-    }
-    let options: LintOptions;
     try {
-      options = optionsFor(input.path, args, configs, io);
+      const config = configFor(input.path, configs);
+      if (isIgnored(input, cliIgnores, config)) continue;
+      if ('problem' in input) {
+        io.stderr(`lync-pic: ${input.path}: ${input.problem}`);
+        inputProblem = true;
+        continue;
+      }
+      const options = optionsFor(input.path, args, config, io);
+      const findings = reported(lintInput(input.path, input.text, linter, options, args.fix), args);
+      reports.push(toFileReport(input.path, findings));
+      findingsByFile.set(input.path, findings);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       io.stderr(`lync-pic: ${error.message}`);
       inputProblem = true;
-      continue;
     }
-    let text = input.text;
-    if (args.fix && input.path !== '<stdin>') {
-      const fixed = fixAll(text, (t) => linter.lint(t, options).findings);
-      if (fixed.applied > 0) {
-        writeFileSync(input.path, fixed.text);
-        text = fixed.text;
-      }
-    }
-    // Hints are editor suggestions (an action to append missing commands); they are not problems to report in CI.
-    const findings = linter.lint(text, options).findings.filter((f) => f.severity !== 'hint');
-    reports.push(toFileReport(input.path, findings));
-    findingsByFile.set(input.path, findings);
   }
-  io.stdout(args.format === 'json' ? formatJson(reports) : formatStylish(reports, findingsByFile));
+  io.stdout(output(args, reports, findingsByFile));
   if (inputProblem) return 2;
-  return reports.some((r) => r.errorCount > 0) ? 1 : 0;
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  return reports.some((r) => r.errorCount > 0) || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+/** Lints one script, first applying its safe fixes in place when asked to. */
+function lintInput(path: string, text: string, linter: Linter, options: LintOptions, fix: boolean): readonly Finding[] {
+  if (fix && path !== '<stdin>') {
+    const fixed = fixAll(text, (t) => linter.lint(t, options).findings);
+    if (fixed.applied > 0) {
+      writeFileSync(path, fixed.text);
+      return linter.lint(fixed.text, options).findings;
+    }
+  }
+  return linter.lint(text, options).findings;
+}
+
+function configFor(path: string, configs: ConfigFinder): ProjectConfig | undefined {
+  return path === '<stdin>' ? configs.forFolder(process.cwd()) : configs.forFile(path);
+}
+
+/** Ignored by a --ignore-pattern (relative to the working folder) or by the config's patterns (relative to its folder). */
+function isIgnored(input: Input, cliIgnores: readonly RegExp[], config: ProjectConfig | undefined): boolean {
+  if (input.path === '<stdin>') return false;
+  const absolute = resolve(input.path);
+  if (matchesAny(relative(process.cwd(), absolute), cliIgnores)) return true;
+  if (!config || config.ignorePatterns.length === 0) return false;
+  return matchesAny(relative(dirname(config.path), absolute), config.ignorePatterns.map(globToRegExp));
 }
 
 /** The command line's target wins over the project file's; severities come from the project file. */
-function optionsFor(path: string, args: LintArgs, configs: ConfigFinder, io: Io): LintOptions {
-  const config = path === '<stdin>' ? configs.forFolder(process.cwd()) : configs.forFile(path);
+function optionsFor(path: string, args: LintArgs, config: ProjectConfig | undefined, io: Io): LintOptions {
   return {
     target: args.target ?? config?.target,
     rules: config?.rules,
     onRuleError: (id, e) => io.stderr(`lync-pic: internal error in rule ${id} on ${path}: ${String(e)}`),
   };
+}
+
+function output(args: LintArgs, reports: readonly FileReport[], findingsByFile: ReadonlyMap<string, readonly Finding[]>): string {
+  if (args.format === 'json') return formatJson(reports);
+  if (args.format === 'sarif') return formatSarif(sarifRules(), findingsByFile, VERSION, (path) => relative(process.cwd(), resolve(path)).replace(/\\/g, '/'));
+  return formatStylish(reports, findingsByFile);
+}
+
+/** The package root: dist/ when bundled; the repository when running from compiled sources in out/. */
+function packageRoot(): string {
+  return [join(__dirname, '..'), join(__dirname, '..', '..', '..', '..')].find((root) => {
+    try {
+      return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown }).name === 'lync-pic';
+    } catch {
+      return false;
+    }
+  }) ?? join(__dirname, '..');
+}
+
+function sarifRules(): SarifRule[] {
+  const root = packageRoot();
+  return RULES.map((rule) => {
+    const page = join(root, docsPath(rule.meta.id));
+    let helpMarkdown: string | undefined;
+    try {
+      helpMarkdown = readFileSync(page, 'utf8');
+    } catch {
+      helpMarkdown = undefined;
+    }
+    return { id: rule.meta.id, summary: rule.meta.summary, severity: rule.meta.defaultSeverity, helpUri: pathToFileURL(page).toString(), helpMarkdown };
+  });
 }

@@ -1,19 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { LINT_USAGE } from './args';
+import { generateCommand } from './generate';
 import { HelpRequested, UsageError, type Io } from './io';
 import { lintCommand } from './lint';
+import { VERSION } from './version';
 
-declare const LYNC_PIC_VERSION: string | undefined;
 
 /** Subcommands: each parses its own arguments and returns an exit code. */
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   lint: lintCommand,
+  generate: generateCommand,
 };
 
 const USAGE = `Usage: lync-pic <command> [options]
 
 Commands:
   lint       lint PowerShell scripts (lync-pic lint --help)
+  generate   write the Skype connectivity script (lync-pic generate --help)
 
 Options:
   -h, --help   show this help
@@ -30,7 +33,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (name === '--version') {
-      io.stdout(typeof LYNC_PIC_VERSION === 'string' ? LYNC_PIC_VERSION : 'dev');
+      io.stdout(VERSION);
       return 0;
     }
     const command = COMMANDS[name];

@@ -31,6 +31,7 @@ export function projectConfigSchema(): Record<string, unknown> {
       $schema: { type: 'string' },
       target: { type: 'string', enum: ['any', ...SERVER_VERSIONS], description: 'The server version the scripts run on (the CLI\'s --target wins over it).' },
       rules: rulesSchema(),
+      ignorePatterns: { type: 'array', items: { type: 'string' }, description: 'Glob patterns, relative to this file\'s folder, of scripts the CLI leaves out (** spans folders).' },
     },
   };
 }

@@ -1,0 +1,75 @@
+/**
+ * Hover on the catalogued Cs cmdlets, their parameters, and VerificationLevel numbers.
+ *
+ * Like completion, it reads the command around the position with the tolerant line scan, so it works on
+ * commands the parser could not read. The script is parsed only for the target version (an in-file
+ * `# lync-pic: target=` comment overrides the setting), and only when the position is on something to describe.
+ */
+import type { Analyzer } from './complete';
+import { cmdletMarkdown, commonParameterMarkdown, parameterMarkdown, verificationLevelNumberMarkdown, VERIFICATION_LEVEL_TYPE } from './describe';
+import { isParameterWord, parameterNameOf, scanCommandAt, type ScanToken } from './line-scan';
+import { LineIndex, type Position, type Range } from './text';
+import type { TargetVersion } from './catalog';
+
+export interface HoverResult {
+  /** Markdown. */
+  readonly markdown: string;
+  /** The token described. */
+  readonly range: Range;
+}
+
+/** What to show when hovering at a position, or undefined when there is nothing to say. */
+export function hover(analyzer: Analyzer, text: string, position: Position, target: TargetVersion = 'any'): HoverResult | undefined {
+  const index = new LineIndex(text);
+  const offset = index.offsetAt(position);
+  // Hovering the first character of a token: the scan's tokens are those ending at or after the offset.
+  const scan = scanCommandAt(text, Math.min(offset + 1, text.length));
+  const token = scan.tokens.find((t) => t.start <= offset && offset < t.end);
+  if (!token || token.type !== 'word' || scan.inCommentOrString) return undefined;
+  const nameToken = scan.tokens[0];
+  if (nameToken.type !== 'word') return undefined;
+  const catalog = analyzer.catalog;
+  const range = index.rangeOf(token.start, token.end);
+  const effectiveTarget = (): TargetVersion => analyzer.analyze(text, target).target;
+
+  if (token === nameToken) {
+    const cmdlet = catalog.cmdlet(token.text);
+    if (cmdlet) return { markdown: cmdletMarkdown(cmdlet, effectiveTarget()), range };
+    if (catalog.isKnownCmdletName(token.text)) {
+      return { markdown: `**${token.text}**\n\nA Skype for Business Server cmdlet that lync-pic does not describe or check.`, range };
+    }
+    return undefined;
+  }
+
+  const cmdlet = catalog.cmdlet(nameToken.text);
+  if (!cmdlet) return undefined;
+
+  if (isParameterWord(token.text)) {
+    const name = parameterNameOf(token.text);
+    if (!name) return undefined;
+    const resolution = catalog.resolveParameter(cmdlet, name);
+    const paramRange = index.rangeOf(token.start, token.text.endsWith(':') ? token.end - 1 : token.end);
+    if (resolution.status === 'parameter') return { markdown: parameterMarkdown(cmdlet, resolution.parameter, effectiveTarget()), range: paramRange };
+    if (resolution.status === 'common') return { markdown: commonParameterMarkdown(resolution.parameter), range: paramRange };
+    if (resolution.status === 'ambiguous') {
+      return { markdown: `**-${name}** is ambiguous on ${cmdlet.name}: it could be ${resolution.candidates.map((c) => `\`-${c}\``).join(', ')}.`, range: paramRange };
+    }
+    return undefined;
+  }
+
+  // A value: only VerificationLevel numbers get a hover.
+  const parameterToken = parameterBefore(scan.tokens, token);
+  if (!parameterToken) return undefined;
+  const resolution = catalog.resolveParameter(cmdlet, parameterNameOf(parameterToken.text));
+  if (resolution.status !== 'parameter' || resolution.parameter.type !== VERIFICATION_LEVEL_TYPE || !/^\d+$/.test(token.text)) return undefined;
+  return { markdown: verificationLevelNumberMarkdown(resolution.parameter, token.text), range };
+}
+
+/** The parameter token a value token belongs to: right before it (with a blank or, in the colon form, nothing between). */
+function parameterBefore(tokens: readonly ScanToken[], value: ScanToken): ScanToken | undefined {
+  const i = tokens.indexOf(value);
+  const previous = i > 0 ? tokens[i - 1] : undefined;
+  if (previous?.type !== 'word' || !isParameterWord(previous.text)) return undefined;
+  if (previous.text.endsWith(':') ? previous.end !== value.start : previous.end === value.start) return undefined;
+  return previous;
+}

@@ -1,0 +1,261 @@
+import { strict as assert } from 'node:assert';
+import { before, describe, it } from 'node:test';
+import type { TargetVersion } from '../../server/src/engine/catalog';
+import { complete, type CompletionCandidate, type CompletionOptions } from '../../server/src/engine/complete';
+import type { Linter } from '../../server/src/engine/lint';
+import { LineIndex, type Position } from '../../server/src/engine/text';
+import { getLinter } from '../helpers';
+
+/** The cursor in test scripts (a character PowerShell never uses, unlike `|`). */
+const CURSOR = '¦';
+
+function atCursor(marked: string): { text: string; position: Position } {
+  const offset = marked.indexOf(CURSOR);
+  assert.ok(offset >= 0, `no ${CURSOR} in ${marked}`);
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { text, position: new LineIndex(text).positionAt(offset) };
+}
+
+let linter: Linter;
+before(async () => {
+  linter = await getLinter();
+});
+
+function completeAt(marked: string, target: TargetVersion = 'any', options: CompletionOptions = {}): CompletionCandidate[] {
+  const { text, position } = atCursor(marked);
+  return complete(linter, text, position, target, options);
+}
+
+function labels(candidates: readonly CompletionCandidate[], kind?: CompletionCandidate['kind']): string[] {
+  return candidates.filter((c) => !kind || c.kind === kind).map((c) => c.label);
+}
+
+/** The catalogue's own parameters offered (common parameters left out). */
+function ownParameters(candidates: readonly CompletionCandidate[]): string[] {
+  return candidates.filter((c) => c.kind === 'parameter' && c.detail !== 'common parameter').map((c) => c.label).sort();
+}
+
+describe('completion of cmdlet names', () => {
+  it('offers the catalogued cmdlets with their summary, replacing the word being typed', () => {
+    const candidates = completeAt('New-Cs¦');
+    const provider = candidates.find((c) => c.label === 'New-CsPublicProvider');
+    assert.ok(provider);
+    assert.equal(provider.kind, 'cmdlet');
+    assert.match(provider.detail ?? '', /public IM provider/);
+    assert.match(provider.documentation ?? '', /Official reference/);
+    assert.deepEqual(provider.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } });
+    assert.equal(provider.insertText, 'New-CsPublicProvider');
+  });
+
+  it('offers the other Cs cmdlets of the module after the catalogued ones', () => {
+    const candidates = completeAt('Get-CsU¦');
+    const user = candidates.find((c) => c.label === 'Get-CsUser');
+    const provider = candidates.find((c) => c.label === 'Get-CsPublicProvider');
+    assert.ok(user && provider);
+    assert.ok(provider.sortText < user.sortText);
+    assert.match(user.detail ?? '', /not checked/);
+  });
+
+  it('completes at the start of a command after a pipe, an assignment, a brace or a parenthesis', () => {
+    for (const marked of ['Get-CsPublicProvider | Rem¦', '$p = Get¦', 'if ($true) { Set-Cs¦ }', '$x = (Get-Cs¦)']) {
+      assert.ok(labels(completeAt(marked)).includes('Remove-CsPublicProvider'), marked);
+    }
+  });
+
+  it('offers nothing for arguments of commands it does not know, in comments or in strings', () => {
+    assert.deepEqual(completeAt('Write-Host -¦'), []);
+    assert.deepEqual(completeAt('# New-Cs¦'), []);
+    assert.deepEqual(completeAt('New-CsPublicProvider -Identity Skype # -¦'), []);
+    assert.deepEqual(completeAt('Write-Host "New-Cs¦'), []);
+    assert.deepEqual(completeAt('$x = $y -¦'), []);
+  });
+
+  it('does not pop up a cmdlet list when a space or a dollar sign was typed', () => {
+    assert.deepEqual(completeAt('   ¦', 'any', { triggerCharacter: ' ' }), []);
+    assert.deepEqual(completeAt('$¦', 'any', { triggerCharacter: '$' }), []);
+  });
+});
+
+describe('completion of parameters', () => {
+  it('offers the parameters after a lone dash, which does not parse (the tolerant scan)', () => {
+    const candidates = completeAt('New-CsPublicProvider -¦');
+    assert.deepEqual(ownParameters(candidates), [
+      '-Confirm', '-EnableSkypeDirectorySearch', '-EnableSkypeIdRouting', '-Enabled', '-Force', '-IconUrl', '-Identity', '-InMemory',
+      '-NameDecorationDomain', '-NameDecorationExcludedDomainList', '-NameDecorationRoutingDomain', '-ProxyFqdn', '-VerificationLevel', '-WhatIf',
+    ]);
+    const enabled = candidates.find((c) => c.label === '-Enabled');
+    assert.equal(enabled?.detail, 'Boolean · required');
+    assert.deepEqual(enabled?.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } });
+    assert.equal(candidates.find((c) => c.label === '-IconUrl')?.detail, 'String · optional');
+    assert.ok(labels(candidates).includes('-ErrorAction'), 'common parameters come too');
+  });
+
+  it('puts required parameters first and common parameters last', () => {
+    const sorted = [...completeAt('New-CsPublicProvider -¦')].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((c) => c.label);
+    assert.deepEqual(sorted.slice(0, 3), ['-Enabled', '-Identity', '-ProxyFqdn']);
+    assert.equal(sorted.at(-1), '-WarningVariable');
+  });
+
+  it('leaves out the parameters already given, before and after the position', () => {
+    const offered = ownParameters(completeAt('New-CsPublicProvider -Identity Skype -¦ -Enabled $true'));
+    assert.ok(!offered.includes('-Identity'));
+    assert.ok(!offered.includes('-Enabled'));
+    assert.ok(offered.includes('-ProxyFqdn'));
+  });
+
+  it('does not count the parameter being typed as given', () => {
+    const candidates = completeAt('New-CsPublicProvider -Identity Skype -Prox¦');
+    assert.ok(labels(candidates).includes('-ProxyFqdn'));
+    const proxy = candidates.find((c) => c.label === '-ProxyFqdn');
+    assert.deepEqual(proxy?.range, { start: { line: 0, character: 37 }, end: { line: 0, character: 42 } });
+  });
+
+  it('leaves out common parameters already given', () => {
+    assert.ok(!labels(completeAt('Get-CsPublicProvider -ErrorAction Stop -¦')).includes('-ErrorAction'));
+  });
+
+  it('offers only the parameters of the sets still possible', () => {
+    const dnsSrv = ownParameters(completeAt('Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -¦'));
+    assert.ok(dnsSrv.includes('-EnablePartnerDiscovery'));
+    for (const defaultRouteOnly of ['-UseDefaultRouting', '-DefaultRouteFqdn', '-IsPublicProvider', '-VerificationLevel', '-Instance']) {
+      assert.ok(!dnsSrv.includes(defaultRouteOnly), defaultRouteOnly);
+    }
+    const defaultRoute = ownParameters(completeAt('Set-CsAccessEdgeConfiguration -UseDefaultRouting -¦'));
+    assert.ok(defaultRoute.includes('-DefaultRouteFqdn'));
+    assert.ok(!defaultRoute.includes('-EnablePartnerDiscovery'));
+  });
+
+  it('says in which set a parameter is required when that depends on the set', () => {
+    const all = completeAt('Set-CsPublicProvider -¦');
+    const instance = all.find((c) => c.label === '-Instance');
+    assert.ok(instance);
+    assert.match(instance.detail ?? '', /^PSObject · /);
+  });
+
+  it('offers only the parameters the target version has', () => {
+    const lync2010 = ownParameters(completeAt('New-CsPublicProvider -Identity Skype -¦', 'lync2010'));
+    assert.ok(!lync2010.includes('-IconUrl'));
+    assert.ok(!lync2010.includes('-EnableSkypeIdRouting'));
+    assert.ok(lync2010.includes('-ProxyFqdn'));
+    const lync2013 = ownParameters(completeAt('New-CsPublicProvider -Identity Skype -¦', 'lync2013'));
+    assert.ok(lync2013.includes('-IconUrl'));
+    assert.ok(!lync2013.includes('-EnableSkypeIdRouting'));
+    assert.ok(ownParameters(completeAt('New-CsPublicProvider -Identity Skype -¦', 'sfb2019')).includes('-EnableSkypeIdRouting'));
+  });
+
+  it('never offers parameters no on-premises server has', () => {
+    const offered = ownParameters(completeAt('Grant-CsExternalAccessPolicy -¦'));
+    assert.ok(!offered.includes('-Group'));
+    assert.ok(!offered.includes('-Rank'));
+  });
+
+  it('follows the in-file target comment over the setting', () => {
+    const offered = ownParameters(completeAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -¦', 'sfb2019'));
+    assert.ok(!offered.includes('-IconUrl'));
+  });
+
+  it('works across backtick continuations', () => {
+    const offered = ownParameters(completeAt('New-CsPublicProvider -Identity Skype `\n  -Enabled $true `\n  -¦'));
+    assert.ok(!offered.includes('-Identity'));
+    assert.ok(!offered.includes('-Enabled'));
+    assert.ok(offered.includes('-ProxyFqdn'));
+  });
+
+  it('works on a command in a pipeline and in a script block', () => {
+    assert.ok(labels(completeAt('Get-CsPublicProvider | Set-CsPublicProvider -Ena¦')).includes('-Enabled'));
+    assert.ok(labels(completeAt('Invoke-Command { New-CsPublicProvider -Identity Skype -¦ }')).includes('-ProxyFqdn'));
+  });
+
+  it('replaces an en dash with a plain dash', () => {
+    const candidate = completeAt('New-CsPublicProvider \u2013Ena¦').find((c) => c.label === '-Enabled');
+    assert.equal(candidate?.insertText, '-Enabled ');
+    assert.deepEqual(candidate?.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 25 } });
+  });
+
+  it('inserts a space and asks for values after a parameter whose values it can complete', () => {
+    const candidates = completeAt('New-CsPublicProvider -¦');
+    assert.equal(candidates.find((c) => c.label === '-Enabled')?.retrigger, true);
+    assert.equal(candidates.find((c) => c.label === '-ProxyFqdn')?.insertText, '-ProxyFqdn ');
+    assert.equal(candidates.find((c) => c.label === '-Force')?.insertText, '-Force');
+    assert.equal(candidates.find((c) => c.label === '-Force')?.retrigger, undefined);
+  });
+
+  it('offers parameters after a space only when asked, not on the space trigger', () => {
+    assert.ok(labels(completeAt('New-CsPublicProvider -Identity Skype ¦')).includes('-ProxyFqdn'));
+    assert.deepEqual(completeAt('New-CsPublicProvider -Identity Skype ¦', 'any', { triggerCharacter: ' ' }), []);
+  });
+
+  it('offers nothing right before another token', () => {
+    assert.deepEqual(completeAt('New-CsPublicProvider ¦-Identity Skype'), []);
+  });
+});
+
+describe('completion of values', () => {
+  it('offers $true and $false after a Boolean parameter, also on the space trigger', () => {
+    const candidates = completeAt('New-CsPublicProvider -Identity Skype -Enabled ¦', 'any', { triggerCharacter: ' ' });
+    assert.deepEqual(labels(candidates), ['$true', '$false']);
+    assert.equal(candidates[0].kind, 'value');
+    assert.deepEqual(candidates[0].range, { start: { line: 0, character: 46 }, end: { line: 0, character: 46 } });
+  });
+
+  it('replaces a half-typed $ value', () => {
+    const [first] = completeAt('Set-CsPublicProvider -Identity Skype -Enabled $t¦', 'any', { triggerCharacter: '$' });
+    assert.equal(first.label, '$true');
+    assert.deepEqual(first.range, { start: { line: 0, character: 46 }, end: { line: 0, character: 48 } });
+  });
+
+  it('offers $true/$false after the colon of a switch, and nothing after a switch without one', () => {
+    assert.deepEqual(labels(completeAt('Remove-CsPublicProvider -Identity Skype -Confirm:¦')), ['$true', '$false']);
+    assert.deepEqual(labels(completeAt('Set-CsPublicProvider -Identity Skype -Enabled:¦')), ['$true', '$false']);
+    assert.ok(!labels(completeAt('Remove-CsPublicProvider -Identity Skype -Force ¦')).includes('$true'));
+  });
+
+  it('offers the enum names, in the documented order', () => {
+    const candidates = completeAt('Set-CsPublicProvider -Identity Skype -VerificationLevel ¦');
+    assert.deepEqual(labels(candidates), ['AlwaysVerifiable', 'AlwaysUnverifiable', 'UseSourceVerification']);
+    assert.ok(candidates.every((c) => c.valueKind === 'enum'));
+    assert.deepEqual(labels(completeAt('Set-CsMediaConfiguration -EncryptionLevel ¦')), ['SupportEncryption', 'RequireEncryption', 'DoNotSupportEncryption']);
+  });
+
+  it('marks UseSourceVerification deprecated for a public provider on Skype for Business Server', () => {
+    const sfb = completeAt('New-CsPublicProvider -VerificationLevel ¦', 'sfb2015');
+    const deprecated = sfb.find((c) => c.label === 'UseSourceVerification');
+    assert.equal(deprecated?.deprecated, true);
+    assert.ok(deprecated.sortText > (sfb.find((c) => c.label === 'AlwaysUnverifiable')?.sortText ?? ''));
+    assert.equal(completeAt('New-CsPublicProvider -VerificationLevel ¦', 'lync2013').find((c) => c.label === 'UseSourceVerification')?.deprecated, undefined);
+    assert.equal(completeAt('New-CsHostingProvider -VerificationLevel ¦', 'sfb2015').find((c) => c.label === 'UseSourceVerification')?.deprecated, undefined);
+  });
+
+  it('offers the documented Skype values for New-CsPublicProvider', () => {
+    const expected: Record<string, string> = {
+      ProxyFqdn: 'federation.messenger.msn.com',
+      NameDecorationRoutingDomain: 'msn.com',
+      NameDecorationExcludedDomainList: '"msn.com,outlook.com,live.com,hotmail.com"',
+      IconUrl: 'https://images.edge.messenger.live.com/Messenger_16x16.png',
+      Identity: 'Skype',
+    };
+    for (const [parameter, value] of Object.entries(expected)) {
+      const candidates = completeAt(`New-CsPublicProvider -${parameter} ¦`);
+      assert.deepEqual(labels(candidates), [value], parameter);
+      assert.equal(candidates[0].valueKind, 'documented');
+      assert.equal(candidates[0].insertText, value);
+    }
+  });
+
+  it('offers the documented value when the value is half typed, in the colon form, and with an abbreviated parameter', () => {
+    const [candidate] = completeAt('New-CsPublicProvider -Identity Skype -ProxyFqdn fed¦ -Enabled $true');
+    assert.equal(candidate.label, 'federation.messenger.msn.com');
+    assert.deepEqual(candidate.range, { start: { line: 0, character: 48 }, end: { line: 0, character: 51 } });
+    assert.deepEqual(labels(completeAt('New-CsPublicProvider -ProxyFqdn:¦')), ['federation.messenger.msn.com']);
+    assert.deepEqual(labels(completeAt('New-CsPublicProvider -NameDecorationR ¦')), ['msn.com']);
+  });
+
+  it('offers nothing for parameters whose values it cannot know', () => {
+    assert.deepEqual(completeAt('New-CsPublicProvider -NameDecorationDomain ¦'), []);
+    assert.deepEqual(completeAt('Set-CsPublicProvider -ProxyFqdn ¦'), []);
+  });
+
+  it('offers the preference names of common parameters', () => {
+    assert.ok(labels(completeAt('Get-CsPublicProvider -ErrorAction ¦')).includes('SilentlyContinue'));
+  });
+});

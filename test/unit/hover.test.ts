@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import { before, describe, it } from 'node:test';
+import type { TargetVersion } from '../../server/src/engine/catalog';
+import { getCatalog } from '../../server/src/engine/catalog';
+import { setSyntax } from '../../server/src/engine/describe';
+import { hover, type HoverResult } from '../../server/src/engine/hover';
+import type { Linter } from '../../server/src/engine/lint';
+import { LineIndex } from '../../server/src/engine/text';
+import { getLinter } from '../helpers';
+
+/** Marks the character hovered in test scripts (a character PowerShell never uses). */
+const CURSOR = '¦';
+
+let linter: Linter;
+before(async () => {
+  linter = await getLinter();
+});
+
+function hoverAt(marked: string, target: TargetVersion = 'any'): HoverResult | undefined {
+  const offset = marked.indexOf(CURSOR);
+  assert.ok(offset >= 0);
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return hover(linter, text, new LineIndex(text).positionAt(offset), target);
+}
+
+const DOCUMENTED_SFB = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true';
+
+describe('hover on a cmdlet', () => {
+  it('gives the summary, the syntax, the versions and the link to the official page', () => {
+    const result = hoverAt(`New-Cs¦PublicProvider -Identity Skype`);
+    assert.ok(result);
+    assert.deepEqual(result.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 20 } });
+    const md = result.markdown;
+    assert.match(md, /^\*\*New-CsPublicProvider\*\*/);
+    assert.match(md, /Adds a public IM provider/);
+    assert.match(md, /```powershell\nNew-CsPublicProvider \[-Identity\] <XdsGlobalRelativeIdentity> -Enabled <Boolean> -ProxyFqdn <String>/);
+    assert.match(md, /\[-VerificationLevel <VerificationLevelType>\]/);
+    assert.match(md, /\[-Force\]/);
+    assert.match(md, /\[<CommonParameters>\]\n```/);
+    assert.match(md, /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+    assert.match(md, /\[Official reference: New-CsPublicProvider\]\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/new-cspublicprovider\)/);
+  });
+
+  it('works on the first character, in any case, and in a command that does not parse', () => {
+    assert.ok(hoverAt('¦new-cspublicprovider -Identity Skype'));
+    assert.ok(hoverAt('¦New-CsPublicProvider -'));
+    assert.ok(hoverAt('Get-CsPublicProvider | Set-CsPublic¦Provider -Enabled $false'));
+  });
+
+  it('shows one syntax block per parameter set, labelled', () => {
+    const md = hoverAt('Set-CsAccess¦EdgeConfiguration')?.markdown ?? '';
+    for (const set of ['Identity', 'Instance', 'DefaultRoute', 'DnsSrvRouting']) assert.match(md, new RegExp(`# Parameter set: ${set}\\n`));
+    const dnsSrv = md.slice(md.indexOf('# Parameter set: DnsSrvRouting'));
+    assert.match(dnsSrv, /\[-UseDnsSrvRouting\]/);
+    assert.doesNotMatch(dnsSrv, /UseDefaultRouting/);
+  });
+
+  it('builds the syntax from the catalogue: positional first, then required, then optional, and wraps long lines', () => {
+    const cmdlet = getCatalog().cmdlet('New-CsPublicProvider');
+    assert.ok(cmdlet);
+    const syntax = setSyntax(cmdlet, '__AllParameterSets', 'lync2010');
+    assert.ok(syntax.startsWith('New-CsPublicProvider [-Identity] <XdsGlobalRelativeIdentity> -Enabled <Boolean> -ProxyFqdn <String>\n    [-Confirm]'), syntax);
+    assert.doesNotMatch(syntax, /IconUrl/, 'Lync Server 2010 has no IconUrl');
+    assert.ok(syntax.split('\n').every((line) => line.length <= 100));
+    assert.ok(syntax.split('\n').slice(1).every((line) => line.startsWith('    ')));
+  });
+
+  it('shows the syntax of the target version and says when the cmdlet is missing there', () => {
+    const md = hoverAt('New-Cs¦PublicProvider', 'lync2010')?.markdown ?? '';
+    assert.doesNotMatch(md, /-IconUrl/);
+    assert.match(md, /Parameters shown: those of Lync Server 2010/);
+  });
+
+  it('names the other Cs cmdlets without describing them, and ignores other commands', () => {
+    assert.match(hoverAt('Get-Cs¦User -Identity x')?.markdown ?? '', /does not describe or check/);
+    assert.equal(hoverAt('Get-Child¦Item'), undefined);
+    assert.equal(hoverAt('# New-Cs¦PublicProvider'), undefined);
+    assert.equal(hoverAt('Write-Host "New-Cs¦PublicProvider"'), undefined);
+  });
+});
+
+describe('hover on a parameter', () => {
+  it('gives type, required or not, summary and versions', () => {
+    const result = hoverAt('New-CsPublicProvider -Identity Skype -Ena¦bled $true');
+    assert.ok(result);
+    assert.deepEqual(result.range, { start: { line: 0, character: 37 }, end: { line: 0, character: 45 } });
+    assert.match(result.markdown, /^\*\*-Enabled\*\* · `Boolean` · required/);
+    assert.match(result.markdown, /Parameter of New-CsPublicProvider\. Whether federation/);
+    assert.match(result.markdown, /`\$true` or `\$false`/);
+    assert.match(result.markdown, /Versions: Lync Server 2010/);
+  });
+
+  it('lists the allowed values of an enum', () => {
+    const md = hoverAt('Set-CsPublicProvider -Identity Skype -Verification¦Level 2')?.markdown ?? '';
+    assert.match(md, /Allowed values: `AlwaysVerifiable`, `AlwaysUnverifiable`, `UseSourceVerification`/);
+    assert.match(md, /Parameter sets: Identity, Instance/);
+  });
+
+  it('gives the documented value and the version gap against the target', () => {
+    const md = hoverAt('New-CsPublicProvider -Identity Skype -Icon¦Url x', 'lync2010')?.markdown ?? '';
+    assert.match(md, /Documented value: `https:\/\/images\.edge\.messenger\.live\.com\/Messenger_16x16\.png`/);
+    assert.match(md, /\*\*Not available on Lync Server 2010\*\*/);
+    assert.match(md, /Versions: Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+    assert.doesNotMatch(hoverAt('New-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '', /Not available/);
+  });
+
+  it('resolves prefixes and aliases, and excludes the colon from the range', () => {
+    assert.match(hoverAt('New-CsPublicProvider -Pro¦x x')?.markdown ?? '', /^\*\*-ProxyFqdn\*\*/);
+    const colon = hoverAt('Set-CsPublicProvider -Identity Skype -Ena¦bled:$false');
+    assert.deepEqual(colon?.range, { start: { line: 0, character: 37 }, end: { line: 0, character: 45 } });
+    assert.match(hoverAt('Remove-CsPublicProvider -Identity Skype -c¦f')?.markdown ?? '', /^\*\*-Confirm\*\*/);
+  });
+
+  it('describes common parameters and says when a prefix is ambiguous', () => {
+    assert.match(hoverAt('Get-CsPublicProvider -Error¦Action Stop')?.markdown ?? '', /common parameter[\s\S]*SilentlyContinue/);
+    assert.match(hoverAt('Set-CsAccessEdgeConfiguration -U¦se')?.markdown ?? '', /ambiguous[\s\S]*-UseDefaultRouting[\s\S]*-UseDnsSrvRouting/);
+    assert.equal(hoverAt('New-CsPublicProvider -Nope¦x 1'), undefined);
+  });
+
+  it('works on a parameter written with an en dash', () => {
+    assert.match(hoverAt('Set-CsPublicProvider -Identity Skype \u2013Ena¦bled $true')?.markdown ?? '', /^\*\*-Enabled\*\*/);
+  });
+});
+
+describe('hover on a VerificationLevel number', () => {
+  it('names the level the number stands for, and says it is an inference', () => {
+    const result = hoverAt('New-CsPublicProvider -Identity Skype -VerificationLevel ¦2 -Enabled 1');
+    assert.ok(result);
+    assert.deepEqual(result.range, { start: { line: 0, character: 56 }, end: { line: 0, character: 57 } });
+    assert.match(result.markdown, /probably means `UseSourceVerification`/);
+    assert.match(result.markdown, /No Microsoft page gives the numeric values/);
+    assert.match(result.markdown, /inference, not a documented fact/);
+    assert.match(result.markdown, /0 AlwaysVerifiable, 1 AlwaysUnverifiable, 2 UseSourceVerification/);
+  });
+
+  it('reads 0 and 1 and the colon form, and says when no name matches', () => {
+    assert.match(hoverAt('Set-CsPublicProvider -Identity Skype -VerificationLevel ¦0')?.markdown ?? '', /`AlwaysVerifiable`/);
+    assert.match(hoverAt('Set-CsPublicProvider -Identity Skype -VerificationLevel:¦1')?.markdown ?? '', /`AlwaysUnverifiable`/);
+    assert.match(hoverAt('Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -DiscoveredPartnerVerificationLevel ¦1')?.markdown ?? '', /`AlwaysUnverifiable`/);
+    assert.match(hoverAt('Set-CsPublicProvider -Identity Skype -VerificationLevel ¦7')?.markdown ?? '', /no documented name matches/);
+  });
+
+  it('gives no hover on other values', () => {
+    assert.equal(hoverAt(`${DOCUMENTED_SFB.replace('Skype', 'Sk¦ype')}`), undefined);
+    assert.equal(hoverAt('Set-CsPublicProvider -Identity Skype -Enabled ¦1'), undefined);
+    assert.equal(hoverAt('Set-CsPublicProvider -Identity Skype -VerificationLevel ¦AlwaysVerifiable'), undefined);
+  });
+});

@@ -1,0 +1,82 @@
+// Real-VS-Code checks of completion and hover: VS Code's own commands (vscode.executeCompletionItemProvider and
+// vscode.executeHoverProvider) reach the language server and get its answers. Fixture: completion-hover.ps1.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, open, waitForAsync } from './util';
+
+const FIXTURE = 'completion-hover.ps1';
+
+function lineOf(doc: vscode.TextDocument, start: string): number {
+  for (let line = 0; line < doc.lineCount; line++) if (doc.lineAt(line).text.startsWith(start)) return line;
+  assert.fail(`no line starting with ${start} in ${FIXTURE}`);
+}
+
+/** The end of the first line starting with `start`. */
+function endOf(doc: vscode.TextDocument, start: string): vscode.Position {
+  return doc.lineAt(lineOf(doc, start)).range.end;
+}
+
+function label(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function text(contents: vscode.Hover['contents']): string {
+  return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+/** Asks VS Code for completions until the language server's appear (it may still be starting). */
+function completionsWith(doc: vscode.TextDocument, position: vscode.Position, wanted: string, trigger?: string): Promise<vscode.CompletionItem[]> {
+  return waitForAsync(`completion ${wanted} at ${position.line}:${position.character}`, async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, trigger);
+    return list.items.some((i) => label(i) === wanted) ? list.items : undefined;
+  });
+}
+
+function hoversWith(doc: vscode.TextDocument, position: vscode.Position, pattern: RegExp): Promise<string> {
+  return waitForAsync(`a hover matching ${String(pattern)} at ${position.line}:${position.character}`, async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    const all = hovers.map((h) => text(h.contents)).join('\n---\n');
+    return pattern.test(all) ? all : undefined;
+  });
+}
+
+suite('lync-pic completion and hover in VS Code', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = await open(FIXTURE);
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('completes the parameters of a half-typed command, without those already given', async () => {
+    const items = await completionsWith(doc, endOf(doc, 'New-CsPublicProvider -Identity Skype -'), '-ProxyFqdn', '-');
+    const labels = items.map(label);
+    assert.ok(!labels.includes('-Identity'), `-Identity is given already: ${labels.join(' ')}`);
+    const enabled = items.find((i) => label(i) === '-Enabled');
+    assert.ok(enabled, labels.join(' '));
+    assert.equal(enabled.detail, 'Boolean · required');
+    assert.equal(enabled.kind, vscode.CompletionItemKind.Property);
+  });
+
+  test('completes $true and $false after a Boolean parameter', async () => {
+    const items = await completionsWith(doc, endOf(doc, 'Set-CsPublicProvider -Identity Skype -Enabled $'), '$true', '$');
+    assert.ok(items.some((i) => label(i) === '$false'));
+  });
+
+  test('hovers a cmdlet: syntax per parameter set and the official page', async () => {
+    const position = new vscode.Position(lineOf(doc, 'New-CsPublicProvider -ProxyFqdn'), 4);
+    const markdown = await hoversWith(doc, position, /New-CsPublicProvider \[-Identity\] <XdsGlobalRelativeIdentity>/);
+    assert.match(markdown, /learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/new-cspublicprovider/);
+  });
+
+  test('hovers a VerificationLevel number with the name it stands for', async () => {
+    const line = lineOf(doc, 'New-CsPublicProvider -ProxyFqdn');
+    const character = doc.lineAt(line).text.indexOf('-VerificationLevel 2') + '-VerificationLevel '.length;
+    const markdown = await hoversWith(doc, new vscode.Position(line, character), /UseSourceVerification/);
+    assert.match(markdown, /inference/);
+  });
+});
