@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerGeneratorCommand } from './generator';
+import { registerTargetVersionStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ async function showDocumentation(uri: string): Promise<void> {
 
 export async function activate(context: ExtensionContext): Promise<void> {
   registerGeneratorCommand(context);
+  registerTargetVersionStatus(context);
   context.subscriptions.push(commands.registerCommand('lyncPic.showDocumentation', showDocumentation));
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -19,10 +21,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'powershell', scheme: 'file' },
-      { language: 'powershell', scheme: 'untitled' },
-    ],
+    // Every scheme: the server reads documents through the protocol only, so virtual workspaces work too.
+    documentSelector: [{ language: 'powershell' }],
     synchronize: { configurationSection: 'lyncPic' },
   };
   client = new LanguageClient('lyncPic', 'Lync PIC', serverOptions, clientOptions);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DiagnosticSeverity,
   type CodeAction,
 } from 'vscode-languageserver-protocol/node';
@@ -79,6 +80,22 @@ describe('language server settings', () => {
       ]);
     } finally {
       await Promise.all([lync2010.stop(), any.stop()]);
+    }
+  });
+
+  it('with run=onSave, lints on open and save but not while typing', async () => {
+    const server = await ServerUnderTest.start({ run: 'onSave' });
+    const uri = 'file:///work/on-save.ps1';
+    try {
+      assert.deepEqual(problems((await server.open(uri, 'Get-CsPublicProvider\n')).diagnostics), []);
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: WRONG_PROXY }] });
+      const saved = server.nextDiagnostics(uri, 2);
+      // The change alone publishes nothing: the next publication is the one the save triggers.
+      await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      assert.deepEqual(problems((await saved).diagnostics).map((d) => d.code), ['skype-proxy-fqdn']);
+      assert.equal(server.published.filter((p) => p.uri === uri).length, 2, 'one publication on open, one on save');
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -23,7 +23,7 @@ export function startServer(connection: Connection): void {
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND] },
         completionProvider: { triggerCharacters: ['-', ' ', '$', ':'] },
         hoverProvider: true,
@@ -73,7 +73,12 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    schedule(uri, justOpened.delete(uri) ? 0 : DEBOUNCE_MS);
+    if (justOpened.delete(uri)) schedule(uri, 0);
+    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, DEBOUNCE_MS));
+  });
+  documents.onDidSave((event) => {
+    const uri = event.document.uri;
+    void settings.get(uri).then((config) => config.run === 'onSave' && schedule(uri, 0));
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;

@@ -6,9 +6,11 @@ export interface Settings {
   readonly enable: boolean;
   readonly targetVersion: TargetVersion;
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Lint as you type, or only when a document is opened or saved. */
+  readonly run: 'onType' | 'onSave';
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType' };
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -26,6 +28,7 @@ export function sanitize(raw: unknown): Settings {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     targetVersion: typeof value.targetVersion === 'string' && TARGETS.includes(value.targetVersion) ? (value.targetVersion as TargetVersion) : DEFAULT_SETTINGS.targetVersion,
     rules,
+    run: value.run === 'onSave' ? 'onSave' : 'onType',
   };
 }
 
