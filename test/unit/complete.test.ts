@@ -70,6 +70,13 @@ describe('completion of cmdlet names', () => {
     assert.deepEqual(completeAt('$x = $y -¦'), []);
   });
 
+  it('offers nothing inside a block comment, a here-string or a string spanning lines, and works after them', () => {
+    assert.deepEqual(completeAt('<#\n.EXAMPLE\nNew-CsPublicProvider -¦\n#>'), []);
+    assert.deepEqual(completeAt('$script = @"\nNew-CsPublicProvider -¦\n"@'), []);
+    assert.deepEqual(completeAt("$s = 'first line\nNew-CsPublicProvider -¦'"), []);
+    assert.ok(labels(completeAt('<# help #>\n$s = @"\nx\n"@\n# it\'s done\nNew-CsPublicProvider -¦')).includes('-ProxyFqdn'));
+  });
+
   it('does not pop up a cmdlet list when a space or a dollar sign was typed', () => {
     assert.deepEqual(completeAt('   ¦', 'any', { triggerCharacter: ' ' }), []);
     assert.deepEqual(completeAt('$¦', 'any', { triggerCharacter: '$' }), []);
@@ -152,6 +159,15 @@ describe('completion of parameters', () => {
   it('follows the in-file target comment over the setting', () => {
     const offered = ownParameters(completeAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -¦', 'sfb2019'));
     assert.ok(!offered.includes('-IconUrl'));
+    assert.ok(!ownParameters(completeAt('<#\n lync-pic: target=lync2010\n#>\nNew-CsPublicProvider -Identity Skype -¦')).includes('-IconUrl'));
+    assert.ok(ownParameters(completeAt('Write-Host "# lync-pic: target=lync2010"\nNew-CsPublicProvider -Identity Skype -¦')).includes('-IconUrl'), 'not a comment');
+  });
+
+  it('leaves out the parameters a splatted hashtable gives', () => {
+    const offered = ownParameters(completeAt('$p = @{ Identity = "Skype"; ProxyFqdn = "x" }\nNew-CsPublicProvider @p -Ena¦'));
+    assert.ok(offered.includes('-Enabled'));
+    assert.ok(!offered.includes('-Identity'));
+    assert.ok(!offered.includes('-ProxyFqdn'));
   });
 
   it('works across backtick continuations', () => {

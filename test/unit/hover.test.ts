@@ -76,6 +76,8 @@ describe('hover on a cmdlet', () => {
     assert.equal(hoverAt('Get-Child¦Item'), undefined);
     assert.equal(hoverAt('# New-Cs¦PublicProvider'), undefined);
     assert.equal(hoverAt('Write-Host "New-Cs¦PublicProvider"'), undefined);
+    assert.equal(hoverAt('<#\n.EXAMPLE\nNew-Cs¦PublicProvider -Identity Skype\n#>'), undefined);
+    assert.ok(hoverAt('<#\n.EXAMPLE\n#>\nNew-Cs¦PublicProvider -Identity Skype'));
   });
 });
 
@@ -102,6 +104,7 @@ describe('hover on a parameter', () => {
     assert.match(md, /\*\*Not available on Lync Server 2010\*\*/);
     assert.match(md, /Versions: Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
     assert.doesNotMatch(hoverAt('New-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '', /Not available/);
+    assert.match(hoverAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '', /Not available on Lync Server 2010/);
   });
 
   it('resolves prefixes and aliases, and excludes the colon from the range', () => {

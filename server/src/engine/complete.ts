@@ -10,12 +10,12 @@ import { bindCommand, type BoundCommand } from './bind';
 import { availableOn, COMMON_PARAMETERS, type Catalog, type CmdletSpec, type CommonParameter, type ParameterSpec, type TargetVersion } from './catalog';
 import { KNOWN_CS_CMDLET_NAMES } from './catalog/data.generated';
 import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterMarkdown, requirement } from './describe';
-import { isParameterWord, parameterNameOf, scanCommandAt, type CommandScan, type ScanToken } from './line-scan';
-import type { Analysis } from './lint';
+import { isParameterWord, parameterNameOf, scanCommandAt, scanComments, type CommandScan, type ScanToken } from './line-scan';
+import { targetFromComment, type Analysis } from './lint';
 import type { ArgumentValue, CommandElement, ScriptCommand } from './parse/commands';
 import { LineIndex, type Position, type Range } from './text';
 
-/** What completion and hover need of the linter: the catalogue, and an analysis of the text on demand. */
+/** What completion and hover need of the linter: the catalogue, and the analysis of a (small) text. */
 export interface Analyzer {
   readonly catalog: Catalog;
   analyze(text: string, target?: TargetVersion): Analysis;
@@ -60,9 +60,11 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
   const nameToken = scan.tokens[0];
 
   if (!nameToken || nameToken === current) {
-    if (trigger === ' ' || trigger === '$' || (current && current.type !== 'word') || (current && (/^[$@\d.'"]/.test(current.text) || isParameterWord(current.text)))) return [];
+    // A space or `$` does not start a command name; nor do a variable, a number, a string or a parameter.
+    if (trigger === ' ' || trigger === '$') return [];
+    if (current && (current.type !== 'word' || /^[$@\d.'"]/.test(current.text) || isParameterWord(current.text))) return [];
     const range = current ? index.rangeOf(current.start, current.end) : { start: position, end: position };
-    return cmdletCandidates(analyzer.catalog, range, target);
+    return cmdletCandidates(analyzer.catalog, range, effectiveTarget(text, target));
   }
 
   const cmdlet = nameToken.type === 'word' ? analyzer.catalog.cmdlet(nameToken.text) : undefined;
@@ -74,15 +76,14 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
   if (valueContext) {
     const from = current && !current.text.endsWith(':') ? current.start : offset;
     const range = index.rangeOf(from, current && !current.text.endsWith(':') ? current.end : offset);
-    return valueCandidates(cmdlet, valueContext, range, analyzer, text, target);
+    return valueCandidates(cmdlet, valueContext, range, text, target);
   }
 
   if (trigger === ' ' || trigger === '$') return [];
   if (current && !(current.type === 'word' && isParameterWord(current.text))) return [];
   const range = current ? index.rangeOf(current.start, current.end) : { start: position, end: position };
-  const analysis = analyzer.analyze(text, target);
-  const bound = bindAround(analysis, analyzer.catalog, cmdlet, scan, nameToken, offset);
-  return parameterCandidates(cmdlet, bound, analysis.target, range);
+  const bound = bindAround(analyzer, text, index, cmdlet, scan, nameToken, offset);
+  return parameterCandidates(cmdlet, bound, effectiveTarget(text, target), range);
 }
 
 function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion): CompletionCandidate[] {
@@ -136,7 +137,7 @@ function valueParameterAt(catalog: Catalog, cmdlet: CmdletSpec, scan: CommandSca
   return 'unknown';
 }
 
-function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Range, analyzer: Analyzer, text: string, target: TargetVersion): CompletionCandidate[] {
+function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Range, text: string, target: TargetVersion): CompletionCandidate[] {
   const candidates: CompletionCandidate[] = [];
   if (context.status === 'common') {
     const detail = `-${context.parameter.name}`;
@@ -151,8 +152,7 @@ function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Ran
     candidates.push({ label: value.text, kind: 'value', valueKind: 'documented', detail: `documented value · -${parameter.name}`, documentation: `Documented value: ${value.note}.`, insertText: value.text, sortText: order(i), range });
   });
   if (parameter.kind === 'enum') {
-    // Deprecation depends on the target, which an in-file comment may set: only then is the script parsed.
-    const effective = (parameter.enumValues ?? []).some((v) => isDeprecatedValue(cmdlet, parameter, v, 'sfb2019')) ? analyzer.analyze(text, target).target : target;
+    const effective = effectiveTarget(text, target);
     (parameter.enumValues ?? []).forEach((value, i) => {
       const deprecated = isDeprecatedValue(cmdlet, parameter, value, effective);
       candidates.push({
@@ -180,16 +180,37 @@ function order(i: number): string {
 }
 
 /**
- * Binds the command around the offset without the token being typed: the parsed command when the parser
- * found one where the scan's command starts, else a command built from the scanned tokens.
+ * The target version in force: a `# lync-pic: target=<version>` comment overrides the setting, as in linting.
+ * Found with the light lexer rather than a parse, so that completion and hover stay fast on long scripts.
  */
-function bindAround(analysis: Analysis, catalog: Catalog, cmdlet: CmdletSpec, scan: CommandScan, nameToken: ScanToken, offset: number): BoundCommand {
-  const parsed = analysis.commands.find((c) => c.startOffset === nameToken.start);
-  const command = parsed ?? commandFromScan(scan, nameToken, analysis.index);
-  const index = analysis.index;
-  const touches = (range: Range): boolean => index.offsetAt(range.start) < offset && offset <= index.offsetAt(range.end);
+export function effectiveTarget(text: string, target: TargetVersion): TargetVersion {
+  if (!/lync-pic:\s*target/i.test(text)) return target;
+  const index = new LineIndex(text);
+  const comments = scanComments(text)
+    .filter((c) => /lync-pic:\s*target/i.test(c.text))
+    .map((c) => ({ text: c.text, range: index.rangeOf(c.start, c.end) }));
+  return targetFromComment(comments) ?? target;
+}
+
+/**
+ * Binds the command around the offset without the token being typed. The parser reads the command's own
+ * text (from its name to its end; parsing a whole long script for each keystroke would be slow), except when
+ * the command has a splat, whose hashtable is found only in the whole script. When the parser finds no
+ * command there (half-typed input), the command is built from the scanned tokens.
+ */
+function bindAround(analyzer: Analyzer, text: string, index: LineIndex, cmdlet: CmdletSpec, scan: CommandScan, nameToken: ScanToken, offset: number): BoundCommand {
+  const last = scan.tokens.at(-1) ?? nameToken;
+  const commandText = text.slice(nameToken.start, last.end);
+  const whole = /(^|\s)@[A-Za-z_]/.test(commandText);
+  const analysis: Analysis = analyzer.analyze(whole ? text : commandText);
+  const base = whole ? 0 : nameToken.start;
+  const parsed = analysis.commands.find((c) => c.startOffset + base === nameToken.start);
+  const command = parsed ?? commandFromScan(scan, nameToken, index);
+  const rangeIndex = parsed ? analysis.index : index;
+  const shift = parsed ? base : 0;
+  const touches = (range: Range): boolean => rangeIndex.offsetAt(range.start) + shift < offset && offset <= rangeIndex.offsetAt(range.end) + shift;
   const elements = command.elements.filter((e) => !touches(e.type === 'value' ? e.value.range : e.range));
-  return bindCommand({ ...command, elements }, cmdlet, catalog);
+  return bindCommand({ ...command, elements }, cmdlet, analyzer.catalog);
 }
 
 function commandFromScan(scan: CommandScan, nameToken: ScanToken, index: LineIndex): ScriptCommand {

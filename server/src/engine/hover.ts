@@ -2,10 +2,9 @@
  * Hover on the catalogued Cs cmdlets, their parameters, and VerificationLevel numbers.
  *
  * Like completion, it reads the command around the position with the tolerant line scan, so it works on
- * commands the parser could not read. The script is parsed only for the target version (an in-file
- * `# lync-pic: target=` comment overrides the setting), and only when the position is on something to describe.
+ * commands the parser could not read; it does not parse the script at all.
  */
-import type { Analyzer } from './complete';
+import { effectiveTarget, type Analyzer } from './complete';
 import { cmdletMarkdown, commonParameterMarkdown, parameterMarkdown, verificationLevelNumberMarkdown, VERIFICATION_LEVEL_TYPE } from './describe';
 import { isParameterWord, parameterNameOf, scanCommandAt, type ScanToken } from './line-scan';
 import { LineIndex, type Position, type Range } from './text';
@@ -30,11 +29,11 @@ export function hover(analyzer: Analyzer, text: string, position: Position, targ
   if (nameToken.type !== 'word') return undefined;
   const catalog = analyzer.catalog;
   const range = index.rangeOf(token.start, token.end);
-  const effectiveTarget = (): TargetVersion => analyzer.analyze(text, target).target;
+  const inForce = (): TargetVersion => effectiveTarget(text, target);
 
   if (token === nameToken) {
     const cmdlet = catalog.cmdlet(token.text);
-    if (cmdlet) return { markdown: cmdletMarkdown(cmdlet, effectiveTarget()), range };
+    if (cmdlet) return { markdown: cmdletMarkdown(cmdlet, inForce()), range };
     if (catalog.isKnownCmdletName(token.text)) {
       return { markdown: `**${token.text}**\n\nA Skype for Business Server cmdlet that lync-pic does not describe or check.`, range };
     }
@@ -49,7 +48,7 @@ export function hover(analyzer: Analyzer, text: string, position: Position, targ
     if (!name) return undefined;
     const resolution = catalog.resolveParameter(cmdlet, name);
     const paramRange = index.rangeOf(token.start, token.text.endsWith(':') ? token.end - 1 : token.end);
-    if (resolution.status === 'parameter') return { markdown: parameterMarkdown(cmdlet, resolution.parameter, effectiveTarget()), range: paramRange };
+    if (resolution.status === 'parameter') return { markdown: parameterMarkdown(cmdlet, resolution.parameter, inForce()), range: paramRange };
     if (resolution.status === 'common') return { markdown: commonParameterMarkdown(resolution.parameter), range: paramRange };
     if (resolution.status === 'ambiguous') {
       return { markdown: `**-${name}** is ambiguous on ${cmdlet.name}: it could be ${resolution.candidates.map((c) => `\`-${c}\``).join(', ')}.`, range: paramRange };

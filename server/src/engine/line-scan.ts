@@ -166,9 +166,69 @@ function skipWord(text: string, start: number, end: number): number {
   return Math.min(i, end);
 }
 
+/** A comment or string of the script, as the light lexer below finds it. */
+export interface TextRegion {
+  readonly type: 'comment' | 'string';
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Walks the comments, strings and here-strings of text[0, until) (a region that starts before `until` is
+ * reported whole). `visit` returns true to stop. A light lexer: enough to tell code from text, not a parser.
+ */
+export function walkTextRegions(text: string, until: number, visit: (region: TextRegion) => boolean | void): void {
+  let i = 0;
+  while (i < until) {
+    const c = text[i];
+    const next = text[i + 1];
+    let region: TextRegion | undefined;
+    if (c === '#' && (i === 0 || /[\s;|{}()]/.test(text[i - 1]))) {
+      region = { type: 'comment', start: i, end: lineEndOf(text, i) };
+    } else if (c === '<' && next === '#') {
+      const close = text.indexOf('#>', i + 2);
+      region = { type: 'comment', start: i, end: close < 0 ? text.length : close + 2 };
+    } else if (c === '@' && (next === '"' || next === "'") && /^[ \t]*(\r|\n)/.test(text.slice(i + 2, i + 200))) {
+      // A here-string ends at a line that starts with its closing quote and @.
+      const close = new RegExp(`(\\r\\n|\\n|\\r)${next}@`, 'g');
+      close.lastIndex = i + 2;
+      const match = close.exec(text);
+      region = { type: 'string', start: i, end: match ? match.index + match[0].length : text.length };
+    } else if (SINGLE_QUOTES.includes(c) || DOUBLE_QUOTES.includes(c)) {
+      region = { type: 'string', start: i, end: skipString(text, i, text.length).end };
+    }
+    if (region) {
+      if (visit(region) === true) return;
+      i = Math.max(region.end, i + 1);
+    } else {
+      i += c === '`' ? 2 : 1;
+    }
+  }
+}
+
+/**
+ * Whether the line starting at `lineStart` begins inside a string, here-string or block comment opened on an
+ * earlier line (its text is then not code: `<# .EXAMPLE New-CsPublicProvider … #>`, `@" … "@`).
+ */
+export function startsInsideText(text: string, lineStart: number): boolean {
+  let inside = false;
+  walkTextRegions(text, lineStart, (region) => (inside = region.end > lineStart));
+  return inside;
+}
+
+/** The comments of a script (line and block comments), found by the light lexer. */
+export function scanComments(text: string): { readonly text: string; readonly start: number; readonly end: number }[] {
+  const comments: { text: string; start: number; end: number }[] = [];
+  walkTextRegions(text, text.length, (region) => {
+    if (region.type === 'comment') comments.push({ text: text.slice(region.start, region.end), start: region.start, end: region.end });
+  });
+  return comments;
+}
+
 /** Scans the command the offset is in. */
 export function scanCommandAt(text: string, offset: number): CommandScan {
   const line = logicalLineAround(text, offset);
+  if (startsInsideText(text, line.start)) return { tokens: [], before: [], inCommentOrString: true, pipelineInput: false };
   const all = tokenize(text, line.start, line.end);
   const inside = all.find((t) => (t.type === 'comment' || t.type === 'string') && t.start < offset && (offset < t.end || t.unterminated === true || (t.type === 'comment' && t.end === offset)));
   let first = 0;
