@@ -104,7 +104,7 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
     }
   }
   const unresolvedSets = { command, cmdlet, parameters, common, unresolved, positional, openSplat };
-  return { ...unresolvedSets, sets: resolveParameterSets(unresolvedSets) };
+  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets: resolveParameterSets(unresolvedSets) };
 }
 
 function fromToken(token: ParameterToken): WrittenParameter {

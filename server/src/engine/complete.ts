@@ -51,6 +51,8 @@ export interface CompletionOptions {
 export function complete(analyzer: Analyzer, text: string, position: Position, target: TargetVersion = 'any', options: CompletionOptions = {}): CompletionCandidate[] {
   const index = new LineIndex(text);
   const offset = index.offsetAt(position);
+  // A position beyond a line's end or the text's: the candidates replace nothing at the nearest place inside.
+  const at = index.positionAt(offset);
   const scan = scanCommandAt(text, offset);
   if (scan.inCommentOrString) return [];
   const trigger = options.triggerCharacter;
@@ -63,7 +65,7 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
     // A space or `$` does not start a command name; nor do a variable, a number, a string or a parameter.
     if (trigger === ' ' || trigger === '$') return [];
     if (current && (current.type !== 'word' || /^[$@\d.'"]/.test(current.text) || isParameterWord(current.text))) return [];
-    const range = current ? index.rangeOf(current.start, current.end) : { start: position, end: position };
+    const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
     return cmdletCandidates(analyzer.catalog, range, effectiveTarget(text, target));
   }
 
@@ -81,7 +83,7 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
 
   if (trigger === ' ' || trigger === '$') return [];
   if (current && !(current.type === 'word' && isParameterWord(current.text))) return [];
-  const range = current ? index.rangeOf(current.start, current.end) : { start: position, end: position };
+  const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
   const bound = bindAround(analyzer, text, index, cmdlet, scan, nameToken, offset);
   return parameterCandidates(cmdlet, bound, effectiveTarget(text, target), range);
 }

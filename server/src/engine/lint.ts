@@ -1,7 +1,9 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
+import { joinParts, parseIncrementally, type ParsedScript } from './incremental';
+import { IncrementalChecker } from './incremental-check';
 import { PowerShellParser } from './parse/parser';
-import { extractComments, extractCommands, type ScriptCommand } from './parse/commands';
+import { resolveSplats, walkScript, type ScriptCommand, type ScriptParts } from './parse/commands';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
@@ -34,6 +36,13 @@ export interface LintResult extends Analysis {
   readonly findings: readonly Finding[];
 }
 
+/** A lint of one version of a document, with the parse to lint the next version from. */
+export interface IncrementalLintResult {
+  readonly result: LintResult;
+  /** Pass it to the next `lintIncremental` call for the document, or `dispose()` it when the document closes. */
+  readonly parsed: ParsedScript;
+}
+
 const TARGET_COMMENT = /lync-pic:\s*target\s*=\s*([\w-]+)/i;
 const TARGETS: readonly TargetVersion[] = ['any', ...SERVER_VERSIONS];
 
@@ -49,14 +58,52 @@ export function targetFromComment(comments: readonly ScriptComment[]): TargetVer
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
-  private constructor(private readonly parser: PowerShellParser, readonly catalog: Catalog) {}
+  private readonly checker: IncrementalChecker;
+
+  private constructor(private readonly parser: PowerShellParser, readonly catalog: Catalog) {
+    this.checker = new IncrementalChecker(catalog);
+  }
 
   static async create(catalog: Catalog = getCatalog()): Promise<Linter> {
     return new Linter(await PowerShellParser.create(), catalog);
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
-    const analysis = this.analyze(text, options.target);
+    return this.check(this.analyze(text, options.target), options);
+  }
+
+  /**
+   * Lints the next version of a document in an editor: gives the same result as `lint`, but parses incrementally
+   * from `previous` (the `parsed` of the last call for the same document) and walks only the top-level statements
+   * that changed. `previous` is handed over: this call disposes of it, and the caller keeps the returned `parsed`.
+   */
+  lintIncremental(text: string, options: LintOptions = {}, previous?: ParsedScript): IncrementalLintResult {
+    const index = new LineIndex(text);
+    const { parsed, units } = parseIncrementally(this.parser, text, index, previous);
+    try {
+      const parts = joinParts(units);
+      const splats: number[] = [];
+      let first = 0;
+      for (const unit of units) {
+        for (const i of unit.splats) splats.push(first + i);
+        first += unit.parts.commands.length;
+      }
+      const commands = resolveSplats(parts.commands, parts.assignments, index, splats);
+      // The objects under which each command was kept: what was computed for them is found again by object.
+      // A command with a splat is new in every version (its entries are resolved over the whole script).
+      const keys: (ScriptCommand | undefined)[] = [];
+      for (const unit of units) for (const command of unit.kept.parts.commands) keys.push(commands[keys.length] === parts.commands[keys.length] ? command : undefined);
+      const teamsContext = commands.find(isTeamsCommand);
+      const target = targetFromComment(parts.comments) ?? options.target ?? 'any';
+      const result = this.checker.check({ index, commands, keys, comments: parts.comments, teamsContext, target }, options);
+      return { result, parsed };
+    } catch (error) {
+      parsed.dispose();
+      throw error;
+    }
+  }
+
+  private check(analysis: Analysis, options: LintOptions): LintResult {
     const suppressions = new Suppressions(analysis.comments, analysis.index);
     const findings = runRules(RULES, { ...analysis, catalog: this.catalog }, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
     return { ...analysis, findings };
@@ -67,15 +114,20 @@ export class Linter {
     const index = new LineIndex(text);
     const tree = this.parser.parse(text);
     try {
-      const commands = extractCommands(tree, index);
-      const comments = extractComments(tree, index);
-      const teamsContext = commands.find(isTeamsCommand);
-      // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
-      const bound = teamsContext ? [] : this.bind(commands);
-      return { text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, teamsContext };
+      return this.analysisOf(index, walkScript(tree.rootNode, index), target);
     } finally {
       tree.delete();
     }
+  }
+
+  /** The analysis of a script from what the walk of its tree found. */
+  private analysisOf(index: LineIndex, parts: ScriptParts, target: TargetVersion | undefined): Analysis {
+    const commands = resolveSplats(parts.commands, parts.assignments, index);
+    const comments = parts.comments;
+    const teamsContext = commands.find(isTeamsCommand);
+    // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
+    const bound = teamsContext ? [] : this.bind(commands);
+    return { text: index.text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, teamsContext };
   }
 
   private bind(commands: readonly ScriptCommand[]): BoundCommand[] {
@@ -88,6 +140,8 @@ export class Linter {
 
 /** `Connect-MicrosoftTeams`, or `Import-Module MicrosoftTeams` (by name or -Name). */
 function isTeamsCommand(command: ScriptCommand): boolean {
+  // Lower-casing keeps the length of names that can match: most commands are ruled out without it.
+  if (command.name.length !== 'connect-microsoftteams'.length && command.name.length !== 'import-module'.length) return false;
   const name = command.name.toLowerCase();
   if (name === 'connect-microsoftteams') return true;
   if (name !== 'import-module') return false;

@@ -40,10 +40,25 @@ export function guardedRemoveCommand(identity: string): string {
 /** Identities under which the Skype (formerly Messenger) provider is configured. */
 const SKYPE_IDENTITIES = new Set(['skype', 'messenger']);
 
+/**
+ * Lower-case forms of the catalogue's names and of the names the rules ask for, computed once each: the rules
+ * compare them for every command of a script. (Only those names come here, so the map stays small.)
+ */
+const lowerCase = new Map<string, string>();
+
+function lower(name: string): string {
+  let result = lowerCase.get(name);
+  if (result === undefined) {
+    result = name.toLowerCase();
+    if (lowerCase.size < 10_000) lowerCase.set(name, result);
+  }
+  return result;
+}
+
 /** The bound parameter with this name, if the command has it. */
 export function parameterNamed(bound: BoundCommand, name: string): BoundParameter | undefined {
-  const lower = name.toLowerCase();
-  return bound.parameters.find((p) => p.parameter.name.toLowerCase() === lower);
+  const wanted = lower(name);
+  return bound.parameters.find((p) => lower(p.parameter.name) === wanted);
 }
 
 /** The literal value of a parameter: a bareword, a constant string or a number; undefined when computed. */
@@ -79,5 +94,5 @@ export function isSkypeProvider(bound: BoundCommand): boolean {
 }
 
 export function isCmdlet(bound: BoundCommand, name: string): boolean {
-  return bound.cmdlet.name.toLowerCase() === name.toLowerCase();
+  return lower(bound.cmdlet.name) === lower(name);
 }

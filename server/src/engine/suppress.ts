@@ -40,6 +40,7 @@ export class Suppressions {
   constructor(comments: readonly ScriptComment[], private readonly index: LineIndex) {
     const open: LineSpan[] = [];
     for (const comment of comments) {
+      if (!comment.text.includes('lync-pic-')) continue; // most comments: no directive (checked cheaply first)
       for (const match of comment.text.matchAll(DIRECTIVE)) {
         this.apply(match[1], ruleList(match[2]), comment.range, open);
       }

@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete, type CompletionCandidate } from '../engine/complete';
 import type { Linter } from '../engine/lint';
+import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 
 const VALUE_KINDS: Readonly<Record<NonNullable<CompletionCandidate['valueKind']>, CompletionItemKind>> = {
@@ -44,7 +45,8 @@ export function registerCompletion(connection: Connection, documents: TextDocume
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const config = await settings.get(document.uri);
-      if (!config.enable) return [];
+      // A document beyond lyncPic.maxFileSizeKB is not read (docs/performance.md).
+      if (!config.enable || sizeBeyond(document.getText(), config.maxFileSizeKB * 1024)) return [];
       const linter = await linterReady;
       const candidates = complete(linter, document.getText(), params.position, config.targetVersion, {
         triggerCharacter: params.context?.triggerCharacter,

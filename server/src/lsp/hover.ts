@@ -2,6 +2,7 @@ import { MarkupKind, type Connection, type Hover, type HoverParams, type TextDoc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover } from '../engine/hover';
 import type { Linter } from '../engine/lint';
+import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 
 /** Answers textDocument/hover from the engine, with the document's target version. Never throws. */
@@ -11,7 +12,8 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const config = await settings.get(document.uri);
-      if (!config.enable) return null;
+      // A document beyond lyncPic.maxFileSizeKB is not read (docs/performance.md).
+      if (!config.enable || sizeBeyond(document.getText(), config.maxFileSizeKB * 1024)) return null;
       const linter = await linterReady;
       const result = hover(linter, document.getText(), params.position, config.targetVersion);
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;

@@ -5,17 +5,17 @@ import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocum
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { toDiagnostic } from './convert';
+import { DocumentLints, SETTLE_MS, sizeBeyond, tooLargeDiagnostic } from './document-lints';
 import { SettingsCache } from './settings';
-
-/** How long to wait after an edit before linting, so a burst of keystrokes is linted once. */
-const DEBOUNCE_MS = 20;
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsCache(connection);
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** The scheduled lint of each document, as the function that cancels it. */
+  const pending = new Map<string, () => void>();
   const linted = new Map<string, LintedDocument>();
+  const lints = new DocumentLints();
   const linterReady = Linter.create();
   linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
 
@@ -42,7 +42,17 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version || pending.has(uri)) return;
     if (!config.enable) {
       linted.delete(uri);
+      lints.forget(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    const text = document.getText();
+    const tooLarge = sizeBeyond(text, config.maxFileSizeKB * 1024);
+    if (tooLarge) {
+      // Not linted: one Information diagnostic says so (docs/performance.md).
+      linted.delete(uri);
+      lints.forget(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(tooLarge, config.maxFileSizeKB)] });
       return;
     }
     const options: LintOptions = {
@@ -50,31 +60,44 @@ export function startServer(connection: Connection): void {
       rules: config.rules,
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
     };
-    const result = linter.lint(document.getText(), options);
+    // Incremental from the last version; linting a version again (settling, settings) starts from scratch.
+    const { result, settle } = lints.lint(linter, uri, version, text, options);
     const diagnostics = result.findings.map(toDiagnostic);
+    const before = linted.get(uri);
     linted.set(uri, { version, result, diagnostics, options });
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
+    // tree-sitter may have recovered from a syntax error differently than a fresh parse would: settle when idle.
+    if (settle) schedule(uri, SETTLE_MS);
   };
 
   const schedule = (uri: string, delay: number): void => {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
+    pending.get(uri)?.();
+    const run = (): void => {
       pending.delete(uri);
       lintNow(uri).catch((error: unknown) => {
         // Never let one document's failure take the server down: log it, and publish nothing for it.
         connection.console.error(`lync-pic: linting ${uri} failed: ${describe(error)}`);
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       });
-    }, delay));
+    };
+    // No delay: right after the messages already received, rather than after a timer's 1 ms minimum.
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      pending.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      pending.set(uri, () => clearTimeout(timer));
+    }
   };
 
-  // An opened document is linted at once; edits wait for the burst of keystrokes to pause.
+  // An opened document is linted at once, and so is an edit after a pause; a burst of edits waits for it to pause.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    const delay = lints.delayAfterChange(uri);
     if (justOpened.delete(uri)) schedule(uri, 0);
-    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, DEBOUNCE_MS));
+    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, delay));
   });
   documents.onDidSave((event) => {
     const uri = event.document.uri;
@@ -82,9 +105,10 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    clearTimeout(pending.get(uri));
+    pending.get(uri)?.();
     pending.delete(uri);
     linted.delete(uri);
+    lints.close(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -8,9 +8,14 @@ export interface Settings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Lint as you type, or only when a document is opened or saved. */
   readonly run: 'onType' | 'onSave';
+  /** Documents larger than this (in KB of UTF-8) are not linted; the server says so with one diagnostic. */
+  readonly maxFileSizeKB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType' };
+/** See docs/performance.md for why 2 MB: about 50,000 lines, which a first lint reads in about a second. */
+export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType', maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB };
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -29,7 +34,14 @@ export function sanitize(raw: unknown): Settings {
     targetVersion: typeof value.targetVersion === 'string' && TARGETS.includes(value.targetVersion) ? (value.targetVersion as TargetVersion) : DEFAULT_SETTINGS.targetVersion,
     rules,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
+    maxFileSizeKB: sizeSetting(value.maxFileSizeKB),
   };
+}
+
+/** A positive number of KB (a fraction is rounded up; at most 1 GB); anything else is the default. */
+function sizeSetting(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return DEFAULT_MAX_FILE_SIZE_KB;
+  return Math.min(Math.ceil(value), 1024 * 1024);
 }
 
 /** Per-document settings pulled from the client (when it supports workspace/configuration), cached until they change. */

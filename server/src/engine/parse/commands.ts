@@ -80,30 +80,120 @@ const WRAPPER_TYPES = new Set([
   'expression_with_unary_operator', 'argument_expression', 'string_literal',
 ]);
 
+/**
+ * What one walk over a tree, or over one top-level statement of it, finds. Splats are not resolved yet
+ * (`entries` undefined): resolving them needs the whole script (see `resolveSplats`).
+ */
+export interface ScriptParts {
+  readonly commands: readonly ScriptCommand[];
+  readonly comments: readonly ScriptComment[];
+  readonly assignments: readonly VariableAssignment[];
+}
+
+/** An assignment to a variable (`$name = …`): what resolving a `@name` splat needs of it. */
+export interface VariableAssignment {
+  /** The variable's name, lower case, without the `$`. */
+  readonly variable: string;
+  readonly endOffset: number;
+  /** The entries of the value when it is a hashtable literal without parse errors; otherwise undefined. */
+  readonly entries: readonly SplatEntry[] | undefined;
+}
+
+/**
+ * The node types one walk collects (a `pipeline_chain` holds the `|` that pipes into a command). Not 'ERROR':
+ * web-tree-sitter 0.25 puts its symbol first in an array the WebAssembly side expects sorted, so asking for
+ * ERROR with other types finds nothing but the ERROR nodes.
+ */
+const WALKED_TYPES = ['command', 'comment', 'assignment_expression', 'pipeline_chain'];
+
+/**
+ * Collects the commands, comments and assignments of a node and everything below it, in document order, with one
+ * walk of the tree (tree-sitter's own `descendantsOfType`, which runs inside WebAssembly). The node must not lie
+ * inside an ERROR region (the root, or a top-level statement, or an ERROR node itself).
+ *
+ * It never asks a node for its `parent` or its `previousSibling`: tree-sitter nodes do not store their parent, so
+ * both walk down from the root, which made them the most expensive calls of the engine on long scripts.
+ */
+export function walkScript(node: Node, index: LineIndex): ScriptParts {
+  const commands: ScriptCommand[] = [];
+  const comments: ScriptComment[] = [];
+  const assignments: VariableAssignment[] = [];
+  const inError = node.hasError ? errorRegionTest(node) : () => false;
+  // The walk is in document pre-order: a pipeline chain comes before its commands.
+  const piped = new Set<number>();
+  for (const found of node.descendantsOfType(WALKED_TYPES)) {
+    if (!found) continue;
+    switch (found.type) {
+      case 'comment': {
+        const end = found.endIndex;
+        comments.push({ text: index.text.slice(found.startIndex, end), range: index.rangeOf(found.startIndex, end) });
+        break;
+      }
+      case 'assignment_expression': {
+        const assignment = readAssignment(found, index);
+        if (assignment) assignments.push(assignment);
+        break;
+      }
+      case 'pipeline_chain':
+        markPipedCommands(found, piped);
+        break;
+      case 'command': {
+        // A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.
+        if (inError(found)) break;
+        const elementsNode = found.childForFieldName('command_elements');
+        if (found.hasError && !elementsAreReliable(elementsNode)) break;
+        const command = readCommand(found, elementsNode, index, piped.has(found.startIndex));
+        if (command) commands.push(command);
+        break;
+      }
+    }
+  }
+  return { commands, comments, assignments };
+}
+
 /** Collects every command invocation in a parsed script, skipping those inside regions the parser could not read. */
 export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
-  const splats = new SplatResolver(tree, index);
-  const commands: ScriptCommand[] = [];
-  for (const node of tree.rootNode.descendantsOfType('command')) {
-    if (!node || !isReliable(node)) continue;
-    const command = readCommand(node, index, splats);
-    if (command) commands.push(command);
-  }
-  return commands;
+  const parts = walkScript(tree.rootNode, index);
+  return resolveSplats(parts.commands, parts.assignments, index);
 }
 
 /** Every comment of the script, line and block comments alike. */
 export function extractComments(tree: Tree, index: LineIndex): ScriptComment[] {
-  return tree.rootNode.descendantsOfType('comment').flatMap((node) => (node ? [{ text: node.text, range: index.rangeOf(node.startIndex, node.endIndex) }] : []));
+  return [...walkScript(tree.rootNode, index).comments];
 }
 
-/** A command inside an ERROR region, or whose own arguments contain a parse error, is not judged. */
-function isReliable(command: Node): boolean {
-  for (let ancestor = command.parent; ancestor; ancestor = ancestor.parent) {
-    if (ancestor.isError) return false;
-  }
-  const elements = command.childForFieldName('command_elements');
-  if (!elements) return !command.hasError;
+/**
+ * A test of whether a node lies inside an ERROR node, for nodes asked in document order. It finds the outermost
+ * ERROR nodes first, descending only into nodes that contain an error.
+ */
+function errorRegionTest(root: Node): (node: Node) => boolean {
+  const regions: [number, number][] = [];
+  const collect = (node: Node): void => {
+    if (node.isError) regions.push([node.startIndex, node.endIndex]);
+    else if (node.hasError) for (const child of node.children) if (child) collect(child);
+  };
+  collect(root);
+  let next = 0;
+  return (node) => {
+    const start = node.startIndex;
+    while (next < regions.length && regions[next][1] <= start) next++;
+    const region = regions[next];
+    if (!region || start < region[0]) return false;
+    if (start > region[0]) return true;
+    // Same start: inside when it ends first; an ancestor when it ends later; the same range says nothing.
+    const end = node.endIndex;
+    return end === region[1] ? hasErrorAncestor(node) : end < region[1];
+  };
+}
+
+function hasErrorAncestor(node: Node): boolean {
+  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) if (ancestor.isError) return true;
+  return false;
+}
+
+/** The elements of a command that has a parse error somewhere: reliable when the error is in a script block argument. */
+function elementsAreReliable(elements: Node | null): boolean {
+  if (!elements) return false;
   for (const element of elements.children) {
     if (!element) continue;
     if (element.isMissing || element.isError) return false;
@@ -116,34 +206,58 @@ function containsScriptBlock(node: Node): boolean {
   return node.descendantsOfType('script_block_expression').length > 0;
 }
 
-function readCommand(node: Node, index: LineIndex, splats: SplatResolver): ScriptCommand | undefined {
+/** Records the start of each command of a chain that gets input from a `|` before it (comments in between allowed). */
+function markPipedCommands(chain: Node, piped: Set<number>): void {
+  if (chain.childCount < 2) return;
+  let afterPipe = false;
+  for (const child of chain.children) {
+    if (!child) continue;
+    const type = child.type;
+    if (type === 'comment') continue;
+    if (type === 'command' && afterPipe) piped.add(child.startIndex);
+    afterPipe = type === '|';
+  }
+}
+
+function readCommand(node: Node, elementsNode: Node | null, index: LineIndex, pipelineInput: boolean): ScriptCommand | undefined {
   const nameNode = node.childForFieldName('command_name');
   if (!nameNode) return undefined;
   const elements: CommandElement[] = [];
-  const elementsNode = node.childForFieldName('command_elements');
-  let endOffset = nameNode.endIndex;
+  const text = index.text;
+  const nameEnd = nameNode.endIndex;
+  let endOffset = nameEnd;
   for (const child of elementsNode?.children ?? []) {
     if (!child) continue;
-    if (child.type !== 'command_argument_sep' && child.type !== 'comment') endOffset = child.endIndex;
-    if (child.type === 'command_argument_sep') {
-      if (child.text.trim() === ':' && elements.at(-1)?.type === 'parameter') markColon(elements);
+    const type = child.type;
+    if (type === 'comment') continue;
+    if (type === 'command_argument_sep') {
+      if (elements.at(-1)?.type === 'parameter' && isColonSeparator(child, text)) markColon(elements);
       continue;
     }
-    if (child.type === 'comment') continue;
-    const element = readElement(child, index, splats);
-    if (!element) continue;
-    elements.push(element);
+    const childEnd = child.endIndex;
+    endOffset = childEnd;
+    elements.push(readElement(child, type, childEnd, index));
   }
   return {
-    name: nameNode.text,
-    nameRange: index.rangeOf(nameNode.startIndex, nameNode.endIndex),
+    name: text.slice(nameNode.startIndex, nameEnd),
+    nameRange: index.rangeOf(nameNode.startIndex, nameEnd),
     // The grammar counts trailing blanks as part of the command; the command ends with its last element.
     range: index.rangeOf(node.startIndex, endOffset),
     elements,
-    pipelineInput: hasPipelineInput(node),
+    pipelineInput,
     startOffset: node.startIndex,
     endOffset,
   };
+}
+
+/** A separator that is a colon, blanks around it allowed (`-Enabled:$true`, `-Enabled: $true`). */
+function isColonSeparator(separator: Node, text: string): boolean {
+  // Most separators are blanks before a value: the first character that is not blank tells, without asking
+  // the tree for the separator's end.
+  let at = separator.startIndex;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  if (text[at] !== ':') return false;
+  return text.slice(separator.startIndex, separator.endIndex).trim() === ':';
 }
 
 function markColon(elements: CommandElement[]): void {
@@ -151,63 +265,70 @@ function markColon(elements: CommandElement[]): void {
   if (last.type === 'parameter') elements[elements.length - 1] = { ...last, colon: true };
 }
 
-function readElement(node: Node, index: LineIndex, splats: SplatResolver): CommandElement | undefined {
-  const text = node.text;
-  if (node.type === 'command_parameter') {
+function readElement(node: Node, type: string, end: number, index: LineIndex): CommandElement {
+  const start = node.startIndex;
+  const text = index.text.slice(start, end);
+  if (type === 'command_parameter') {
     const colon = text.endsWith(':');
     const name = text.slice(1, colon ? -1 : undefined);
-    return { type: 'parameter', name, range: index.rangeOf(node.startIndex, node.endIndex), colon, alternativeDash: false };
+    return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: false };
   }
-  if (node.type === 'generic_token' && ALTERNATIVE_DASHES.has(text[0]) && /^.[A-Za-z_]/.test(text)) {
+  if (type === 'generic_token' && ALTERNATIVE_DASHES.has(text[0]) && /^.[A-Za-z_]/.test(text)) {
     const colon = text.endsWith(':');
     const name = text.slice(1, colon ? -1 : undefined);
-    return { type: 'parameter', name, range: index.rangeOf(node.startIndex, node.endIndex), colon, alternativeDash: true };
+    return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: true };
   }
   if (text.startsWith('@') && /^@[A-Za-z_][\w]*$/.test(text)) {
-    const variable = text.slice(1);
-    return { type: 'splat', variable, range: index.rangeOf(node.startIndex, node.endIndex), entries: splats.resolve(variable, node.startIndex) };
+    // Resolved later, with the whole script's assignments (resolveSplats).
+    return { type: 'splat', variable: text.slice(1), range: index.rangeOf(start, end), entries: undefined };
   }
-  return { type: 'value', value: readValue(node, index) };
+  return { type: 'value', value: readValue(node, index, type, end) };
 }
 
 /** Reads a value node: unwraps the grammar's single-child expression wrappers to find what it is. */
-export function readValue(node: Node, index: LineIndex): ArgumentValue {
-  const base = { text: node.text, range: index.rangeOf(node.startIndex, node.endIndex) };
-  const listItems = node.type === 'array_literal_expression' ? namedChildren(node) : [];
-  if (listItems.length > 1) {
-    return { ...base, kind: 'array', elements: listItems.map((item) => readValue(item, index)) };
+export function readValue(node: Node, index: LineIndex, type = node.type, end = node.endIndex): ArgumentValue {
+  const start = node.startIndex;
+  const base = { text: index.text.slice(start, end), range: index.rangeOf(start, end) };
+  let [inner, innerType]: [Node, string] = [node, type];
+  if (type === 'array_literal_expression') {
+    const listItems = namedChildren(node);
+    if (listItems.length > 1) return { text: base.text, range: base.range, kind: 'array', elements: listItems.map((item) => readValue(item, index)) };
+    // A single item: unwrap from it (the list node is a wrapper of its one item).
+    if (listItems.length === 1) [inner, innerType] = unwrap(listItems[0]);
+  } else {
+    [inner, innerType] = unwrap(node, type);
   }
-  const inner = unwrap(node);
-  switch (inner.type) {
+  const innerText = (): string => (inner === node ? base.text : index.text.slice(inner.startIndex, inner.endIndex));
+  switch (innerType) {
     case 'generic_token':
-      return { ...base, kind: 'bareword', literal: inner.text };
+      return { text: base.text, range: base.range, kind: 'bareword', literal: innerText() };
     case 'integer_literal':
     case 'real_literal':
-      return { ...base, kind: 'number', literal: inner.text };
+      return { text: base.text, range: base.range, kind: 'number', literal: innerText() };
     case 'variable': {
-      const lower = inner.text.toLowerCase();
-      if (lower === '$true' || lower === '$false') return { ...base, kind: 'boolean', literal: lower };
-      return { ...base, kind: 'variable' };
+      const lower = innerText().toLowerCase();
+      if (lower === '$true' || lower === '$false') return { text: base.text, range: base.range, kind: 'boolean', literal: lower };
+      return { text: base.text, range: base.range, kind: 'variable' };
     }
     case 'expandable_string_literal':
     case 'expandable_here_string_literal':
     case 'verbatim_string_characters':
     case 'verbatim_here_string_characters':
-      return stringValue(inner, base);
+      return stringValue(innerType, innerText(), base);
     case 'array_expression':
-      return { ...base, kind: 'array', elements: arrayElements(inner, index) };
+      return { text: base.text, range: base.range, kind: 'array', elements: arrayElements(inner, index) };
     case 'hash_literal_expression':
-      return { ...base, kind: 'hashtable' };
+      return { text: base.text, range: base.range, kind: 'hashtable' };
     case 'script_block_expression':
-      return { ...base, kind: 'scriptblock' };
+      return { text: base.text, range: base.range, kind: 'scriptblock' };
     default:
-      return { ...base, kind: 'expression' };
+      return { text: base.text, range: base.range, kind: 'expression' };
   }
 }
 
-function stringValue(node: Node, base: { text: string; range: Range }): ArgumentValue {
-  const literal = constantStringContent(node.type, node.text);
-  return literal === undefined ? { ...base, kind: 'expression' } : { ...base, kind: 'string', literal };
+function stringValue(type: string, text: string, base: { text: string; range: Range }): ArgumentValue {
+  const literal = constantStringContent(type, text);
+  return literal === undefined ? { text: base.text, range: base.range, kind: 'expression' } : { text: base.text, range: base.range, kind: 'string', literal };
 }
 
 /** The content of a string whose value does not depend on variables or escapes, or undefined. */
@@ -228,88 +349,140 @@ function arrayElements(arrayExpression: Node, index: LineIndex): ArgumentValue[]
 }
 
 function findListNode(node: Node): Node | undefined {
-  let current: Node | null = node;
+  let current: Node | undefined = node;
+  let type = node.type;
   while (current) {
-    if (current.type === 'array_literal_expression') return current;
-    const children = namedChildren(current);
-    current = children.length === 1 ? children[0] : null;
+    if (type === 'array_literal_expression') return current;
+    const only = onlyNamedChild(current);
+    if (!only) return undefined;
+    [current, type] = only;
   }
   return undefined;
 }
 
-function unwrap(node: Node): Node {
+/** Descends through the grammar's single-child expression wrappers; returns the node found and its type. */
+function unwrap(node: Node, type = node.type): [Node, string] {
   let current = node;
-  while (WRAPPER_TYPES.has(current.type)) {
-    const children = namedChildren(current);
-    if (children.length !== 1) break;
-    current = children[0];
+  let currentType = type;
+  while (WRAPPER_TYPES.has(currentType)) {
+    const only = onlyNamedChild(current);
+    if (!only) break;
+    [current, currentType] = only;
   }
-  return current;
+  return [current, currentType];
+}
+
+/**
+ * The one named child that is not a comment, with its type; undefined when there are none or several.
+ * (Each property of a tree-sitter node is a call into WebAssembly: the common case asks for as few as it can.)
+ */
+function onlyNamedChild(node: Node): [Node, string] | undefined {
+  const count = node.namedChildCount;
+  if (count === 0) return undefined;
+  if (count === 1) {
+    const child = node.namedChild(0);
+    if (!child) return undefined;
+    const type = child.type;
+    return type === 'comment' ? undefined : [child, type];
+  }
+  const children = namedChildren(node);
+  return children.length === 1 ? [children[0], children[0].type] : undefined;
 }
 
 function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
-/** True when the command is not the first element of its pipeline. */
-function hasPipelineInput(command: Node): boolean {
-  for (let sibling = command.previousSibling; sibling; sibling = sibling.previousSibling) {
-    if (sibling.type === '|') return true;
-    if (sibling.type !== 'comment') return false;
+/**
+ * Resolves `@name` splats to the hashtable literal assigned to `$name`, only when that is certain:
+ * exactly one assignment to the variable in the file, before the use, of a hashtable literal, and no
+ * other write to it (`$name.X = …`, `$name[…]`, `$name.Add(…)`). Returns the commands, with new objects for
+ * those that hold a splat.
+ */
+export function resolveSplats(commands: readonly ScriptCommand[], assignments: readonly VariableAssignment[], index: LineIndex, withSplats?: readonly number[]): ScriptCommand[] {
+  // The commands that hold a splat: given (the editor's incremental lint knows them), or found.
+  const holders = withSplats ?? commands.flatMap((command, i) => (hasSplat(command) ? [i] : []));
+  const splatted = new Set<string>();
+  for (const i of holders) {
+    for (const element of commands[i].elements) if (element.type === 'splat') splatted.add(element.variable.toLowerCase());
   }
+  if (splatted.size === 0) return [...commands];
+  // The assignments of the splatted variables only.
+  const byVariable = new Map<string, VariableAssignment[]>();
+  for (const assignment of assignments) {
+    if (!splatted.has(assignment.variable)) continue;
+    const list = byVariable.get(assignment.variable);
+    if (list) list.push(assignment);
+    else byVariable.set(assignment.variable, [assignment]);
+  }
+  let modified: ReadonlySet<string> | undefined;
+  const resolve = (variable: string, useOffset: number): readonly SplatEntry[] | undefined => {
+    const key = variable.toLowerCase();
+    const assigned = byVariable.get(key) ?? [];
+    if (assigned.length !== 1) return undefined;
+    const [assignment] = assigned;
+    if (assignment.endOffset > useOffset) return undefined;
+    modified ??= modifiedVariables(index.text);
+    if (modified.has(key)) return undefined;
+    return assignment.entries;
+  };
+  const resolved = [...commands];
+  for (const i of holders) {
+    const command = commands[i];
+    const elements = command.elements.map((element): CommandElement =>
+      element.type === 'splat' ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, index.offsetAt(element.range.start)) } : element,
+    );
+    // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
+    resolved[i] = { name: command.name, nameRange: command.nameRange, range: command.range, elements, pipelineInput: command.pipelineInput, startOffset: command.startOffset, endOffset: command.endOffset };
+  }
+  return resolved;
+}
+
+function hasSplat(command: ScriptCommand): boolean {
+  for (const element of command.elements) if (element.type === 'splat') return true;
   return false;
 }
 
 /**
- * Resolves `@name` splats to the hashtable literal assigned to `$name`, only when that is certain:
- * exactly one assignment to the variable in the file, before the use, of a hashtable literal, and no
- * other write to it (`$name.X = …`, `$name[…]`, `$name.Add(…)`).
+ * The variables written other than by a plain assignment: `$name.X`, `$name[…]`, `$name.Add(…)` (a `$`, the name,
+ * optional blanks, then `.` or `[`), lower case. One scan of the text for all of them.
  */
-class SplatResolver {
-  private assignments?: Map<string, Node[]>;
+function modifiedVariables(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/\$(\w+)\s*[.[]/g)) names.add(match[1].toLowerCase());
+  return names;
+}
 
-  constructor(private readonly tree: Tree, private readonly index: LineIndex) {}
+/** `$name = …`: the variable and, when the value is a hashtable literal without errors, its own entries. */
+function readAssignment(assignment: Node, index: LineIndex): VariableAssignment | undefined {
+  const left = assignment.namedChild(0);
+  const [target, targetType] = left ? unwrap(left.namedChild(0) ?? left) : [undefined, undefined];
+  if (!target || targetType !== 'variable') return undefined;
+  const variable = index.text.slice(target.startIndex + 1, target.endIndex).toLowerCase();
+  const endOffset = assignment.endIndex;
+  // Only a value that holds `@{` can be a hashtable literal: do not look into the others.
+  if (!index.text.slice(assignment.startIndex, endOffset).includes('@{')) return { variable, endOffset, entries: undefined };
+  const value = assignment.childForFieldName('value') ?? assignment.lastNamedChild;
+  const [hashtable, hashtableType] = value ? unwrap(value) : [undefined, undefined];
+  const entries = hashtable && hashtableType === 'hash_literal_expression' && !hashtable.hasError ? hashEntries(hashtable, index) : undefined;
+  return { variable, endOffset, entries };
+}
 
-  resolve(variable: string, useOffset: number): SplatEntry[] | undefined {
-    const key = variable.toLowerCase();
-    const assigned = this.assignmentsByVariable().get(key) ?? [];
-    if (assigned.length !== 1) return undefined;
-    const [assignment] = assigned;
-    if (assignment.endIndex > useOffset) return undefined;
-    if (this.isModifiedElsewhere(key)) return undefined;
-    const value = assignment.childForFieldName('value') ?? assignment.lastNamedChild;
-    const hashtable = value ? unwrap(value) : undefined;
-    if (!hashtable || hashtable.type !== 'hash_literal_expression' || hashtable.hasError) return undefined;
-    return hashtable.descendantsOfType('hash_entry').flatMap((entry) => (entry ? this.readEntry(entry, hashtable) : []));
-  }
-
-  private readEntry(entry: Node, hashtable: Node): SplatEntry[] {
-    // Only the hashtable's own entries, not those of nested hashtables.
-    if (entry.parent?.parent?.id !== hashtable.id) return [];
-    const keyNode = entry.namedChildren.find((child) => child?.type === 'key_expression');
-    const valueNode = entry.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
-    if (!keyNode || !valueNode) return [];
-    const name = keyNode.text.replace(/^(['"])(.*)\1$/, '$2');
-    return [{ name, nameRange: this.index.rangeOf(keyNode.startIndex, keyNode.endIndex), value: readValue(valueNode, this.index) }];
-  }
-
-  private assignmentsByVariable(): Map<string, Node[]> {
-    if (this.assignments) return this.assignments;
-    this.assignments = new Map();
-    for (const assignment of this.tree.rootNode.descendantsOfType('assignment_expression')) {
-      const left = assignment?.namedChildren[0];
-      const target = left ? unwrap(left.namedChildren[0] ?? left) : undefined;
-      if (!assignment || target?.type !== 'variable') continue;
-      const name = target.text.slice(1).toLowerCase();
-      const list = this.assignments.get(name) ?? [];
-      list.push(assignment);
-      this.assignments.set(name, list);
+/** The hashtable's own entries (those of its body), not those of nested hashtables. */
+function hashEntries(hashtable: Node, index: LineIndex): SplatEntry[] {
+  const entries: SplatEntry[] = [];
+  for (const body of hashtable.children) {
+    for (const entry of body?.children ?? []) {
+      if (entry?.type === 'hash_entry') entries.push(...readEntry(entry, index));
     }
-    return this.assignments;
   }
+  return entries;
+}
 
-  private isModifiedElsewhere(variable: string): boolean {
-    const escaped = variable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`\\$${escaped}\\s*(\\.|\\[)`, 'i').test(this.index.text);
-  }
+function readEntry(entry: Node, index: LineIndex): SplatEntry[] {
+  const keyNode = entry.namedChildren.find((child) => child?.type === 'key_expression');
+  const valueNode = entry.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
+  if (!keyNode || !valueNode) return [];
+  const name = keyNode.text.replace(/^(['"])(.*)\1$/, '$2');
+  return [{ name, nameRange: index.rangeOf(keyNode.startIndex, keyNode.endIndex), value: readValue(valueNode, index) }];
 }

@@ -9,8 +9,15 @@ export const partnerDiscoveryRouting: Rule = {
     since: '0.1.0',
   },
   check(context) {
-    const dnsSrvRoutingEarlier = (offset: number): boolean =>
-      context.bound.some((b) => b.command.startOffset < offset && isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined);
+    // The offset of the first command that turns on DNS SRV routing (found once, when needed).
+    let firstDnsSrvRouting: number | undefined;
+    const dnsSrvRoutingEarlier = (offset: number): boolean => {
+      firstDnsSrvRouting ??= context.bound.reduce(
+        (first, b) => (isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined ? Math.min(first, b.command.startOffset) : first),
+        Infinity,
+      );
+      return firstDnsSrvRouting < offset;
+    };
     for (const bound of context.bound) {
       if (!isCmdlet(bound, 'Set-CsAccessEdgeConfiguration') || bound.openSplat) continue;
       const discovery = parameterNamed(bound, 'EnablePartnerDiscovery');

@@ -14,6 +14,12 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** The lync-pic version that introduced the rule. */
   readonly since: string;
+  /**
+   * `command`: what the rule reports for a command depends only on that command (its text and where it is), the
+   * catalogue and the target version, and it reports nothing else. The editor's incremental lint then checks only
+   * the commands that changed. Without it (`script`, the default) the rule is run on the whole script every time.
+   */
+  readonly scope?: 'command' | 'script';
 }
 
 /** A text change that repairs a finding. */

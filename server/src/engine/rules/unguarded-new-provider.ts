@@ -5,14 +5,20 @@ import type { Rule } from './rule';
 
 const GUARDS = ['Remove-CsPublicProvider', 'Get-CsPublicProvider'];
 
-/** An earlier Remove- or Get-CsPublicProvider for the same identity makes a re-run safe (or at least deliberate). */
-function isGuarded(bound: BoundCommand, identity: string, all: readonly BoundCommand[]): boolean {
-  return all.some(
-    (other) =>
-      other.command.startOffset < bound.command.startOffset &&
-      GUARDS.some((name) => isCmdlet(other, name)) &&
-      identityOf(other)?.toLowerCase() === identity.toLowerCase(),
-  );
+/**
+ * An earlier Remove- or Get-CsPublicProvider for the same identity makes a re-run safe (or at least deliberate).
+ * The offset of the first such guard per identity (lower case), found in one pass.
+ */
+function firstGuards(all: readonly BoundCommand[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const other of all) {
+    if (!GUARDS.some((name) => isCmdlet(other, name))) continue;
+    const identity = identityOf(other)?.toLowerCase();
+    if (identity === undefined) continue;
+    const offset = other.command.startOffset;
+    if (offset < (first.get(identity) ?? Infinity)) first.set(identity, offset);
+  }
+  return first;
 }
 
 export const unguardedNewProvider: Rule = {
@@ -23,10 +29,13 @@ export const unguardedNewProvider: Rule = {
     since: '0.1.0',
   },
   check(context) {
+    let guards: Map<string, number> | undefined;
     for (const bound of context.bound) {
       if (!isCmdlet(bound, 'New-CsPublicProvider')) continue;
       const identity = identityOf(bound);
-      if (identity === undefined || isGuarded(bound, identity, context.bound)) continue;
+      if (identity === undefined) continue;
+      guards ??= firstGuards(context.bound);
+      if ((guards.get(identity.toLowerCase()) ?? Infinity) < bound.command.startOffset) continue;
       const line = bound.command.range.start.line;
       const lineStart = { line, character: 0 };
       const indentation = indentationAt(context.index, line);

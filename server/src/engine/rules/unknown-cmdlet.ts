@@ -1,8 +1,23 @@
+import type { Catalog } from '../catalog';
 import { replaceFix } from '../fix/edits';
 import { nearest, typoTolerance } from '../util/distance';
 import type { Rule } from './rule';
 
 const CS_CMDLET_SHAPE = /^[a-z]+-cs[a-z0-9]+$/i;
+
+/** Suggestions per misspelt name, per catalogue: a script often repeats the same typo. */
+const suggestionCache = new WeakMap<Catalog, Map<string, readonly string[]>>();
+
+function suggestionsFor(catalog: Catalog, name: string): readonly string[] {
+  let cache = suggestionCache.get(catalog);
+  if (!cache) suggestionCache.set(catalog, (cache = new Map<string, readonly string[]>()));
+  let suggestions = cache.get(name);
+  if (!suggestions) {
+    suggestions = nearest(name, catalog.cmdlets.map((c) => c.name), typoTolerance(name)).slice(0, 3);
+    if (cache.size < 1_000) cache.set(name, suggestions);
+  }
+  return suggestions;
+}
 
 export const unknownCmdlet: Rule = {
   meta: {
@@ -10,14 +25,14 @@ export const unknownCmdlet: Rule = {
     summary: 'A Cs cmdlet name that does not exist but is close to one that does (a typo).',
     defaultSeverity: 'warning',
     since: '0.1.0',
+    scope: 'command',
   },
   check(context) {
     if (context.teamsContext) return;
-    const names = context.catalog.cmdlets.map((c) => c.name);
     for (const command of context.commands) {
       const name = command.name;
       if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name)) continue;
-      const suggestions = nearest(name, names, typoTolerance(name)).slice(0, 3);
+      const suggestions = suggestionsFor(context.catalog, name);
       if (suggestions.length === 0) continue;
       context.report({
         range: command.nameRange,
