@@ -96,6 +96,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     const delay = lints.delayAfterChange(uri);
+    // A settling lint waiting for the last version has nothing left to settle (and, linting on save, must not run).
+    pending.get(uri)?.();
+    pending.delete(uri);
     if (justOpened.delete(uri)) schedule(uri, 0);
     else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, delay));
   });
