@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, REPO_ROOT } from '../helpers';
 import { problems, ServerUnderTest } from './client';
+import { prng } from '../random';
 
 /**
  * The server over the protocol, fed what an editor should never send but sometimes does: garbage, a huge file,
@@ -27,17 +28,6 @@ import { problems, ServerUnderTest } from './client';
  * protocol says, and it is still alive at the end.
  */
 
-/** A deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function garbage(random: () => number, length: number): string {
   const pieces = ['\0', '\uFEFF', '\uD800', '\uDFFF', '\r', '\n', '\r\n', '"', "'", '@"', '"@', '{', '}', '<#', '#>', '`', '\u2013', 'New-CsPublicProvider -', '-Identity', '$'];

@@ -9,6 +9,7 @@ import type { Linter, LintResult } from '../../server/src/engine/lint';
 import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import type { Position, Range } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
+import { prng } from '../random';
 
 /**
  * Fuzzing: random and mutated scripts through the engine (lint, incremental lint, fix-all, completion, hover) and
@@ -19,17 +20,6 @@ import { getLinter } from '../helpers';
 const BUDGET_MS = Number(process.env.LYNC_PIC_FUZZ_SECONDS ?? 3) * 1000;
 const FIRST_SEED = Number(process.env.LYNC_PIC_FUZZ_SEED ?? 1);
 
-/** mulberry32: a small seeded generator, the same everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)];

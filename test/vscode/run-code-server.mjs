@@ -16,6 +16,7 @@
 // The steps shared with run-vsix.mjs and screenshots.mjs live in code-server.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { printResults } from './results.mjs';
 import {
   ROOT, WORKSPACE, createHarness, deadline, installToolchain, launchBrowser, makeRunFolder, printDiagnostics, runMain,
   startCodeServer, workbenchUrl,
@@ -85,19 +86,8 @@ async function main() {
   if (outcome === 'exit' && exitCode !== 0) problems.push(`the suite exited with code ${exitCode}`);
   if (!results) problems.push(`the suite wrote no results to ${resultsFile} (did it load? is ${relative(ROOT, SUITE)} current?)`);
 
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  for (const t of results?.tests ?? []) {
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') { passed++; console.log(`  ok    ${t.fullTitle}${ms}`); }
-    else if (t.state === 'pending') { skipped++; console.log(`  skip  ${t.fullTitle}`); }
-    else {
-      failed++;
-      console.log(`  FAIL  ${t.fullTitle}${ms}`);
-      if (t.error) console.log(t.error.replace(/^/gm, '        '));
-    }
-  }
+  const { passed, skipped, ...counts } = printResults(results);
+  let { failed } = counts;
   // A run that failed outside any test (no results, timeout, crash) counts as one failure.
   if (problems.length && failed === 0) failed = 1;
 

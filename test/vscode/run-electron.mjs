@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { printResults } from './results.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUITE = join(ROOT, 'out/test/vscode/suite/index.js');
@@ -38,19 +39,8 @@ const resultsFile = join(run, 'results.json');
 function report(problem) {
   let results;
   try { results = JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { /* none written */ }
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  for (const t of results?.tests ?? []) {
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') { passed++; console.log(`  ok    ${t.fullTitle}${ms}`); }
-    else if (t.state === 'pending') { skipped++; console.log(`  skip  ${t.fullTitle}`); }
-    else {
-      failed++;
-      console.log(`  FAIL  ${t.fullTitle}${ms}`);
-      if (t.error) console.log(t.error.replace(/^/gm, '        '));
-    }
-  }
+  const { passed, skipped, ...counts } = printResults(results);
+  let { failed } = counts;
   if (!results) problem ??= `the suite wrote no results to ${resultsFile}`;
   if (problem) console.error(`[run-electron] PROBLEM: ${problem}`);
   // A run that failed outside any test (no results, timeout, crash) counts as one failure.
