@@ -10,6 +10,7 @@ import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import type { Position, Range } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
 import { prng } from '../random';
+import { assertWalksAgree } from '../walk-check';
 
 /**
  * Fuzzing: random and mutated scripts through the engine (lint, incremental lint, fix-all, completion, hover) and
@@ -171,7 +172,9 @@ function lintStrictly(linter: Linter, text: string): LintResult {
 }
 
 /** Everything the engine offers, on one text; `previous` is an earlier version for the incremental lint. */
-function checkEngine(linter: Linter, text: string, previous: string, r: Random): void {
+function checkEngine(linter: Linter, parser: PowerShellParser, text: string, previous: string, r: Random): void {
+  // The engine walks only where the text holds a mark: it finds what a walk of the whole tree finds.
+  assertWalksAgree(parser, text);
   const result = lintStrictly(linter, text);
   checkResult(text, result);
 
@@ -247,6 +250,7 @@ async function shrink(input: string, fails: (text: string) => Promise<boolean>):
 describe('fuzzing', () => {
   it(`survives random and mutated scripts (about ${BUDGET_MS / 1000} s)`, { timeout: BUDGET_MS + 600_000 }, async (t) => {
     const linter = await getLinter();
+    const parser = await PowerShellParser.create();
     const started = Date.now();
     let cases = 0;
     for (let seed = FIRST_SEED; Date.now() - started < BUDGET_MS || cases < 20; seed++, cases++) {
@@ -255,7 +259,7 @@ describe('fuzzing', () => {
       const text = r() < 0.15 ? base : mutate(base, r);
       const checkAll = async (t: string): Promise<void> => {
         const rr = prng(seed ^ 0x5bd1e995);
-        checkEngine(linter, t, base, rr);
+        checkEngine(linter, parser, t, base, rr);
         // The CLI makes a linter per run: every fifth case is enough to cover its path.
         if (seed % 5 === 0) await checkCli(t);
       };

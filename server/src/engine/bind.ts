@@ -125,29 +125,46 @@ export interface SetResolution {
 
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
 function resolveParameterSets(bound: Omit<BoundCommand, 'sets'>): SetResolution {
-  const allSets = bound.cmdlet.parameterSets;
-  let byNamed = [...allSets];
+  let byNamed: readonly string[] = bound.cmdlet.parameterSets;
   const conflicting: BoundParameter[] = [];
   for (const binding of bound.parameters) {
-    const sets = binding.parameter.sets.map((s) => s.set);
-    const narrowed = byNamed.filter((set) => sets.includes(set));
+    const sets = binding.parameter.sets;
+    const narrowed = byNamed.filter((set) => sets.some((s) => s.set === set));
     if (narrowed.length === 0) conflicting.push(binding);
     else byNamed = narrowed;
   }
 
   const positionalBindings = new Map<string, readonly ParameterSpec[]>();
+  const count = bound.positional.length;
   let fewestSurplus: readonly PositionalValue[] | undefined;
   for (const set of byNamed) {
-    const named = new Set(bound.parameters.map((b) => b.parameter));
-    const slots = bound.cmdlet.parameters
-      .filter((p) => !named.has(p))
-      .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
-      .sort((a, b) => a.position - b.position)
-      .map((slot) => slot.parameter);
+    // The set's positional parameters not named on the command, in position order, as many as there are values.
+    const slots: ParameterSpec[] = [];
+    for (const parameter of count > 0 ? positionalSlots(bound.cmdlet, set) : []) {
+      if (slots.length === count) break;
+      if (!bound.parameters.some((b) => b.parameter === parameter)) slots.push(parameter);
+    }
     const surplus = bound.positional.slice(slots.length);
-    if (surplus.length === 0) positionalBindings.set(set, slots.slice(0, bound.positional.length));
+    if (surplus.length === 0) positionalBindings.set(set, slots);
     if (!fewestSurplus || surplus.length < fewestSurplus.length) fewestSurplus = surplus;
   }
   const candidates = byNamed.filter((set) => positionalBindings.has(set));
   return { candidates, conflicting, surplus: candidates.length > 0 ? [] : (fewestSurplus ?? []), positionalBindings };
+}
+
+const slotCache = new WeakMap<CmdletSpec, Map<string, readonly ParameterSpec[]>>();
+
+/** The positional parameters of a parameter set, in position order. */
+function positionalSlots(cmdlet: CmdletSpec, set: string): readonly ParameterSpec[] {
+  let bySet = slotCache.get(cmdlet);
+  if (!bySet) slotCache.set(cmdlet, (bySet = new Map<string, readonly ParameterSpec[]>()));
+  let slots = bySet.get(set);
+  if (!slots) {
+    slots = cmdlet.parameters
+      .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
+      .sort((a, b) => a.position - b.position)
+      .map((slot) => slot.parameter);
+    bySet.set(set, slots);
+  }
+  return slots;
 }

@@ -1,5 +1,5 @@
 import type { Node, Point, Tree } from 'web-tree-sitter';
-import { walkScript, type ArgumentValue, type CommandElement, type ScriptCommand, type ScriptParts, type SplatEntry, type VariableAssignment } from './parse/commands';
+import { statementNodes, walkStatement, type ArgumentValue, type CommandElement, type ScriptCommand, type ScriptParts, type SplatEntry, type VariableAssignment } from './parse/commands';
 import type { PowerShellParser } from './parse/parser';
 import type { ScriptComment } from './suppress';
 import type { LineIndex, Position, Range } from './text';
@@ -117,21 +117,6 @@ function pointAt(text: string, offset: number, index?: LineIndex): Point {
   return { row, column: offset - lineStart };
 }
 
-/** The top-level statements of a tree; the whole tree when its root is itself an ERROR node. */
-function unitNodes(root: Node): Node[] {
-  if (root.isError) return [root];
-  const units: Node[] = [];
-  for (const child of root.children) {
-    if (!child) continue;
-    if (child.type === 'statement_list') {
-      for (const statement of child.children) if (statement) units.push(statement);
-    } else {
-      units.push(child);
-    }
-  }
-  return units;
-}
-
 export interface IncrementalParse {
   readonly parsed: ParsedScript;
   /** The units of the new version, in document order. */
@@ -205,12 +190,13 @@ class Placer {
   constructor(private readonly index: LineIndex) {}
 
   /**
-   * A unit read from the tree, or its parts when already found. The strings of a unit read again after an edit
-   * are detached from the version's text (see `detached`); those of a fresh parse share the one text they keep.
+   * A unit read from the tree. The strings of a unit read again after an edit are detached from the version's text
+   * (see `detached`); those of a fresh parse share the one text they keep.
    */
-  walk(node: Node, start: number, end: number, base: Base, found?: ScriptParts): void {
+  walk(node: Node, start: number, end: number, base: Base, fresh = false): void {
     this.walked++;
-    const parts = found ?? detachParts(walkScript(node, this.index));
+    const found = walkStatement(node, this.index, start, end);
+    const parts = fresh ? found : detachParts(found);
     const splats: number[] = [];
     parts.commands.forEach((command, i) => command.elements.some((e) => e.type === 'splat') && splats.push(i));
     const unit: Unit = { base, parts, splats };
@@ -252,32 +238,13 @@ function touches(dirty: readonly [number, number][], base: Base, end: number): b
   return dirty.some(([from, to]) => from <= end && to >= lineStart);
 }
 
-/**
- * A fresh parse: one walk of the whole tree (cheaper than one per statement), what it found shared out among the
- * top-level statements.
- */
+/** A fresh parse: every top-level statement walked. */
 function placeFresh(tree: Tree, text: string, index: LineIndex): IncrementalParse {
   const placer = new Placer(index);
-  const nodes = unitNodes(tree.rootNode);
-  const spans = nodes.map((node) => ({ node, start: node.startIndex, end: node.endIndex, commands: [] as ScriptCommand[], comments: [] as ScriptComment[], assignments: [] as VariableAssignment[] }));
-  // The statement holding an offset (statements are in order and do not overlap); the last one when none does.
-  const holding = (offset: number, endInclusive = false): (typeof spans)[number] => {
-    let low = 0;
-    let high = spans.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (endInclusive ? spans[mid].end < offset : spans[mid].end <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return spans[low];
-  };
-  const parts = walkScript(tree.rootNode, index);
-  if (spans.length > 0) {
-    for (const command of parts.commands) holding(command.startOffset).commands.push(command);
-    for (const comment of parts.comments) holding(index.offsetAt(comment.range.start)).comments.push(comment);
-    for (const assignment of parts.assignments) holding(assignment.endOffset, true).assignments.push(assignment);
+  for (const node of statementNodes(tree.rootNode)) {
+    const start = node.startIndex;
+    placer.walk(node, start, node.endIndex, baseAt(index, start), true);
   }
-  for (const span of spans) placer.walk(span.node, span.start, span.end, baseAt(index, span.start), { commands: span.commands, comments: span.comments, assignments: span.assignments });
   return placer.result(text, tree, true);
 }
 
@@ -285,7 +252,7 @@ function placeFresh(tree: Tree, text: string, index: LineIndex): IncrementalPars
 function placeAllUnits(tree: Tree, text: string, index: LineIndex, dirty: readonly [number, number][], kept: readonly Slot[], oldOffset: (offset: number) => number, exact: boolean): IncrementalParse {
   const placer = new Placer(index);
   let next = 0; // the previous version's slots, walked in step with the new units
-  for (const node of unitNodes(tree.rootNode)) {
+  for (const node of statementNodes(tree.rootNode)) {
     const start = node.startIndex;
     const end = node.endIndex;
     const base = baseAt(index, start);

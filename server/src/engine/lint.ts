@@ -3,7 +3,7 @@ import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from '.
 import { joinParts, parseIncrementally, type ParsedScript } from './incremental';
 import { IncrementalChecker } from './incremental-check';
 import { PowerShellParser } from './parse/parser';
-import { resolveSplats, walkScript, type ScriptCommand, type ScriptParts } from './parse/commands';
+import { resolveSplats, walkStatements, type ScriptCommand, type ScriptParts } from './parse/commands';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
@@ -114,7 +114,7 @@ export class Linter {
     const index = new LineIndex(text);
     const tree = this.parser.parse(text);
     try {
-      return this.analysisOf(index, walkScript(tree.rootNode, index), target);
+      return this.analysisOf(index, walkStatements(tree.rootNode, index), target);
     } finally {
       tree.delete();
     }

@@ -57,8 +57,13 @@ function lower(name: string): string {
 
 /** The bound parameter with this name, if the command has it. */
 export function parameterNamed(bound: BoundCommand, name: string): BoundParameter | undefined {
-  const wanted = lower(name);
-  return bound.parameters.find((p) => lower(p.parameter.name) === wanted);
+  for (const binding of bound.parameters) if (sameName(binding.parameter.name, name)) return binding;
+  return undefined;
+}
+
+/** Names equal but for case (most names differ in length: compared first). */
+function sameName(a: string, b: string): boolean {
+  return a.length === b.length && (a === b || lower(a) === lower(b));
 }
 
 /** The literal value of a parameter: a bareword, a constant string or a number; undefined when computed. */
@@ -69,6 +74,15 @@ export function literalOf(binding: BoundParameter | undefined): string | undefin
 
 /** The Identity written on the command, by name or as the first positional value. */
 export function identityOf(bound: BoundCommand): string | undefined {
+  // Many rules ask for it: computed once per command.
+  let identity = identities.get(bound);
+  if (identity === undefined) identities.set(bound, (identity = { value: writtenIdentity(bound) }));
+  return identity.value;
+}
+
+const identities = new WeakMap<BoundCommand, { readonly value: string | undefined }>();
+
+function writtenIdentity(bound: BoundCommand): string | undefined {
   const named = parameterNamed(bound, 'Identity');
   if (named) return literalOf(named);
   const first = bound.positional[0]?.value;
@@ -77,9 +91,17 @@ export function identityOf(bound: BoundCommand): string | undefined {
 
 /** A ProxyFqdn that is the documented one or a near miss of it (a typo, a missing letter). */
 export function looksLikeSkypeProxy(fqdn: string): boolean {
-  const lower = fqdn.toLowerCase().replace(/\.$/, '');
-  return lower.includes('messenger.msn') || withinDistance(lower, SKYPE.proxyFqdn, 4);
+  let result = proxyLookalikes.get(fqdn);
+  if (result === undefined) {
+    const lower = fqdn.toLowerCase().replace(/\.$/, '');
+    result = lower.includes('messenger.msn') || withinDistance(lower, SKYPE.proxyFqdn, 4);
+    if (proxyLookalikes.size < 1_000) proxyLookalikes.set(fqdn, result);
+  }
+  return result;
 }
+
+/** A script repeats its ProxyFqdn values: each is compared with the documented one once. */
+const proxyLookalikes = new Map<string, boolean>();
 
 /**
  * Whether a public-provider command configures the Skype / Messenger provider: by its Identity,
@@ -94,5 +116,5 @@ export function isSkypeProvider(bound: BoundCommand): boolean {
 }
 
 export function isCmdlet(bound: BoundCommand, name: string): boolean {
-  return lower(bound.cmdlet.name) === lower(name);
+  return sameName(bound.cmdlet.name, name);
 }

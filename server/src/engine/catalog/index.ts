@@ -68,6 +68,8 @@ function sortVersions(versions: readonly ServerVersion[]): ServerVersion[] {
 /** The cmdlet catalogue with case-insensitive look-ups. */
 export class Catalog {
   private readonly byName = new Map<string, CmdletSpec>();
+  /** Parameter names as written, resolved, per cmdlet. */
+  private readonly resolved = new WeakMap<CmdletSpec, Map<string, ParameterResolution>>();
   private readonly knownNames: ReadonlySet<string>;
 
   constructor(cmdlets: readonly CmdletSpec[], knownNames: readonly string[]) {
@@ -93,15 +95,27 @@ export class Catalog {
    * then a unique prefix of the names and aliases, common parameters included.
    */
   resolveParameter(cmdlet: CmdletSpec, written: string): ParameterResolution {
-    const lower = written.toLowerCase();
-    const candidates = parameterCandidates(cmdlet);
-    const exact = candidates.find((c) => c.names.some((n) => n === lower));
-    if (exact) return exact.resolution;
-    const prefixed = candidates.filter((c) => c.names.some((n) => n.startsWith(lower)));
-    if (prefixed.length === 1) return prefixed[0].resolution;
-    if (prefixed.length > 1) return { status: 'ambiguous', candidates: prefixed.map((c) => c.displayName) };
-    return { status: 'unknown' };
+    // Scripts write the same few names again and again: each is resolved once per cmdlet.
+    let resolved = this.resolved.get(cmdlet);
+    if (!resolved) this.resolved.set(cmdlet, (resolved = new Map<string, ParameterResolution>()));
+    let resolution = resolved.get(written);
+    if (!resolution) {
+      resolution = resolveParameterName(cmdlet, written);
+      if (resolved.size < 1_000) resolved.set(written, resolution);
+    }
+    return resolution;
   }
+}
+
+function resolveParameterName(cmdlet: CmdletSpec, written: string): ParameterResolution {
+  const lower = written.toLowerCase();
+  const candidates = parameterCandidates(cmdlet);
+  const exact = candidates.find((c) => c.names.some((n) => n === lower));
+  if (exact) return exact.resolution;
+  const prefixed = candidates.filter((c) => c.names.some((n) => n.startsWith(lower)));
+  if (prefixed.length === 1) return prefixed[0].resolution;
+  if (prefixed.length > 1) return { status: 'ambiguous', candidates: prefixed.map((c) => c.displayName) };
+  return { status: 'unknown' };
 }
 
 interface Candidate {

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Point, Tree } from 'web-tree-sitter';
 import type { ScriptComment } from '../suppress';
 import type { LineIndex, Range } from '../text';
 
@@ -107,46 +107,208 @@ export interface VariableAssignment {
 const WALKED_TYPES = ['command', 'comment', 'assignment_expression', 'pipeline_chain'];
 
 /**
+ * The marks of what the engine reads in a script: a Cs cmdlet name (`-cs`), the module commands that tell a Teams
+ * script, a `lync-pic` comment, an assignment (its operator ends with `=`). Whatever the engine reads holds one.
+ */
+const MARKS = /-cs|import-module|connect-microsoftteams|lync-pic|=/gi;
+
+/** The marks that can be part of a command name (the others are `lync-pic` and `=`). */
+function isNameMark(text: string, at: number): boolean {
+  const ch = text.charCodeAt(at);
+  return ch === 45 /* - */ || ch === 105 || ch === 73 /* i, I */ || ch === 99 || ch === 67 /* c, C */;
+}
+
+/** Whether the walk keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
+export function isCommandOfInterest(name: string): boolean {
+  const head = /^\S*/.exec(name)?.[0] ?? '';
+  if (/-cs/i.test(head)) return true;
+  const lower = name.toLowerCase();
+  return lower === 'import-module' || lower === 'connect-microsoftteams';
+}
+
+/** Whether the walk keeps a comment: the engine reads only its own (`# lync-pic-disable…`, `# lync-pic: target=…`). */
+export function isCommentOfInterest(text: string): boolean {
+  return /lync-pic/i.test(text);
+}
+
+/** Where a walk of a statement looks: between two points, and at commands whose name holds a mark. */
+interface WalkRegion {
+  readonly from: Point;
+  readonly to: Point;
+  /** The offsets of the marks that can be part of a command name, in order. */
+  readonly nameMarks: readonly number[];
+}
+
+const NO_PARTS: ScriptParts = { commands: [], comments: [], assignments: [] };
+
+/**
+ * Collects what the engine reads in one top-level statement (`start`..`end` in the text): the commands of interest
+ * (`isCommandOfInterest`), the lync-pic comments and the assignments. The same as `walkScript` filtered that way,
+ * for a fraction of the cost: a statement without a mark (see MARKS) in its text is not walked at all, and in the
+ * others tree-sitter visits only the region between the first and the last mark. The text only says where to look:
+ * everything found still comes from the tree.
+ */
+export function walkStatement(node: Node, index: LineIndex, start: number, end: number): ScriptParts {
+  const text = index.text;
+  const nameMarks: number[] = [];
+  let first = -1;
+  let last = -1;
+  MARKS.lastIndex = start;
+  for (let match = MARKS.exec(text); match && match.index < end; match = MARKS.exec(text)) {
+    const markEnd = match.index + match[0].length;
+    if (markEnd > end) break;
+    if (first < 0) first = match.index;
+    last = Math.max(last, markEnd);
+    if (isNameMark(text, match.index)) nameMarks.push(match.index);
+  }
+  if (first < 0) return NO_PARTS;
+  const from = pointIn(node, text, start, first);
+  const to = pointIn(node, text, first, last, from);
+  return walk(node, index, { from, to, nameMarks });
+}
+
+/**
+ * tree-sitter's point for an offset inside a node: rows end at `\n` only, columns in UTF-16 code units (web-tree-sitter's
+ * unit). Counted from the node's start, or from `base` (the point of offset `baseOffset`).
+ */
+function pointIn(node: Node, text: string, baseOffset: number, offset: number, base: Point = node.startPosition): Point {
+  let row = base.row;
+  let lineStart = -1;
+  for (let at = text.indexOf('\n', baseOffset); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    row++;
+    lineStart = at + 1;
+  }
+  return lineStart < 0 ? { row, column: base.column + offset - baseOffset } : { row, column: offset - lineStart };
+}
+
+/**
  * Collects the commands, comments and assignments of a node and everything below it, in document order, with one
  * walk of the tree (tree-sitter's own `descendantsOfType`, which runs inside WebAssembly). The node must not lie
- * inside an ERROR region (the root, or a top-level statement, or an ERROR node itself).
- *
- * It never asks a node for its `parent` or its `previousSibling`: tree-sitter nodes do not store their parent, so
- * both walk down from the root, which made them the most expensive calls of the engine on long scripts.
+ * inside an ERROR region (the root, or a top-level statement, or an ERROR node itself). Every command and comment:
+ * for tests and tools; the engine walks statement by statement (`walkStatement`).
  */
 export function walkScript(node: Node, index: LineIndex): ScriptParts {
+  return walk(node, index, undefined);
+}
+
+/**
+ * The walk of a node, everywhere or in a region. It never asks a node for its `parent` or its `previousSibling`:
+ * tree-sitter nodes do not store their parent, so both walk down from the root, which made them the most expensive
+ * calls of the engine on long scripts.
+ */
+function walk(node: Node, index: LineIndex, region: WalkRegion | undefined): ScriptParts {
   const commands: ScriptCommand[] = [];
   const comments: ScriptComment[] = [];
   const assignments: VariableAssignment[] = [];
+  const text = index.text;
   const inError = node.hasError ? errorRegionTest(node) : () => false;
-  // The walk is in document pre-order: a pipeline chain comes before its commands.
-  const piped = new Set<number>();
-  for (const found of node.descendantsOfType(WALKED_TYPES)) {
-    if (!found) continue;
-    switch (found.type) {
+  const chains = new PipelineChains();
+  const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
+  const found = region ? node.descendantsOfType(WALKED_TYPES, region.from, region.to) : node.descendantsOfType(WALKED_TYPES);
+  for (const node of found) {
+    if (!node) continue;
+    switch (node.type) {
       case 'comment': {
-        const end = found.endIndex;
-        comments.push({ text: index.text.slice(found.startIndex, end), range: index.rangeOf(found.startIndex, end) });
+        const commentText = text.slice(node.startIndex, node.endIndex);
+        if (!region || isCommentOfInterest(commentText)) comments.push({ text: commentText, range: index.rangeOf(node.startIndex, node.startIndex + commentText.length) });
         break;
       }
       case 'assignment_expression': {
-        const assignment = readAssignment(found, index);
+        const assignment = readAssignment(node, index);
         if (assignment) assignments.push(assignment);
         break;
       }
       case 'pipeline_chain':
-        markPipedCommands(found, piped);
+        chains.enter(node);
         break;
       case 'command': {
-        // A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.
-        if (inError(found)) break;
-        const elementsNode = found.childForFieldName('command_elements');
-        if (found.hasError && !elementsAreReliable(elementsNode)) break;
-        const command = readCommand(found, elementsNode, index, piped.has(found.startIndex));
-        if (command) commands.push(command);
+        // (A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.)
+        if (!namedHere(node.startIndex) || inError(node)) break;
+        const command = readCommandNode(node, index, chains);
+        if (command && (!region || isCommandOfInterest(command.name))) commands.push(command);
         break;
       }
     }
+  }
+  return { commands, comments, assignments };
+}
+
+/**
+ * A test of whether a command's name (the first word from its start, after a call operator) holds a name mark,
+ * for commands asked in document order.
+ */
+function nameMarkTest(text: string, marks: readonly number[]): (start: number) => boolean {
+  let next = 0;
+  return (start) => {
+    while (next < marks.length && marks[next] < start) next++;
+    if (next === marks.length) return false;
+    let at = start;
+    if (text[at] === '&' || text[at] === '.') at++;
+    while (at < text.length && /\s/.test(text[at])) at++;
+    while (at < text.length && !/\s/.test(text[at])) at++;
+    return marks[next] < at;
+  };
+}
+
+/** The command at a node, unless it has a parse error in its arguments. */
+function readCommandNode(node: Node, index: LineIndex, chains: PipelineChains): ScriptCommand | undefined {
+  const elementsNode = node.childForFieldName('command_elements');
+  if (node.hasError && !elementsAreReliable(elementsNode)) return undefined;
+  return readCommand(node, elementsNode, index, chains.isPiped(node.startIndex));
+}
+
+/**
+ * The pipeline chains around the current node of a walk in document pre-order (a chain comes before its commands),
+ * to tell whether a command gets input from a `|` before it. A chain's children are read only when a command in it
+ * is asked about.
+ */
+class PipelineChains {
+  private readonly open: { node: Node; end: number; piped?: ReadonlySet<number> }[] = [];
+
+  enter(chain: Node): void {
+    this.leaveBefore(chain.startIndex);
+    this.open.push({ node: chain, end: chain.endIndex });
+  }
+
+  isPiped(commandStart: number): boolean {
+    this.leaveBefore(commandStart);
+    const innermost = this.open.at(-1);
+    if (!innermost) return false;
+    innermost.piped ??= pipedCommands(innermost.node);
+    return innermost.piped.has(commandStart);
+  }
+
+  private leaveBefore(offset: number): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1].end <= offset) this.open.pop();
+  }
+}
+
+/** The top-level statements of a tree; the whole tree when its root is itself an ERROR node. */
+export function statementNodes(root: Node): Node[] {
+  if (root.isError) return [root];
+  const statements: Node[] = [];
+  for (const child of root.children) {
+    if (!child) continue;
+    if (child.type === 'statement_list') {
+      for (const statement of child.children) if (statement) statements.push(statement);
+    } else {
+      statements.push(child);
+    }
+  }
+  return statements;
+}
+
+/** What the engine reads in a whole script: `walkStatement` over its top-level statements, joined. */
+export function walkStatements(root: Node, index: LineIndex): ScriptParts {
+  const commands: ScriptCommand[] = [];
+  const comments: ScriptComment[] = [];
+  const assignments: VariableAssignment[] = [];
+  for (const statement of statementNodes(root)) {
+    const parts = walkStatement(statement, index, statement.startIndex, statement.endIndex);
+    if (parts === NO_PARTS) continue;
+    commands.push(...parts.commands);
+    comments.push(...parts.comments);
+    assignments.push(...parts.assignments);
   }
   return { commands, comments, assignments };
 }
@@ -155,11 +317,6 @@ export function walkScript(node: Node, index: LineIndex): ScriptParts {
 export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
   const parts = walkScript(tree.rootNode, index);
   return resolveSplats(parts.commands, parts.assignments, index);
-}
-
-/** Every comment of the script, line and block comments alike. */
-export function extractComments(tree: Tree, index: LineIndex): ScriptComment[] {
-  return [...walkScript(tree.rootNode, index).comments];
 }
 
 /**
@@ -206,9 +363,10 @@ function containsScriptBlock(node: Node): boolean {
   return node.descendantsOfType('script_block_expression').length > 0;
 }
 
-/** Records the start of each command of a chain that gets input from a `|` before it (comments in between allowed). */
-function markPipedCommands(chain: Node, piped: Set<number>): void {
-  if (chain.childCount < 2) return;
+/** The starts of the commands of a chain that get input from a `|` before them (comments in between allowed). */
+function pipedCommands(chain: Node): ReadonlySet<number> {
+  const piped = new Set<number>();
+  if (chain.childCount < 2) return piped;
   let afterPipe = false;
   for (const child of chain.children) {
     if (!child) continue;
@@ -217,6 +375,7 @@ function markPipedCommands(chain: Node, piped: Set<number>): void {
     if (type === 'command' && afterPipe) piped.add(child.startIndex);
     afterPipe = type === '|';
   }
+  return piped;
 }
 
 function readCommand(node: Node, elementsNode: Node | null, index: LineIndex, pipelineInput: boolean): ScriptCommand | undefined {
@@ -453,15 +612,23 @@ function modifiedVariables(text: string): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The start of an assignment to a plain variable: `$name`, then blanks, comments or line continuations, then the
+ * operator. An assignment whose text does not start so writes to something else (`$name.X`, `$name[0]`, `$a, $b`, a
+ * cast) or to a variable no splat can name (`$script:name`, `${name}`).
+ */
+const PLAIN_ASSIGNMENT = /\$(\w+)(?:\s|`|<#[\s\S]*?#>|#[^\r\n]*)*(?:[-+*/%]|\?\?)?=/y;
+
 /** `$name = …`: the variable and, when the value is a hashtable literal without errors, its own entries. */
 function readAssignment(assignment: Node, index: LineIndex): VariableAssignment | undefined {
-  const left = assignment.namedChild(0);
-  const [target, targetType] = left ? unwrap(left.namedChild(0) ?? left) : [undefined, undefined];
-  if (!target || targetType !== 'variable') return undefined;
-  const variable = index.text.slice(target.startIndex + 1, target.endIndex).toLowerCase();
+  const text = index.text;
+  const start = assignment.startIndex;
+  PLAIN_ASSIGNMENT.lastIndex = start;
+  const variable = PLAIN_ASSIGNMENT.exec(text)?.[1].toLowerCase();
+  if (variable === undefined) return undefined;
   const endOffset = assignment.endIndex;
   // Only a value that holds `@{` can be a hashtable literal: do not look into the others.
-  if (!index.text.slice(assignment.startIndex, endOffset).includes('@{')) return { variable, endOffset, entries: undefined };
+  if (!text.slice(start, endOffset).includes('@{')) return { variable, endOffset, entries: undefined };
   const value = assignment.childForFieldName('value') ?? assignment.lastNamedChild;
   const [hashtable, hashtableType] = value ? unwrap(value) : [undefined, undefined];
   const entries = hashtable && hashtableType === 'hash_literal_expression' && !hashtable.hasError ? hashEntries(hashtable, index) : undefined;

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { walkStatements } from '../../server/src/engine/parse/commands';
+import { PowerShellParser } from '../../server/src/engine/parse/parser';
+import { LineIndex } from '../../server/src/engine/text';
+import { REPO_ROOT } from '../helpers';
+import { assertWalksAgree } from '../walk-check';
+
+let parser: PowerShellParser;
+before(async () => {
+  parser = await PowerShellParser.create();
+});
+
+function scripts(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return scripts(path);
+    return name.endsWith('.ps1') ? [path] : [];
+  });
+}
+
+describe('the statement walk', () => {
+  it('finds what the full walk finds in every test fixture and example', () => {
+    const files = [...scripts(join(REPO_ROOT, 'test', 'fixtures')), ...scripts(join(REPO_ROOT, 'examples'))];
+    assert.ok(files.length > 50, `${files.length} scripts`);
+    for (const file of files) assertWalksAgree(parser, readFileSync(file, 'utf8'));
+  });
+
+  it('finds what the full walk finds where marks sit at the edges of statements and regions', () => {
+    const cases = [
+      'Write-Host x\nNew-CsPublicProvider -Identity Skype',
+      '$p = @{ Identity = "Skype" }; Write-Host $p\nNew-CsPublicProvider @p -ProxyFqdn a',
+      '$p = @{ Identity = "Skype" }\n$p = @{ Identity = "Other" }\nNew-CsPublicProvider @p',
+      '$p <# c #> = @{ Identity = "Skype" }\nNew-CsPublicProvider @p',
+      'Get-CsPublicProvider | Where-Object { $_.Identity -eq "Skype" } | Remove-CsPublicProvider',
+      'function F {\n  Write-Host a\n  # lync-pic-disable-next-line\n  Set-CsPublicProvider -Identity Skype -ProxyFqdn x\n}',
+      'Invoke-Command -ScriptBlock { New-CsAllowedDomain -Identity a.com } # lync-pic-disable-line',
+      '& New-CsPublicProvider -Identity Skype\n. Get-CsPublicProvider',
+      'Import-Module MicrosoftTeams\nConnect-MicrosoftTeams\nNew-CsPublicProvider -Identity Skype',
+      'Write-Host "-cs" New-CsX ; Write-Output lync-pic=1',
+      '\r\n\r\n  New-CsPublicProvider -Identity `\r\n  Skype -ProxyFqdn é.com # lync-pic: target=sfb2019\r\n',
+      'if ($x -eq (Get-CsPublicProvider)) {\n  $y = 1\n} else { New-CsPublicProvider -Identity (Get-Date) }',
+    ];
+    for (const text of cases) assertWalksAgree(parser, text);
+  });
+
+  it('does not walk statements without a mark', () => {
+    const text = 'Write-Host a\nGet-ChildItem | Where-Object { $_.Length -gt 0 }\nNew-CsPublicProvider -Identity Skype\n';
+    const tree = parser.parse(text);
+    try {
+      const parts = walkStatements(tree.rootNode, new LineIndex(text));
+      assert.deepEqual(parts.commands.map((c) => c.name), ['New-CsPublicProvider']);
+    } finally {
+      tree.delete();
+    }
+  });
+});

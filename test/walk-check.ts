@@ -1,0 +1,23 @@
+import { strict as assert } from 'node:assert';
+import { isCommandOfInterest, isCommentOfInterest, resolveSplats, walkScript, walkStatements } from '../server/src/engine/parse/commands';
+import type { PowerShellParser } from '../server/src/engine/parse/parser';
+import { LineIndex } from '../server/src/engine/text';
+
+/**
+ * Asserts that the engine's walk (statement by statement, only where the text holds a mark) finds what the full walk
+ * of the tree finds, filtered the same way: the commands of interest with their splats resolved, and the lync-pic
+ * comments.
+ */
+export function assertWalksAgree(parser: PowerShellParser, text: string): void {
+  const index = new LineIndex(text);
+  const tree = parser.parse(text);
+  try {
+    const full = walkScript(tree.rootNode, index);
+    const pruned = walkStatements(tree.rootNode, index);
+    const expected = resolveSplats(full.commands.filter((c) => isCommandOfInterest(c.name)), full.assignments, index);
+    assert.deepEqual(resolveSplats(pruned.commands, pruned.assignments, index), expected, 'the same commands of interest');
+    assert.deepEqual(pruned.comments, full.comments.filter((c) => isCommentOfInterest(c.text)), 'the same lync-pic comments');
+  } finally {
+    tree.delete();
+  }
+}
