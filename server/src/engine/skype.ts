@@ -74,13 +74,14 @@ export function literalOf(binding: BoundParameter | undefined): string | undefin
 
 /** The Identity written on the command, by name or as the first positional value. */
 export function identityOf(bound: BoundCommand): string | undefined {
-  // Many rules ask for it: computed once per command.
-  let identity = identities.get(bound);
-  if (identity === undefined) identities.set(bound, (identity = { value: writtenIdentity(bound) }));
+  // Many rules ask for it: computed once per binding. (Keyed by its parameters: the copies of a binding that the
+  // editor's incremental lint makes for a command moved to other offsets share them.)
+  let identity = identities.get(bound.parameters);
+  if (identity === undefined) identities.set(bound.parameters, (identity = { value: writtenIdentity(bound) }));
   return identity.value;
 }
 
-const identities = new WeakMap<BoundCommand, { readonly value: string | undefined }>();
+const identities = new WeakMap<readonly BoundParameter[], { readonly value: string | undefined }>();
 
 function writtenIdentity(bound: BoundCommand): string | undefined {
   const named = parameterNamed(bound, 'Identity');
