@@ -25,8 +25,10 @@ export interface Analysis {
   readonly index: LineIndex;
   /** The target version in force (after the in-file override). */
   readonly target: TargetVersion;
+  /** The commands of interest (`isCommandOfInterest`: named like Cs cmdlets, and the Teams module commands). */
   readonly commands: readonly ScriptCommand[];
   readonly bound: readonly BoundCommand[];
+  /** The lync-pic comments (suppressions, target version). */
   readonly comments: readonly ScriptComment[];
   /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
   readonly teamsContext?: ScriptCommand;

@@ -47,7 +47,7 @@ export interface RuleContext {
   readonly index: LineIndex;
   readonly target: TargetVersion;
   readonly catalog: Catalog;
-  /** Every command in the script. */
+  /** The commands named like Cs cmdlets (and the Teams module commands), bound or not. */
   readonly commands: readonly ScriptCommand[];
   /** The commands of the catalogue, bound to their parameters (none in a Teams script). */
   readonly bound: readonly BoundCommand[];
