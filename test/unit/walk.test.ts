@@ -46,7 +46,7 @@ describe('the statement walk', () => {
     for (const text of cases) assertWalksAgree(parser, text);
   });
 
-  it('does not walk statements without a mark', () => {
+  it('keeps the Cs commands and leaves out the ordinary ones around them', () => {
     const text = 'Write-Host a\nGet-ChildItem | Where-Object { $_.Length -gt 0 }\nNew-CsPublicProvider -Identity Skype\n';
     const tree = parser.parse(text);
     try {

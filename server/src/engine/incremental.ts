@@ -412,20 +412,6 @@ class UnitCursor {
   }
 }
 
-/** All the units' parts as one, in document order. */
-export function joinParts(units: readonly PlacedUnit[]): ScriptParts {
-  if (units.length === 1) return units[0].parts;
-  const commands: ScriptCommand[] = [];
-  const comments: ScriptComment[] = [];
-  const assignments: VariableAssignment[] = [];
-  for (const { parts } of units) {
-    for (const command of parts.commands) commands.push(command);
-    for (const comment of parts.comments) comments.push(comment);
-    for (const assignment of parts.assignments) assignments.push(assignment);
-  }
-  return { commands, comments, assignments };
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Moving what a unit holds to a new place
 

@@ -1,9 +1,9 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
-import { joinParts, parseIncrementally, type ParsedScript } from './incremental';
+import { parseIncrementally, type ParsedScript } from './incremental';
 import { IncrementalChecker } from './incremental-check';
 import { PowerShellParser } from './parse/parser';
-import { resolveSplats, walkStatements, type ScriptCommand, type ScriptParts } from './parse/commands';
+import { joinParts, resolveSplats, walkStatements, type ScriptCommand, type ScriptParts } from './parse/commands';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
@@ -83,7 +83,7 @@ export class Linter {
     const index = new LineIndex(text);
     const { parsed, units } = parseIncrementally(this.parser, text, index, previous);
     try {
-      const parts = joinParts(units);
+      const parts = joinParts(units.map((unit) => unit.parts));
       const splats: number[] = [];
       let first = 0;
       for (const unit of units) {

@@ -205,26 +205,26 @@ function walk(node: Node, index: LineIndex, region: WalkRegion | undefined): Scr
   const chains = new PipelineChains();
   const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
   const found = region ? node.descendantsOfType(WALKED_TYPES, region.from, region.to) : node.descendantsOfType(WALKED_TYPES);
-  for (const node of found) {
-    if (!node) continue;
-    switch (node.type) {
+  for (const descendant of found) {
+    if (!descendant) continue;
+    switch (descendant.type) {
       case 'comment': {
-        const commentText = text.slice(node.startIndex, node.endIndex);
-        if (!region || isCommentOfInterest(commentText)) comments.push({ text: commentText, range: index.rangeOf(node.startIndex, node.startIndex + commentText.length) });
+        const commentText = text.slice(descendant.startIndex, descendant.endIndex);
+        if (!region || isCommentOfInterest(commentText)) comments.push({ text: commentText, range: index.rangeOf(descendant.startIndex, descendant.startIndex + commentText.length) });
         break;
       }
       case 'assignment_expression': {
-        const assignment = readAssignment(node, index);
+        const assignment = readAssignment(descendant, index);
         if (assignment) assignments.push(assignment);
         break;
       }
       case 'pipeline_chain':
-        chains.enter(node);
+        chains.enter(descendant);
         break;
       case 'command': {
         // (A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.)
-        if (!namedHere(node.startIndex) || inError(node)) break;
-        const command = readCommandNode(node, index, chains);
+        if (!namedHere(descendant.startIndex) || inError(descendant)) break;
+        const command = readCommandNode(descendant, index, chains);
         if (command && (!region || isCommandOfInterest(command.name))) commands.push(command);
         break;
       }
@@ -300,15 +300,19 @@ export function statementNodes(root: Node): Node[] {
 
 /** What the engine reads in a whole script: `walkStatement` over its top-level statements, joined. */
 export function walkStatements(root: Node, index: LineIndex): ScriptParts {
+  return joinParts(statementNodes(root).map((statement) => walkStatement(statement, index, statement.startIndex, statement.endIndex)));
+}
+
+/** What several walks found, as one, in their order. */
+export function joinParts(found: readonly ScriptParts[]): ScriptParts {
+  if (found.length === 1) return found[0];
   const commands: ScriptCommand[] = [];
   const comments: ScriptComment[] = [];
   const assignments: VariableAssignment[] = [];
-  for (const statement of statementNodes(root)) {
-    const parts = walkStatement(statement, index, statement.startIndex, statement.endIndex);
-    if (parts === NO_PARTS) continue;
-    commands.push(...parts.commands);
-    comments.push(...parts.comments);
-    assignments.push(...parts.assignments);
+  for (const parts of found) {
+    for (const command of parts.commands) commands.push(command);
+    for (const comment of parts.comments) comments.push(comment);
+    for (const assignment of parts.assignments) assignments.push(assignment);
   }
   return { commands, comments, assignments };
 }
