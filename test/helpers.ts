@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Linter, type LintOptions, type LintResult } from '../server/src/engine/lint';
 
@@ -25,4 +26,13 @@ export function lineRules(result: LintResult, ruleId?: string): string[] {
     .filter((f) => (ruleId === undefined ? f.severity !== 'hint' : f.ruleId === ruleId))
     .map((f) => `${f.range.start.line + 1}:${f.ruleId}`)
     .sort();
+}
+
+/** The .ps1 scripts in a folder and its subfolders. */
+export function scriptsUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return scriptsUnder(path);
+    return name.endsWith('.ps1') ? [path] : [];
+  });
 }

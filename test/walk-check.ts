@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isCommandOfInterest, isCommentOfInterest, resolveSplats, walkScript, walkStatements } from '../server/src/engine/parse/commands';
-import type { PowerShellParser } from '../server/src/engine/parse/parser';
+import { readTree, type PowerShellParser } from '../server/src/engine/parse/parser';
+import { checkReader } from '../server/src/engine/parse/reader';
 import { LineIndex } from '../server/src/engine/text';
 
 /**
@@ -17,6 +18,16 @@ export function assertWalksAgree(parser: PowerShellParser, text: string): void {
     const expected = resolveSplats(full.commands.filter((c) => isCommandOfInterest(c.name)), full.assignments, index);
     assert.deepEqual(resolveSplats(pruned.commands, pruned.assignments, index), expected, 'the same commands of interest');
     assert.deepEqual(pruned.comments, full.comments.filter((c) => isCommentOfInterest(c.text)), 'the same lync-pic comments');
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Asserts that the engine's tree reader reads every node of the script's tree as web-tree-sitter's `Node` API does. */
+export function assertReaderAgrees(parser: PowerShellParser, text: string): void {
+  const tree = parser.parse(text);
+  try {
+    checkReader(readTree(tree), tree);
   } finally {
     tree.delete();
   }

@@ -10,7 +10,7 @@ import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import type { Position, Range } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
 import { prng } from '../random';
-import { assertWalksAgree } from '../walk-check';
+import { assertReaderAgrees, assertWalksAgree } from '../walk-check';
 
 /**
  * Fuzzing: random and mutated scripts through the engine (lint, incremental lint, fix-all, completion, hover) and
@@ -173,7 +173,9 @@ function lintStrictly(linter: Linter, text: string): LintResult {
 
 /** Everything the engine offers, on one text; `previous` is an earlier version for the incremental lint. */
 function checkEngine(linter: Linter, parser: PowerShellParser, text: string, previous: string, r: Random): void {
-  // The engine walks only where the text holds a mark: it finds what a walk of the whole tree finds.
+  // The engine reads the tree through its own reader, and only where the text holds a mark: it reads what
+  // web-tree-sitter's API reads, and finds what a walk of the whole tree finds.
+  assertReaderAgrees(parser, text);
   assertWalksAgree(parser, text);
   const result = lintStrictly(linter, text);
   checkResult(text, result);

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { walkStatements } from '../../server/src/engine/parse/commands';
 import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import { LineIndex } from '../../server/src/engine/text';
-import { REPO_ROOT } from '../helpers';
+import { REPO_ROOT, scriptsUnder } from '../helpers';
 import { assertWalksAgree } from '../walk-check';
 
 let parser: PowerShellParser;
@@ -13,17 +13,9 @@ before(async () => {
   parser = await PowerShellParser.create();
 });
 
-function scripts(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return scripts(path);
-    return name.endsWith('.ps1') ? [path] : [];
-  });
-}
-
 describe('the statement walk', () => {
   it('finds what the full walk finds in every test fixture and example', () => {
-    const files = [...scripts(join(REPO_ROOT, 'test', 'fixtures')), ...scripts(join(REPO_ROOT, 'examples'))];
+    const files = [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
     assert.ok(files.length > 50, `${files.length} scripts`);
     for (const file of files) assertWalksAgree(parser, readFileSync(file, 'utf8'));
   });

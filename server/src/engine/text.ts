@@ -19,6 +19,8 @@ export interface TextEdit {
 /** Converts string offsets to positions and back, with one scan of the text. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** The line of the last position asked: readers ask in document order, mostly on the same line or the next. */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
@@ -39,6 +41,13 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    for (let line = this.lastLine; line <= this.lastLine + 1 && line < starts.length; line++) {
+      if (starts[line] <= clamped && (line + 1 === starts.length || clamped < starts[line + 1])) {
+        this.lastLine = line;
+        return { line, character: clamped - starts[line] };
+      }
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -46,6 +55,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
+    this.lastLine = low;
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 

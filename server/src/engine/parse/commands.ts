@@ -1,5 +1,7 @@
 import type { Node, Point, Tree } from 'web-tree-sitter';
 import type { ScriptComment } from '../suppress';
+import { readTree } from './parser';
+import type { NodeRef, TreeReader } from './reader';
 import type { LineIndex, Range } from '../text';
 
 /** What a value written on a command line is, as far as the text alone tells. */
@@ -164,7 +166,7 @@ export function walkStatement(node: Node, index: LineIndex, start: number, end: 
   if (first < 0) return NO_PARTS;
   const from = pointIn(node, text, start, first);
   const to = pointIn(node, text, first, last, from);
-  return walk(node, index, { from, to, nameMarks });
+  return new ScriptReading(readTree(node.tree), index).walk(node, { from, to, nameMarks });
 }
 
 /**
@@ -188,99 +190,7 @@ function pointIn(node: Node, text: string, baseOffset: number, offset: number, b
  * for tests and tools; the engine walks statement by statement (`walkStatement`).
  */
 export function walkScript(node: Node, index: LineIndex): ScriptParts {
-  return walk(node, index, undefined);
-}
-
-/**
- * The walk of a node, everywhere or in a region. It never asks a node for its `parent` or its `previousSibling`:
- * tree-sitter nodes do not store their parent, so both walk down from the root, which made them the most expensive
- * calls of the engine on long scripts.
- */
-function walk(node: Node, index: LineIndex, region: WalkRegion | undefined): ScriptParts {
-  const commands: ScriptCommand[] = [];
-  const comments: ScriptComment[] = [];
-  const assignments: VariableAssignment[] = [];
-  const text = index.text;
-  const inError = node.hasError ? errorRegionTest(node) : () => false;
-  const chains = new PipelineChains();
-  const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
-  const found = region ? node.descendantsOfType(WALKED_TYPES, region.from, region.to) : node.descendantsOfType(WALKED_TYPES);
-  for (const descendant of found) {
-    if (!descendant) continue;
-    switch (descendant.type) {
-      case 'comment': {
-        const commentText = text.slice(descendant.startIndex, descendant.endIndex);
-        if (!region || isCommentOfInterest(commentText)) comments.push({ text: commentText, range: index.rangeOf(descendant.startIndex, descendant.startIndex + commentText.length) });
-        break;
-      }
-      case 'assignment_expression': {
-        const assignment = readAssignment(descendant, index);
-        if (assignment) assignments.push(assignment);
-        break;
-      }
-      case 'pipeline_chain':
-        chains.enter(descendant);
-        break;
-      case 'command': {
-        // (A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.)
-        if (!namedHere(descendant.startIndex) || inError(descendant)) break;
-        const command = readCommandNode(descendant, index, chains);
-        if (command && (!region || isCommandOfInterest(command.name))) commands.push(command);
-        break;
-      }
-    }
-  }
-  return { commands, comments, assignments };
-}
-
-/**
- * A test of whether a command's name (the first word from its start, after a call operator) holds a name mark,
- * for commands asked in document order.
- */
-function nameMarkTest(text: string, marks: readonly number[]): (start: number) => boolean {
-  let next = 0;
-  return (start) => {
-    while (next < marks.length && marks[next] < start) next++;
-    if (next === marks.length) return false;
-    let at = start;
-    if (text[at] === '&' || text[at] === '.') at++;
-    while (at < text.length && /\s/.test(text[at])) at++;
-    while (at < text.length && !/\s/.test(text[at])) at++;
-    return marks[next] < at;
-  };
-}
-
-/** The command at a node, unless it has a parse error in its arguments. */
-function readCommandNode(node: Node, index: LineIndex, chains: PipelineChains): ScriptCommand | undefined {
-  const elementsNode = node.childForFieldName('command_elements');
-  if (node.hasError && !elementsAreReliable(elementsNode)) return undefined;
-  return readCommand(node, elementsNode, index, chains.isPiped(node.startIndex));
-}
-
-/**
- * The pipeline chains around the current node of a walk in document pre-order (a chain comes before its commands),
- * to tell whether a command gets input from a `|` before it. A chain's children are read only when a command in it
- * is asked about.
- */
-class PipelineChains {
-  private readonly open: { node: Node; end: number; piped?: ReadonlySet<number> }[] = [];
-
-  enter(chain: Node): void {
-    this.leaveBefore(chain.startIndex);
-    this.open.push({ node: chain, end: chain.endIndex });
-  }
-
-  isPiped(commandStart: number): boolean {
-    this.leaveBefore(commandStart);
-    const innermost = this.open.at(-1);
-    if (!innermost) return false;
-    innermost.piped ??= pipedCommands(innermost.node);
-    return innermost.piped.has(commandStart);
-  }
-
-  private leaveBefore(offset: number): void {
-    while (this.open.length > 0 && this.open[this.open.length - 1].end <= offset) this.open.pop();
-  }
+  return new ScriptReading(readTree(node.tree), index).walk(node, undefined);
 }
 
 /** The top-level statements of a tree; the whole tree when its root is itself an ERROR node. */
@@ -324,169 +234,367 @@ export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
 }
 
 /**
- * A test of whether a node lies inside an ERROR node, for nodes asked in document order. It finds the outermost
- * ERROR nodes first, descending only into nodes that contain an error.
+ * A test of whether a command's name (the first word from its start, after a call operator) holds a name mark,
+ * for commands asked in document order.
  */
-function errorRegionTest(root: Node): (node: Node) => boolean {
-  const regions: [number, number][] = [];
-  const collect = (node: Node): void => {
-    if (node.isError) regions.push([node.startIndex, node.endIndex]);
-    else if (node.hasError) for (const child of node.children) if (child) collect(child);
-  };
-  collect(root);
+function nameMarkTest(text: string, marks: readonly number[]): (start: number) => boolean {
   let next = 0;
-  return (node) => {
-    const start = node.startIndex;
-    while (next < regions.length && regions[next][1] <= start) next++;
-    const region = regions[next];
-    if (!region || start < region[0]) return false;
-    if (start > region[0]) return true;
-    // Same start: inside when it ends first; an ancestor when it ends later; the same range says nothing.
-    const end = node.endIndex;
-    return end === region[1] ? hasErrorAncestor(node) : end < region[1];
+  return (start) => {
+    while (next < marks.length && marks[next] < start) next++;
+    if (next === marks.length) return false;
+    let at = start;
+    if (text[at] === '&' || text[at] === '.') at++;
+    while (at < text.length && /\s/.test(text[at])) at++;
+    while (at < text.length && !/\s/.test(text[at])) at++;
+    return marks[next] < at;
   };
 }
 
-function hasErrorAncestor(node: Node): boolean {
-  for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) if (ancestor.isError) return true;
-  return false;
-}
+/**
+ * Reads the commands, comments and assignments of one walk into the model above, through the tree reader (nodes are
+ * `NodeRef` numbers; each question about a node is one call into WebAssembly, so the reading asks as few as it can).
+ */
+class ScriptReading {
+  private readonly text: string;
 
-/** The elements of a command that has a parse error somewhere: reliable when the error is in a script block argument. */
-function elementsAreReliable(elements: Node | null): boolean {
-  if (!elements) return false;
-  for (const element of elements.children) {
-    if (!element) continue;
-    if (element.isMissing || element.isError) return false;
-    if (element.hasError && !containsScriptBlock(element)) return false;
+  constructor(private readonly tree: TreeReader, private readonly index: LineIndex) {
+    this.text = index.text;
   }
-  return true;
-}
 
-function containsScriptBlock(node: Node): boolean {
-  return node.descendantsOfType('script_block_expression').length > 0;
-}
-
-/** The starts of the commands of a chain that get input from a `|` before them (comments in between allowed). */
-function pipedCommands(chain: Node): ReadonlySet<number> {
-  const piped = new Set<number>();
-  if (chain.childCount < 2) return piped;
-  let afterPipe = false;
-  for (const child of chain.children) {
-    if (!child) continue;
-    const type = child.type;
-    if (type === 'comment') continue;
-    if (type === 'command' && afterPipe) piped.add(child.startIndex);
-    afterPipe = type === '|';
-  }
-  return piped;
-}
-
-function readCommand(node: Node, elementsNode: Node | null, index: LineIndex, pipelineInput: boolean): ScriptCommand | undefined {
-  const nameNode = node.childForFieldName('command_name');
-  if (!nameNode) return undefined;
-  const elements: CommandElement[] = [];
-  const text = index.text;
-  const nameEnd = nameNode.endIndex;
-  let endOffset = nameEnd;
-  for (const child of elementsNode?.children ?? []) {
-    if (!child) continue;
-    const type = child.type;
-    if (type === 'comment') continue;
-    if (type === 'command_argument_sep') {
-      if (elements.at(-1)?.type === 'parameter' && isColonSeparator(child, text)) markColon(elements);
-      continue;
+  /**
+   * The walk of a node, everywhere or in a region. It never asks a node for its `parent` or its `previousSibling`:
+   * tree-sitter nodes do not store their parent, so both walk down from the root, which made them the most expensive
+   * calls of the engine on long scripts.
+   */
+  walk(node: Node, region: WalkRegion | undefined): ScriptParts {
+    const commands: ScriptCommand[] = [];
+    const comments: ScriptComment[] = [];
+    const assignments: VariableAssignment[] = [];
+    const { tree, text, index } = this;
+    const ref = tree.refOf(node);
+    const inError = node.hasError ? this.errorRegionTest(ref) : () => false;
+    const chains = new PipelineChains(tree);
+    const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
+    for (const descendant of tree.descendantsOfType(ref, WALKED_TYPES, region?.from, region?.to)) {
+      switch (tree.type(descendant)) {
+        case 'comment': {
+          const start = tree.start(descendant);
+          const commentText = text.slice(start, tree.end(descendant));
+          if (!region || isCommentOfInterest(commentText)) comments.push({ text: commentText, range: index.rangeOf(start, start + commentText.length) });
+          break;
+        }
+        case 'assignment_expression': {
+          const assignment = this.readAssignment(descendant);
+          if (assignment) assignments.push(assignment);
+          break;
+        }
+        case 'pipeline_chain':
+          chains.enter(descendant);
+          break;
+        case 'command': {
+          // (A command inside an ERROR region, or whose own arguments contain a parse error, is not judged.)
+          if (!namedHere(tree.start(descendant)) || inError(descendant)) break;
+          const command = this.readCommandNode(descendant, chains);
+          if (command && (!region || isCommandOfInterest(command.name))) commands.push(command);
+          break;
+        }
+      }
     }
-    const childEnd = child.endIndex;
-    endOffset = childEnd;
-    elements.push(readElement(child, type, childEnd, index));
+    return { commands, comments, assignments };
   }
-  return {
-    name: text.slice(nameNode.startIndex, nameEnd),
-    nameRange: index.rangeOf(nameNode.startIndex, nameEnd),
-    // The grammar counts trailing blanks as part of the command; the command ends with its last element.
-    range: index.rangeOf(node.startIndex, endOffset),
-    elements,
-    pipelineInput,
-    startOffset: node.startIndex,
-    endOffset,
-  };
+
+  /**
+   * A test of whether a node lies inside an ERROR node, for nodes asked in document order. It finds the outermost
+   * ERROR nodes first, descending only into nodes that contain an error.
+   */
+  private errorRegionTest(root: NodeRef): (node: NodeRef) => boolean {
+    const { tree } = this;
+    const regions: { start: number; end: number; sameRangeAncestors: Set<number> }[] = [];
+    // The ancestors of each ERROR node with its range (a node of the same range is inside it unless it is one of them).
+    const path: { id: number; start: number; end: number }[] = [];
+    const collect = (node: NodeRef): void => {
+      const start = tree.start(node);
+      const end = tree.end(node);
+      if (tree.isError(node)) {
+        regions.push({ start, end, sameRangeAncestors: new Set(path.filter((a) => a.start === start && a.end === end).map((a) => a.id)) });
+      } else if (tree.hasError(node)) {
+        path.push({ id: tree.id(node), start, end });
+        for (const child of tree.children(node)) collect(child);
+        path.pop();
+      }
+    };
+    collect(root);
+    let next = 0;
+    return (node) => {
+      const start = tree.start(node);
+      while (next < regions.length && regions[next].end <= start) next++;
+      const region = regions[next];
+      if (!region || start < region.start) return false;
+      if (start > region.start) return true;
+      // Same start: inside when it ends first; an ancestor when it ends later; the same range: unless an ancestor.
+      const end = tree.end(node);
+      return end === region.end ? !region.sameRangeAncestors.has(tree.id(node)) : end < region.end;
+    };
+  }
+
+  /** The command at a node, unless it has a parse error in its arguments. */
+  private readCommandNode(node: NodeRef, chains: PipelineChains): ScriptCommand | undefined {
+    const elementsNode = this.tree.childForFieldName(node, 'command_elements');
+    if (this.tree.hasError(node) && !this.elementsAreReliable(elementsNode)) return undefined;
+    return this.readCommand(node, elementsNode, chains.isPiped(this.tree.start(node)));
+  }
+
+  /** The elements of a command that has a parse error somewhere: reliable when the error is in a script block argument. */
+  private elementsAreReliable(elements: NodeRef | undefined): boolean {
+    if (elements === undefined) return false;
+    const { tree } = this;
+    for (const element of tree.children(elements)) {
+      if (tree.isMissing(element) || tree.isError(element)) return false;
+      if (tree.hasError(element) && tree.descendantsOfType(element, ['script_block_expression']).length === 0) return false;
+    }
+    return true;
+  }
+
+  private readCommand(node: NodeRef, elementsNode: NodeRef | undefined, pipelineInput: boolean): ScriptCommand | undefined {
+    const { tree, text, index } = this;
+    const nameNode = tree.childForFieldName(node, 'command_name');
+    if (nameNode === undefined) return undefined;
+    const elements: CommandElement[] = [];
+    const nameStart = tree.start(nameNode);
+    const nameEnd = tree.end(nameNode);
+    let endOffset = nameEnd;
+    for (const child of elementsNode === undefined ? [] : tree.children(elementsNode)) {
+      const type = tree.type(child);
+      if (type === 'comment') continue;
+      if (type === 'command_argument_sep') {
+        if (elements.at(-1)?.type === 'parameter' && this.isColonSeparator(child)) markColon(elements);
+        continue;
+      }
+      const childEnd = tree.end(child);
+      endOffset = childEnd;
+      elements.push(this.readElement(child, type, childEnd));
+    }
+    const start = tree.start(node);
+    return {
+      name: text.slice(nameStart, nameEnd),
+      nameRange: index.rangeOf(nameStart, nameEnd),
+      // The grammar counts trailing blanks as part of the command; the command ends with its last element.
+      range: index.rangeOf(start, endOffset),
+      elements,
+      pipelineInput,
+      startOffset: start,
+      endOffset,
+    };
+  }
+
+  /** A separator that is a colon, blanks around it allowed (`-Enabled:$true`, `-Enabled: $true`). */
+  private isColonSeparator(separator: NodeRef): boolean {
+    // Most separators are blanks before a value: the first character that is not blank tells, without asking
+    // the tree for the separator's end.
+    const { text } = this;
+    const start = this.tree.start(separator);
+    let at = start;
+    while (at < text.length && /\s/.test(text[at])) at++;
+    if (text[at] !== ':') return false;
+    return text.slice(start, this.tree.end(separator)).trim() === ':';
+  }
+
+  private readElement(node: NodeRef, type: string, end: number): CommandElement {
+    const { index } = this;
+    const start = this.tree.start(node);
+    const text = this.text.slice(start, end);
+    if (type === 'command_parameter') {
+      const colon = text.endsWith(':');
+      const name = text.slice(1, colon ? -1 : undefined);
+      return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: false };
+    }
+    if (type === 'generic_token' && ALTERNATIVE_DASHES.has(text[0]) && /^.[A-Za-z_]/.test(text)) {
+      const colon = text.endsWith(':');
+      const name = text.slice(1, colon ? -1 : undefined);
+      return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: true };
+    }
+    if (text.startsWith('@') && /^@[A-Za-z_][\w]*$/.test(text)) {
+      // Resolved later, with the whole script's assignments (resolveSplats).
+      return { type: 'splat', variable: text.slice(1), range: index.rangeOf(start, end), entries: undefined };
+    }
+    return { type: 'value', value: this.readValue(node, type, end) };
+  }
+
+  /** Reads a value node: unwraps the grammar's single-child expression wrappers to find what it is. */
+  private readValue(node: NodeRef, type = this.tree.type(node), end = this.tree.end(node)): ArgumentValue {
+    const { tree, index } = this;
+    const start = tree.start(node);
+    const base = { text: index.text.slice(start, end), range: index.rangeOf(start, end) };
+    let [inner, innerType]: [NodeRef, string] = [node, type];
+    if (type === 'array_literal_expression') {
+      const listItems = this.namedChildren(node);
+      if (listItems.length > 1) return { text: base.text, range: base.range, kind: 'array', elements: listItems.map((item) => this.readValue(item)) };
+      // A single item: unwrap from it (the list node is a wrapper of its one item).
+      if (listItems.length === 1) [inner, innerType] = this.unwrap(listItems[0]);
+    } else {
+      [inner, innerType] = this.unwrap(node, type);
+    }
+    const innerText = (): string => (inner === node ? base.text : index.text.slice(tree.start(inner), tree.end(inner)));
+    switch (innerType) {
+      case 'generic_token':
+        return { text: base.text, range: base.range, kind: 'bareword', literal: innerText() };
+      case 'integer_literal':
+      case 'real_literal':
+        return { text: base.text, range: base.range, kind: 'number', literal: innerText() };
+      case 'variable': {
+        const lower = innerText().toLowerCase();
+        if (lower === '$true' || lower === '$false') return { text: base.text, range: base.range, kind: 'boolean', literal: lower };
+        return { text: base.text, range: base.range, kind: 'variable' };
+      }
+      case 'expandable_string_literal':
+      case 'expandable_here_string_literal':
+      case 'verbatim_string_characters':
+      case 'verbatim_here_string_characters':
+        return stringValue(innerType, innerText(), base);
+      case 'array_expression':
+        return { text: base.text, range: base.range, kind: 'array', elements: this.arrayElements(inner) };
+      case 'hash_literal_expression':
+        return { text: base.text, range: base.range, kind: 'hashtable' };
+      case 'script_block_expression':
+        return { text: base.text, range: base.range, kind: 'scriptblock' };
+      default:
+        return { text: base.text, range: base.range, kind: 'expression' };
+    }
+  }
+
+  private arrayElements(arrayExpression: NodeRef): ArgumentValue[] {
+    const statements = this.tree.namedChildren(arrayExpression).find((child) => this.tree.type(child) === 'statement_list');
+    const pipelines = statements === undefined ? [] : this.namedChildren(statements);
+    if (pipelines.length !== 1) return pipelines.map((p) => this.readValue(p));
+    const list = this.findListNode(pipelines[0]);
+    return list === undefined ? [this.readValue(pipelines[0])] : this.namedChildren(list).map((item) => this.readValue(item));
+  }
+
+  private findListNode(node: NodeRef): NodeRef | undefined {
+    let current: NodeRef | undefined = node;
+    let type = this.tree.type(node);
+    while (current !== undefined) {
+      if (type === 'array_literal_expression') return current;
+      const only = this.onlyNamedChild(current);
+      if (!only) return undefined;
+      [current, type] = only;
+    }
+    return undefined;
+  }
+
+  /** Descends through the grammar's single-child expression wrappers; returns the node found and its type. */
+  private unwrap(node: NodeRef, type = this.tree.type(node)): [NodeRef, string] {
+    let current = node;
+    let currentType = type;
+    while (WRAPPER_TYPES.has(currentType)) {
+      const only = this.onlyNamedChild(current);
+      if (!only) break;
+      [current, currentType] = only;
+    }
+    return [current, currentType];
+  }
+
+  /** The one named child that is not a comment, with its type; undefined when there are none or several. */
+  private onlyNamedChild(node: NodeRef): [NodeRef, string] | undefined {
+    const children = this.tree.namedChildren(node);
+    if (children.length === 0) return undefined;
+    if (children.length === 1) {
+      const type = this.tree.type(children[0]);
+      return type === 'comment' ? undefined : [children[0], type];
+    }
+    const others = children.filter((child) => this.tree.type(child) !== 'comment');
+    return others.length === 1 ? [others[0], this.tree.type(others[0])] : undefined;
+  }
+
+  private namedChildren(node: NodeRef): NodeRef[] {
+    return this.tree.namedChildren(node).filter((child) => this.tree.type(child) !== 'comment');
+  }
+
+  /** `$name = …`: the variable and, when the value is a hashtable literal without errors, its own entries. */
+  private readAssignment(assignment: NodeRef): VariableAssignment | undefined {
+    const { tree, text } = this;
+    const start = tree.start(assignment);
+    PLAIN_ASSIGNMENT.lastIndex = start;
+    const variable = PLAIN_ASSIGNMENT.exec(text)?.[1].toLowerCase();
+    if (variable === undefined) return undefined;
+    const endOffset = tree.end(assignment);
+    // Only a value that holds `@{` can be a hashtable literal: do not look into the others.
+    if (!text.slice(start, endOffset).includes('@{')) return { variable, endOffset, entries: undefined };
+    const value = tree.childForFieldName(assignment, 'value') ?? tree.namedChildren(assignment).at(-1);
+    const [hashtable, hashtableType] = value === undefined ? [undefined, undefined] : this.unwrap(value);
+    const entries = hashtable !== undefined && hashtableType === 'hash_literal_expression' && !tree.hasError(hashtable) ? this.hashEntries(hashtable) : undefined;
+    return { variable, endOffset, entries };
+  }
+
+  /** The hashtable's own entries (those of its body), not those of nested hashtables. */
+  private hashEntries(hashtable: NodeRef): SplatEntry[] {
+    const { tree } = this;
+    const entries: SplatEntry[] = [];
+    for (const body of tree.children(hashtable)) {
+      for (const entry of tree.children(body)) {
+        if (tree.type(entry) === 'hash_entry') entries.push(...this.readEntry(entry));
+      }
+    }
+    return entries;
+  }
+
+  private readEntry(entry: NodeRef): SplatEntry[] {
+    const { tree, index } = this;
+    const named = tree.namedChildren(entry);
+    const keyNode = named.find((child) => tree.type(child) === 'key_expression');
+    const valueNode = named.find((child) => ['pipeline', 'statement'].includes(tree.type(child)));
+    if (keyNode === undefined || valueNode === undefined) return [];
+    const keyStart = tree.start(keyNode);
+    const keyEnd = tree.end(keyNode);
+    const name = index.text.slice(keyStart, keyEnd).replace(/^(['"])(.*)\1$/, '$2');
+    return [{ name, nameRange: index.rangeOf(keyStart, keyEnd), value: this.readValue(valueNode) }];
+  }
 }
 
-/** A separator that is a colon, blanks around it allowed (`-Enabled:$true`, `-Enabled: $true`). */
-function isColonSeparator(separator: Node, text: string): boolean {
-  // Most separators are blanks before a value: the first character that is not blank tells, without asking
-  // the tree for the separator's end.
-  let at = separator.startIndex;
-  while (at < text.length && /\s/.test(text[at])) at++;
-  if (text[at] !== ':') return false;
-  return text.slice(separator.startIndex, separator.endIndex).trim() === ':';
+/**
+ * The pipeline chains around the current node of a walk in document pre-order (a chain comes before its commands),
+ * to tell whether a command gets input from a `|` before it. A chain's children are read only when a command in it
+ * is asked about.
+ */
+class PipelineChains {
+  private readonly open: { node: NodeRef; end: number; piped?: ReadonlySet<number> }[] = [];
+
+  constructor(private readonly tree: TreeReader) {}
+
+  enter(chain: NodeRef): void {
+    this.leaveBefore(this.tree.start(chain));
+    this.open.push({ node: chain, end: this.tree.end(chain) });
+  }
+
+  isPiped(commandStart: number): boolean {
+    this.leaveBefore(commandStart);
+    const innermost = this.open.at(-1);
+    if (!innermost) return false;
+    innermost.piped ??= this.pipedCommands(innermost.node);
+    return innermost.piped.has(commandStart);
+  }
+
+  private leaveBefore(offset: number): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1].end <= offset) this.open.pop();
+  }
+
+  /** The starts of the commands of a chain that get input from a `|` before them (comments in between allowed). */
+  private pipedCommands(chain: NodeRef): ReadonlySet<number> {
+    const piped = new Set<number>();
+    let afterPipe = false;
+    for (const child of this.tree.children(chain)) {
+      const type = this.tree.type(child);
+      if (type === 'comment') continue;
+      if (type === 'command' && afterPipe) piped.add(this.tree.start(child));
+      afterPipe = type === '|';
+    }
+    return piped;
+  }
 }
 
 function markColon(elements: CommandElement[]): void {
   const last = elements[elements.length - 1];
   if (last.type === 'parameter') elements[elements.length - 1] = { ...last, colon: true };
-}
-
-function readElement(node: Node, type: string, end: number, index: LineIndex): CommandElement {
-  const start = node.startIndex;
-  const text = index.text.slice(start, end);
-  if (type === 'command_parameter') {
-    const colon = text.endsWith(':');
-    const name = text.slice(1, colon ? -1 : undefined);
-    return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: false };
-  }
-  if (type === 'generic_token' && ALTERNATIVE_DASHES.has(text[0]) && /^.[A-Za-z_]/.test(text)) {
-    const colon = text.endsWith(':');
-    const name = text.slice(1, colon ? -1 : undefined);
-    return { type: 'parameter', name, range: index.rangeOf(start, end), colon, alternativeDash: true };
-  }
-  if (text.startsWith('@') && /^@[A-Za-z_][\w]*$/.test(text)) {
-    // Resolved later, with the whole script's assignments (resolveSplats).
-    return { type: 'splat', variable: text.slice(1), range: index.rangeOf(start, end), entries: undefined };
-  }
-  return { type: 'value', value: readValue(node, index, type, end) };
-}
-
-/** Reads a value node: unwraps the grammar's single-child expression wrappers to find what it is. */
-export function readValue(node: Node, index: LineIndex, type = node.type, end = node.endIndex): ArgumentValue {
-  const start = node.startIndex;
-  const base = { text: index.text.slice(start, end), range: index.rangeOf(start, end) };
-  let [inner, innerType]: [Node, string] = [node, type];
-  if (type === 'array_literal_expression') {
-    const listItems = namedChildren(node);
-    if (listItems.length > 1) return { text: base.text, range: base.range, kind: 'array', elements: listItems.map((item) => readValue(item, index)) };
-    // A single item: unwrap from it (the list node is a wrapper of its one item).
-    if (listItems.length === 1) [inner, innerType] = unwrap(listItems[0]);
-  } else {
-    [inner, innerType] = unwrap(node, type);
-  }
-  const innerText = (): string => (inner === node ? base.text : index.text.slice(inner.startIndex, inner.endIndex));
-  switch (innerType) {
-    case 'generic_token':
-      return { text: base.text, range: base.range, kind: 'bareword', literal: innerText() };
-    case 'integer_literal':
-    case 'real_literal':
-      return { text: base.text, range: base.range, kind: 'number', literal: innerText() };
-    case 'variable': {
-      const lower = innerText().toLowerCase();
-      if (lower === '$true' || lower === '$false') return { text: base.text, range: base.range, kind: 'boolean', literal: lower };
-      return { text: base.text, range: base.range, kind: 'variable' };
-    }
-    case 'expandable_string_literal':
-    case 'expandable_here_string_literal':
-    case 'verbatim_string_characters':
-    case 'verbatim_here_string_characters':
-      return stringValue(innerType, innerText(), base);
-    case 'array_expression':
-      return { text: base.text, range: base.range, kind: 'array', elements: arrayElements(inner, index) };
-    case 'hash_literal_expression':
-      return { text: base.text, range: base.range, kind: 'hashtable' };
-    case 'script_block_expression':
-      return { text: base.text, range: base.range, kind: 'scriptblock' };
-    default:
-      return { text: base.text, range: base.range, kind: 'expression' };
-  }
 }
 
 function stringValue(type: string, text: string, base: { text: string; range: Range }): ArgumentValue {
@@ -501,59 +609,6 @@ function constantStringContent(type: string, text: string): string | undefined {
   if (type.startsWith('verbatim')) return content.replace(/''/g, "'");
   if (/[$`]/.test(content)) return undefined;
   return content.replace(/""/g, '"');
-}
-
-function arrayElements(arrayExpression: Node, index: LineIndex): ArgumentValue[] {
-  const statements = arrayExpression.namedChildren.find((child) => child?.type === 'statement_list');
-  const pipelines = statements ? namedChildren(statements) : [];
-  if (pipelines.length !== 1) return pipelines.map((p) => readValue(p, index));
-  const list = findListNode(pipelines[0]);
-  return list ? namedChildren(list).map((item) => readValue(item, index)) : [readValue(pipelines[0], index)];
-}
-
-function findListNode(node: Node): Node | undefined {
-  let current: Node | undefined = node;
-  let type = node.type;
-  while (current) {
-    if (type === 'array_literal_expression') return current;
-    const only = onlyNamedChild(current);
-    if (!only) return undefined;
-    [current, type] = only;
-  }
-  return undefined;
-}
-
-/** Descends through the grammar's single-child expression wrappers; returns the node found and its type. */
-function unwrap(node: Node, type = node.type): [Node, string] {
-  let current = node;
-  let currentType = type;
-  while (WRAPPER_TYPES.has(currentType)) {
-    const only = onlyNamedChild(current);
-    if (!only) break;
-    [current, currentType] = only;
-  }
-  return [current, currentType];
-}
-
-/**
- * The one named child that is not a comment, with its type; undefined when there are none or several.
- * (Each property of a tree-sitter node is a call into WebAssembly: the common case asks for as few as it can.)
- */
-function onlyNamedChild(node: Node): [Node, string] | undefined {
-  const count = node.namedChildCount;
-  if (count === 0) return undefined;
-  if (count === 1) {
-    const child = node.namedChild(0);
-    if (!child) return undefined;
-    const type = child.type;
-    return type === 'comment' ? undefined : [child, type];
-  }
-  const children = namedChildren(node);
-  return children.length === 1 ? [children[0], children[0].type] : undefined;
-}
-
-function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
 /**
@@ -623,37 +678,3 @@ function modifiedVariables(text: string): ReadonlySet<string> {
  */
 const PLAIN_ASSIGNMENT = /\$(\w+)(?:\s|`|<#[\s\S]*?#>|#[^\r\n]*)*(?:[-+*/%]|\?\?)?=/y;
 
-/** `$name = …`: the variable and, when the value is a hashtable literal without errors, its own entries. */
-function readAssignment(assignment: Node, index: LineIndex): VariableAssignment | undefined {
-  const text = index.text;
-  const start = assignment.startIndex;
-  PLAIN_ASSIGNMENT.lastIndex = start;
-  const variable = PLAIN_ASSIGNMENT.exec(text)?.[1].toLowerCase();
-  if (variable === undefined) return undefined;
-  const endOffset = assignment.endIndex;
-  // Only a value that holds `@{` can be a hashtable literal: do not look into the others.
-  if (!text.slice(start, endOffset).includes('@{')) return { variable, endOffset, entries: undefined };
-  const value = assignment.childForFieldName('value') ?? assignment.lastNamedChild;
-  const [hashtable, hashtableType] = value ? unwrap(value) : [undefined, undefined];
-  const entries = hashtable && hashtableType === 'hash_literal_expression' && !hashtable.hasError ? hashEntries(hashtable, index) : undefined;
-  return { variable, endOffset, entries };
-}
-
-/** The hashtable's own entries (those of its body), not those of nested hashtables. */
-function hashEntries(hashtable: Node, index: LineIndex): SplatEntry[] {
-  const entries: SplatEntry[] = [];
-  for (const body of hashtable.children) {
-    for (const entry of body?.children ?? []) {
-      if (entry?.type === 'hash_entry') entries.push(...readEntry(entry, index));
-    }
-  }
-  return entries;
-}
-
-function readEntry(entry: Node, index: LineIndex): SplatEntry[] {
-  const keyNode = entry.namedChildren.find((child) => child?.type === 'key_expression');
-  const valueNode = entry.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
-  if (!keyNode || !valueNode) return [];
-  const name = keyNode.text.replace(/^(['"])(.*)\1$/, '$2');
-  return [{ name, nameRange: index.rangeOf(keyNode.startIndex, keyNode.endIndex), value: readValue(valueNode, index) }];
-}

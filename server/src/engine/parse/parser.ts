@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { checkReader, TreeReader, type TreeSitterModule } from './reader';
 
 const GRAMMAR_FILE = 'tree-sitter-powershell.wasm';
 const RUNTIME_FILE = 'tree-sitter.wasm';
@@ -17,6 +18,15 @@ function locateWasm(file: string, packageEntry: string): string {
 }
 
 let loading: Promise<Language> | undefined;
+let reader: TreeReader | undefined;
+
+/** A script with the node kinds the engine reads, a parse error and a missing node: what `checkReader` reads at load. */
+const READER_SAMPLE = [
+  '# lync-pic: target=2019',
+  "Set-CsAccessEdgeConfiguration -AllowFederatedUsers:$true -Identity 'Global' | Out-Null",
+  '$p = @{ Identity = "Skype"; Enabled = $true }; New-CsPublicProvider @p -ProxyFqdn a.b, c',
+  'if ($x) { Get-CsPublicProvider -Identity ( }',
+].join('\n');
 
 /**
  * Keeps V8 on its baseline WebAssembly compiler. With tier-up on, V8 spends seconds of CPU recompiling
@@ -32,10 +42,35 @@ function preferBaselineWasmCompiler(): void {
 function loadLanguage(): Promise<Language> {
   loading ??= (async () => {
     preferBaselineWasmCompiler();
-    await Parser.init({ locateFile: () => locateWasm(RUNTIME_FILE, 'web-tree-sitter') });
-    return Language.load(locateWasm(GRAMMAR_FILE, 'tree-sitter-powershell/package.json'));
+    // web-tree-sitter's module puts its exports on the options object: the tree reader calls them.
+    const module = { locateFile: () => locateWasm(RUNTIME_FILE, 'web-tree-sitter') };
+    await Parser.init(module);
+    const language = await Language.load(locateWasm(GRAMMAR_FILE, 'tree-sitter-powershell/package.json'));
+    reader = checkedReader(module as unknown as TreeSitterModule, language);
+    return language;
   })();
   return loading;
+}
+
+function checkedReader(module: TreeSitterModule, language: Language): TreeReader {
+  const treeReader = new TreeReader(module, language.types, language.fields);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  const tree = parser.parse(READER_SAMPLE);
+  try {
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    checkReader(treeReader, tree);
+  } finally {
+    tree?.delete();
+    parser.delete();
+  }
+  return treeReader;
+}
+
+/** The tree reader, open on a tree (of a parser made by `PowerShellParser.create`). */
+export function readTree(tree: Tree): TreeReader {
+  if (!reader) throw new Error('the PowerShell parser is not loaded');
+  return reader.open(tree);
 }
 
 /** A PowerShell parser. Create it once (`await PowerShellParser.create()`), then parse synchronously. */

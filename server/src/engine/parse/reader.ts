@@ -1,0 +1,239 @@
+import type { Node, Point, Tree } from 'web-tree-sitter';
+
+/**
+ * The functions and memory of web-tree-sitter's WebAssembly module that the reader calls. They are the ones its own
+ * `Node` class calls; `Parser.init` puts them on the options object it is given (see parser.ts).
+ */
+export interface TreeSitterModule {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _malloc(bytes: number): number;
+  _free(address: number): void;
+  _ts_node_symbol_wasm(tree: number): number;
+  _ts_node_end_index_wasm(tree: number): number;
+  _ts_node_has_error_wasm(tree: number): number;
+  _ts_node_is_missing_wasm(tree: number): number;
+  _ts_node_children_wasm(tree: number): void;
+  _ts_node_named_children_wasm(tree: number): void;
+  _ts_node_child_by_field_id_wasm(tree: number, field: number): void;
+  _ts_node_descendants_of_type_wasm(tree: number, symbols: number, count: number, startRow: number, startColumn: number, endRow: number, endColumn: number): void;
+}
+
+/** A node as the reader hands it out: an index in its node table, valid until the reader's next `open`. */
+export type NodeRef = number;
+
+/** The five 32-bit words web-tree-sitter marshals a node into: id, start index, start row, start column, context. */
+const NODE_WORDS = 5;
+const ERROR_SYMBOL = 65535;
+
+/**
+ * Reads a web-tree-sitter tree through the calls its `Node` class makes, without making a `Node` object for each node
+ * or going through its generic memory accessors. A long script has hundreds of thousands of nodes and the engine
+ * reads tens of thousands: this halves the cost of reading them. Nodes are numbers (`NodeRef`), indexes in a table the
+ * reader fills as it hands them out; `open` empties it. What it reads is checked against web-tree-sitter's own
+ * `Node` API when the module loads (`checkReader`) and, over every test script, by the reader's unit test.
+ */
+export class TreeReader {
+  private nodes = new Int32Array(NODE_WORDS * 1024);
+  private size = 0;
+  private readonly transfer: number;
+  private tree = 0;
+  /** Symbol lists for `descendantsOfType`, in WebAssembly memory, by the list of type names. */
+  private readonly symbolLists = new Map<string, { address: number; count: number }>();
+
+  /** One reader per module and language: it reads one tree at a time (`open`). */
+  constructor(private readonly module: TreeSitterModule, private readonly types: readonly string[], private readonly fields: readonly (string | null)[]) {
+    this.transfer = module._ts_init();
+  }
+
+  /** Starts reading a tree: the nodes handed out before are forgotten. */
+  open(tree: Tree): this {
+    // The tree's handle for the WebAssembly side is its `[0]`, as in web-tree-sitter's own calls.
+    this.tree = (tree as unknown as { 0: number })[0];
+    this.size = 0;
+    return this;
+  }
+
+  /** The reader's node for a web-tree-sitter node of the same tree. */
+  refOf(node: Node): NodeRef {
+    const ref = this.allocate();
+    const nodes = this.nodes;
+    nodes[ref] = node.id;
+    nodes[ref + 1] = node.startIndex;
+    nodes[ref + 2] = node.startPosition.row;
+    nodes[ref + 3] = node.startPosition.column;
+    nodes[ref + 4] = (node as unknown as { 0: number })[0];
+    return ref;
+  }
+
+  /** The node's id: unique among the nodes of one tree. */
+  id(ref: NodeRef): number {
+    return this.nodes[ref];
+  }
+
+  start(ref: NodeRef): number {
+    return this.nodes[ref + 1];
+  }
+
+  startPoint(ref: NodeRef): Point {
+    return { row: this.nodes[ref + 2], column: this.nodes[ref + 3] };
+  }
+
+  end(ref: NodeRef): number {
+    this.marshal(ref);
+    return this.module._ts_node_end_index_wasm(this.tree);
+  }
+
+  type(ref: NodeRef): string {
+    this.marshal(ref);
+    return this.types[this.module._ts_node_symbol_wasm(this.tree)] ?? 'ERROR';
+  }
+
+  isError(ref: NodeRef): boolean {
+    this.marshal(ref);
+    return this.module._ts_node_symbol_wasm(this.tree) === ERROR_SYMBOL;
+  }
+
+  hasError(ref: NodeRef): boolean {
+    this.marshal(ref);
+    return this.module._ts_node_has_error_wasm(this.tree) === 1;
+  }
+
+  isMissing(ref: NodeRef): boolean {
+    this.marshal(ref);
+    return this.module._ts_node_is_missing_wasm(this.tree) === 1;
+  }
+
+  children(ref: NodeRef): NodeRef[] {
+    this.marshal(ref);
+    this.module._ts_node_children_wasm(this.tree);
+    return this.takeList();
+  }
+
+  namedChildren(ref: NodeRef): NodeRef[] {
+    this.marshal(ref);
+    this.module._ts_node_named_children_wasm(this.tree);
+    return this.takeList();
+  }
+
+  childForFieldName(ref: NodeRef, field: string): NodeRef | undefined {
+    const fieldId = this.fields.indexOf(field);
+    if (fieldId < 0) return undefined;
+    this.marshal(ref);
+    this.module._ts_node_child_by_field_id_wasm(this.tree, fieldId);
+    return this.take(this.transfer);
+  }
+
+  /**
+   * The descendants of a node (itself included) of the given types, in document order; between two points when they
+   * are given, as web-tree-sitter's `descendantsOfType`.
+   */
+  descendantsOfType(ref: NodeRef, types: readonly string[], from?: Point, to?: Point): NodeRef[] {
+    const symbols = this.symbolList(types);
+    this.marshal(ref);
+    this.module._ts_node_descendants_of_type_wasm(this.tree, symbols.address, symbols.count, from?.row ?? 0, from?.column ?? 0, to?.row ?? 0, to?.column ?? 0);
+    return this.takeList();
+  }
+
+  private allocate(): NodeRef {
+    if (this.size + NODE_WORDS > this.nodes.length) {
+      const grown = new Int32Array(this.nodes.length * 2);
+      grown.set(this.nodes);
+      this.nodes = grown;
+    }
+    const ref = this.size;
+    this.size += NODE_WORDS;
+    return ref;
+  }
+
+  /** Writes a node where the WebAssembly side reads its argument (web-tree-sitter's `marshalNode`). */
+  private marshal(ref: NodeRef): void {
+    const heap = this.module.HEAP32;
+    const at = this.transfer >> 2;
+    const nodes = this.nodes;
+    heap[at] = nodes[ref];
+    heap[at + 1] = nodes[ref + 1];
+    heap[at + 2] = nodes[ref + 2];
+    heap[at + 3] = nodes[ref + 3];
+    heap[at + 4] = nodes[ref + 4];
+  }
+
+  /** The node marshalled at an address, or undefined for the null node (id 0). */
+  private take(address: number): NodeRef | undefined {
+    // (Read the heap after the call: memory may have grown and replaced the view.)
+    const heap = this.module.HEAP32;
+    const at = address >> 2;
+    if (heap[at] === 0) return undefined;
+    const ref = this.allocate();
+    const nodes = this.nodes;
+    nodes[ref] = heap[at];
+    nodes[ref + 1] = heap[at + 1];
+    nodes[ref + 2] = heap[at + 2];
+    nodes[ref + 3] = heap[at + 3];
+    nodes[ref + 4] = heap[at + 4];
+    return ref;
+  }
+
+  /** The nodes of a list the WebAssembly side left in the transfer buffer (count, address); frees the list. */
+  private takeList(): NodeRef[] {
+    const heap = this.module.HEAP32;
+    const count = heap[this.transfer >> 2];
+    const address = heap[(this.transfer >> 2) + 1];
+    const refs: NodeRef[] = new Array<NodeRef>(count);
+    for (let i = 0; i < count; i++) refs[i] = this.take(address + i * NODE_WORDS * 4) as NodeRef;
+    if (address) this.module._free(address);
+    return refs;
+  }
+
+  private symbolList(types: readonly string[]): { address: number; count: number } {
+    const key = types.join(' ');
+    let list = this.symbolLists.get(key);
+    if (!list) {
+      // Every symbol of each type name, in increasing order (the WebAssembly side stops at the first larger one).
+      const symbols: number[] = [];
+      this.types.forEach((type, symbol) => {
+        if (types.includes(type)) symbols.push(symbol);
+      });
+      const address = this.module._malloc(4 * Math.max(1, symbols.length));
+      this.module.HEAP32.set(symbols, address >> 2);
+      list = { address, count: symbols.length };
+      this.symbolLists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/**
+ * Throws when the reader does not read a tree as web-tree-sitter's `Node` API does: every node's type, range, error
+ * flags, children, named children and `command_name` field, and `descendantsOfType`. For the tree of a short script at
+ * load time (a web-tree-sitter that marshals nodes otherwise fails here, not in a lint), and for every test script.
+ */
+export function checkReader(reader: TreeReader, tree: Tree): void {
+  reader.open(tree);
+  const compare = (node: Node, ref: NodeRef, path: string): void => {
+    const fact = (what: string, expected: unknown, actual: unknown): void => {
+      if (expected !== actual) throw new Error(`the tree reader disagrees with web-tree-sitter on the ${what} of ${path} (${String(expected)} / ${String(actual)})`);
+    };
+    fact('type', node.type, reader.type(ref));
+    fact('start', node.startIndex, reader.start(ref));
+    fact('end', node.endIndex, reader.end(ref));
+    fact('start row', node.startPosition.row, reader.startPoint(ref).row);
+    fact('error flag', node.hasError, reader.hasError(ref));
+    fact('missing flag', node.isMissing, reader.isMissing(ref));
+    fact('is-error flag', node.isError, reader.isError(ref));
+    fact('named children', node.namedChildren.length, reader.namedChildren(ref).length);
+    fact('command name', node.childForFieldName('command_name')?.startIndex, mapDefined(reader.childForFieldName(ref, 'command_name'), (r) => reader.start(r)));
+    const children = reader.children(ref);
+    fact('child count', node.childCount, children.length);
+    node.children.forEach((child, i) => child && compare(child, children[i], `${path}/${i}`));
+  };
+  compare(tree.rootNode, reader.refOf(tree.rootNode), 'root');
+  const root = reader.refOf(tree.rootNode);
+  const expected = tree.rootNode.descendantsOfType(['command', 'comment']).map((node) => node?.startIndex);
+  const actual = reader.descendantsOfType(root, ['command', 'comment']).map((ref) => reader.start(ref));
+  if (expected.join() !== actual.join()) throw new Error('the tree reader disagrees with web-tree-sitter on descendantsOfType');
+}
+
+function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : map(value);
+}

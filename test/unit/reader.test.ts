@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { PowerShellParser, readTree } from '../../server/src/engine/parse/parser';
+import { checkReader } from '../../server/src/engine/parse/reader';
+import { REPO_ROOT, scriptsUnder } from '../helpers';
+import { assertReaderAgrees } from '../walk-check';
+
+let parser: PowerShellParser;
+before(async () => {
+  parser = await PowerShellParser.create();
+});
+
+describe('the tree reader', () => {
+  it('reads every node of every test fixture and example as web-tree-sitter does', () => {
+    const files = [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
+    assert.ok(files.length > 50, `${files.length} scripts`);
+    for (const file of files) assertReaderAgrees(parser, readFileSync(file, 'utf8'));
+  });
+
+  it('reads offsets in UTF-16 code units and trees with errors and missing nodes as web-tree-sitter does', () => {
+    const cases = [
+      '\uFEFFNew-CsPublicProvider \u2013Identity Skype # \u00e9t\u00e9 \uD83D\uDE00\r\nGet-CsPublicProvider',
+      "Set-CsPublicProvider -Identity 'Sky\uD83D\uDE00pe' -ProxyFqdn (",
+      'if ($a) { New-CsAllowedDomain -Identity "a.com" ',
+      '@{ a = ; b = @( 1, , 2 ) }',
+      '\u0000\u0001\uFFFD garbage ))) ]]] }}}',
+    ];
+    for (const text of cases) assertReaderAgrees(parser, text);
+  });
+
+  it('is told apart from web-tree-sitter when it reads a node differently', () => {
+    const tree = parser.parse("New-CsPublicProvider -Identity Skype -ProxyFqdn 'federation.messenger.msn.com'");
+    try {
+      const reader = readTree(tree);
+      // A reader whose node ends are one code unit off: what a change in web-tree-sitter's marshalling would do.
+      const offByOne = new Proxy(reader, {
+        get(target, property) {
+          if (property === 'end') return (ref: number) => target.end(ref) + 1;
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      assert.throws(() => checkReader(offByOne, tree), /disagrees with web-tree-sitter on the end of root/);
+      assert.doesNotThrow(() => checkReader(reader, tree));
+    } finally {
+      tree.delete();
+    }
+  });
+});
