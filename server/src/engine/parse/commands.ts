@@ -133,13 +133,19 @@ export function isCommentOfInterest(text: string): boolean {
   return /lync-pic/i.test(text);
 }
 
-/** Where a walk of a statement looks: between two points, and at commands whose name holds a mark. */
+/** Where a walk of a statement looks: around its marks, and at commands whose name holds a mark. */
 interface WalkRegion {
-  readonly from: Point;
-  readonly to: Point;
+  /** Stretches of the statement around its marks, in order, as tree-sitter points (start, end). */
+  readonly spans: readonly (readonly [Point, Point])[];
   /** The offsets of the marks that can be part of a command name, in order. */
   readonly nameMarks: readonly number[];
 }
+
+/**
+ * Marks closer than this (in UTF-16 code units) share one span. Each span is one descent of tree-sitter from the
+ * statement: several marks in one command (`@{ A = 1; B = 2 }`) are cheaper to look at in one.
+ */
+const SPAN_GAP = 80;
 
 const NO_PARTS: ScriptParts = { commands: [], comments: [], assignments: [] };
 
@@ -153,27 +159,37 @@ const NO_PARTS: ScriptParts = { commands: [], comments: [], assignments: [] };
 export function walkStatement(node: Node, index: LineIndex, start: number, end: number): ScriptParts {
   const text = index.text;
   const nameMarks: number[] = [];
-  let first = -1;
-  let last = -1;
+  const spans: [Point, Point][] = [];
+  let spanStart = -1;
+  let spanEnd = -1;
+  // Points are counted on from the previous one: one pass over the statement's text.
+  let pointOffset = start;
+  let point = node.startPosition;
+  const closeSpan = (): void => {
+    const from = pointIn(text, pointOffset, spanStart, point);
+    const to = pointIn(text, spanStart, spanEnd, from);
+    spans.push([from, to]);
+    [pointOffset, point] = [spanEnd, to];
+  };
   MARKS.lastIndex = start;
   for (let match = MARKS.exec(text); match && match.index < end; match = MARKS.exec(text)) {
     const markEnd = match.index + match[0].length;
     if (markEnd > end) break;
-    if (first < 0) first = match.index;
-    last = Math.max(last, markEnd);
+    if (spanStart >= 0 && match.index - spanEnd >= SPAN_GAP) closeSpan();
+    if (spanStart < 0 || match.index - spanEnd >= SPAN_GAP) spanStart = match.index;
+    spanEnd = Math.max(spanEnd, markEnd);
     if (isNameMark(text, match.index)) nameMarks.push(match.index);
   }
-  if (first < 0) return NO_PARTS;
-  const from = pointIn(node, text, start, first);
-  const to = pointIn(node, text, first, last, from);
-  return new ScriptReading(readTree(node.tree), index).walk(node, { from, to, nameMarks });
+  if (spanStart < 0) return NO_PARTS;
+  closeSpan();
+  return new ScriptReading(readTree(node.tree), index).walk(node, { spans, nameMarks });
 }
 
 /**
- * tree-sitter's point for an offset inside a node: rows end at `\n` only, columns in UTF-16 code units (web-tree-sitter's
- * unit). Counted from the node's start, or from `base` (the point of offset `baseOffset`).
+ * tree-sitter's point for an offset: rows end at `\n` only, columns in UTF-16 code units (web-tree-sitter's unit).
+ * Counted from `base`, the point of offset `baseOffset`.
  */
-function pointIn(node: Node, text: string, baseOffset: number, offset: number, base: Point = node.startPosition): Point {
+function pointIn(text: string, baseOffset: number, offset: number, base: Point): Point {
   let row = base.row;
   let lineStart = -1;
   for (let at = text.indexOf('\n', baseOffset); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
@@ -275,7 +291,7 @@ class ScriptReading {
     const inError = node.hasError ? this.errorRegionTest(ref) : () => false;
     const chains = new PipelineChains(tree);
     const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
-    for (const descendant of tree.descendantsOfType(ref, WALKED_TYPES, region?.from, region?.to)) {
+    for (const descendant of this.descendants(ref, region)) {
       switch (tree.type(descendant)) {
         case 'comment': {
           const start = tree.start(descendant);
@@ -301,6 +317,28 @@ class ScriptReading {
       }
     }
     return { commands, comments, assignments };
+  }
+
+  /**
+   * The nodes of the walked types in a node, or in the spans of a region, in document order. A span's descent
+   * also finds the nodes around it (a command that holds two spans, the chain of a command): each comes once.
+   */
+  private descendants(ref: NodeRef, region: WalkRegion | undefined): NodeRef[] {
+    const { tree } = this;
+    if (!region) return tree.descendantsOfType(ref, WALKED_TYPES);
+    if (region.spans.length === 1) return tree.descendantsOfType(ref, WALKED_TYPES, ...region.spans[0]);
+    const found: NodeRef[] = [];
+    const seen = new Set<number>();
+    for (const [from, to] of region.spans) {
+      for (const node of tree.descendantsOfType(ref, WALKED_TYPES, from, to)) {
+        const id = tree.id(node);
+        if (!seen.has(id)) {
+          seen.add(id);
+          found.push(node);
+        }
+      }
+    }
+    return found;
   }
 
   /**
