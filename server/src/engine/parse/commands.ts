@@ -350,18 +350,21 @@ class ScriptReading {
     const regions: { start: number; end: number; sameRangeAncestors: Set<number> }[] = [];
     // The ancestors of each ERROR node with its range (a node of the same range is inside it unless it is one of them).
     const path: { id: number; start: number; end: number }[] = [];
-    const collect = (node: NodeRef): void => {
+    // Depth first, in document order, with a stack of its own (nested scripts make deep trees).
+    const pending: [NodeRef, number][] = [[root, 0]];
+    for (let item = pending.pop(); item; item = pending.pop()) {
+      const [node, depth] = item;
+      path.length = depth;
       const start = tree.start(node);
       const end = tree.end(node);
       if (tree.isError(node)) {
         regions.push({ start, end, sameRangeAncestors: new Set(path.filter((a) => a.start === start && a.end === end).map((a) => a.id)) });
       } else if (tree.hasError(node)) {
         path.push({ id: tree.id(node), start, end });
-        for (const child of tree.children(node)) collect(child);
-        path.pop();
+        const children = tree.children(node);
+        for (let i = children.length - 1; i >= 0; i--) pending.push([children[i], depth + 1]);
       }
-    };
-    collect(root);
+    }
     let next = 0;
     return (node) => {
       const start = tree.start(node);

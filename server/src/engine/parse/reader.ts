@@ -210,7 +210,10 @@ export class TreeReader {
  */
 export function checkReader(reader: TreeReader, tree: Tree): void {
   reader.open(tree);
-  const compare = (node: Node, ref: NodeRef, path: string): void => {
+  // Depth first with a stack of its own: trees of deeply nested scripts are deeper than the call stack.
+  const pending: [Node, NodeRef, string][] = [[tree.rootNode, reader.refOf(tree.rootNode), 'root']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, ref, path] = next;
     const fact = (what: string, expected: unknown, actual: unknown): void => {
       if (expected !== actual) throw new Error(`the tree reader disagrees with web-tree-sitter on the ${what} of ${path} (${String(expected)} / ${String(actual)})`);
     };
@@ -225,9 +228,8 @@ export function checkReader(reader: TreeReader, tree: Tree): void {
     fact('command name', node.childForFieldName('command_name')?.startIndex, mapDefined(reader.childForFieldName(ref, 'command_name'), (r) => reader.start(r)));
     const children = reader.children(ref);
     fact('child count', node.childCount, children.length);
-    node.children.forEach((child, i) => child && compare(child, children[i], `${path}/${i}`));
-  };
-  compare(tree.rootNode, reader.refOf(tree.rootNode), 'root');
+    node.children.forEach((child, i) => child && pending.push([child, children[i], `${path}/${i}`]));
+  }
   const root = reader.refOf(tree.rootNode);
   const expected = tree.rootNode.descendantsOfType(['command', 'comment']).map((node) => node?.startIndex);
   const actual = reader.descendantsOfType(root, ['command', 'comment']).map((ref) => reader.start(ref));
