@@ -133,10 +133,12 @@ export class Linter {
   }
 
   private bind(commands: readonly ScriptCommand[]): BoundCommand[] {
-    return commands.flatMap((command) => {
+    const bound: BoundCommand[] = [];
+    for (const command of commands) {
       const cmdlet = this.catalog.cmdlet(command.name);
-      return cmdlet ? [bindCommand(command, cmdlet, this.catalog)] : [];
-    });
+      if (cmdlet) bound.push(bindCommand(command, cmdlet, this.catalog));
+    }
+    return bound;
   }
 }
 

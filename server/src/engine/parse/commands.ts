@@ -157,6 +157,12 @@ const NO_PARTS: ScriptParts = { commands: [], comments: [], assignments: [] };
  * everything found still comes from the tree.
  */
 export function walkStatement(node: Node, index: LineIndex, start: number, end: number): ScriptParts {
+  const reader = readTree(node.tree);
+  return walkStatementAt(reader, reader.refOf(node), index, start, end);
+}
+
+/** `walkStatement` of a statement the reader handed out. */
+function walkStatementAt(reader: TreeReader, node: NodeRef, index: LineIndex, start: number, end: number): ScriptParts {
   const text = index.text;
   const nameMarks: number[] = [];
   const spans: [Point, Point][] = [];
@@ -164,7 +170,7 @@ export function walkStatement(node: Node, index: LineIndex, start: number, end: 
   let spanEnd = -1;
   // Points are counted on from the previous one: one pass over the statement's text.
   let pointOffset = start;
-  let point = node.startPosition;
+  let point = reader.startPoint(node);
   const closeSpan = (): void => {
     const from = pointIn(text, pointOffset, spanStart, point);
     const to = pointIn(text, spanStart, spanEnd, from);
@@ -182,7 +188,13 @@ export function walkStatement(node: Node, index: LineIndex, start: number, end: 
   }
   if (spanStart < 0) return NO_PARTS;
   closeSpan();
-  return new ScriptReading(readTree(node.tree), index).walk(node, { spans, nameMarks });
+  // The nodes this walk reads are forgotten after it: the reader's table holds those of one statement at a time.
+  const checkpoint = reader.checkpoint();
+  try {
+    return new ScriptReading(reader, index).walk(node, { spans, nameMarks });
+  } finally {
+    reader.rewind(checkpoint);
+  }
 }
 
 /**
@@ -206,7 +218,8 @@ function pointIn(text: string, baseOffset: number, offset: number, base: Point):
  * for tests and tools; the engine walks statement by statement (`walkStatement`).
  */
 export function walkScript(node: Node, index: LineIndex): ScriptParts {
-  return new ScriptReading(readTree(node.tree), index).walk(node, undefined);
+  const reader = readTree(node.tree);
+  return new ScriptReading(reader, index).walk(reader.refOf(node), undefined);
 }
 
 /** The top-level statements of a tree; the whole tree when its root is itself an ERROR node. */
@@ -226,7 +239,11 @@ export function statementNodes(root: Node): Node[] {
 
 /** What the engine reads in a whole script: `walkStatement` over its top-level statements, joined. */
 export function walkStatements(root: Node, index: LineIndex): ScriptParts {
-  return joinParts(statementNodes(root).map((statement) => walkStatement(statement, index, statement.startIndex, statement.endIndex)));
+  const reader = readTree(root.tree);
+  const rootRef = reader.refOf(root);
+  // As `statementNodes`, through the reader.
+  const statements = reader.isError(rootRef) ? [rootRef] : reader.children(rootRef).flatMap((child) => (reader.type(child) === 'statement_list' ? reader.children(child) : [child]));
+  return joinParts(statements.map((statement) => walkStatementAt(reader, statement, index, reader.start(statement), reader.end(statement))));
 }
 
 /** What several walks found, as one, in their order. */
@@ -249,6 +266,10 @@ export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
   return resolveSplats(parts.commands, parts.assignments, index);
 }
 
+/** A command's name from its start: an optional call operator, blanks, then the first word. */
+const COMMAND_NAME = /[&.]?\s*\S*/y;
+const BLANKS = /\s*/y;
+
 /**
  * A test of whether a command's name (the first word from its start, after a call operator) holds a name mark,
  * for commands asked in document order.
@@ -258,11 +279,9 @@ function nameMarkTest(text: string, marks: readonly number[]): (start: number) =
   return (start) => {
     while (next < marks.length && marks[next] < start) next++;
     if (next === marks.length) return false;
-    let at = start;
-    if (text[at] === '&' || text[at] === '.') at++;
-    while (at < text.length && /\s/.test(text[at])) at++;
-    while (at < text.length && !/\s/.test(text[at])) at++;
-    return marks[next] < at;
+    COMMAND_NAME.lastIndex = start;
+    COMMAND_NAME.exec(text);
+    return marks[next] < COMMAND_NAME.lastIndex;
   };
 }
 
@@ -282,13 +301,12 @@ class ScriptReading {
    * tree-sitter nodes do not store their parent, so both walk down from the root, which made them the most expensive
    * calls of the engine on long scripts.
    */
-  walk(node: Node, region: WalkRegion | undefined): ScriptParts {
+  walk(ref: NodeRef, region: WalkRegion | undefined): ScriptParts {
     const commands: ScriptCommand[] = [];
     const comments: ScriptComment[] = [];
     const assignments: VariableAssignment[] = [];
     const { tree, text, index } = this;
-    const ref = tree.refOf(node);
-    const inError = node.hasError ? this.errorRegionTest(ref) : () => false;
+    const inError = tree.hasError(ref) ? this.errorRegionTest(ref) : () => false;
     const chains = new PipelineChains(tree);
     const namedHere = region ? nameMarkTest(text, region.nameMarks) : () => true;
     for (const descendant of this.descendants(ref, region)) {
@@ -434,9 +452,9 @@ class ScriptReading {
     // the tree for the separator's end.
     const { text } = this;
     const start = this.tree.start(separator);
-    let at = start;
-    while (at < text.length && /\s/.test(text[at])) at++;
-    if (text[at] !== ':') return false;
+    BLANKS.lastIndex = start;
+    BLANKS.exec(text);
+    if (text[BLANKS.lastIndex] !== ':') return false;
     return text.slice(start, this.tree.end(separator)).trim() === ':';
   }
 
@@ -660,7 +678,7 @@ function constantStringContent(type: string, text: string): string | undefined {
  */
 export function resolveSplats(commands: readonly ScriptCommand[], assignments: readonly VariableAssignment[], index: LineIndex, withSplats?: readonly number[]): ScriptCommand[] {
   // The commands that hold a splat: given (the editor's incremental lint knows them), or found.
-  const holders = withSplats ?? commands.flatMap((command, i) => (hasSplat(command) ? [i] : []));
+  const holders = withSplats ?? splatHolders(commands);
   const splatted = new Set<string>();
   for (const i of holders) {
     for (const element of commands[i].elements) if (element.type === 'splat') splatted.add(element.variable.toLowerCase());
@@ -695,6 +713,12 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     resolved[i] = { name: command.name, nameRange: command.nameRange, range: command.range, elements, pipelineInput: command.pipelineInput, startOffset: command.startOffset, endOffset: command.endOffset };
   }
   return resolved;
+}
+
+function splatHolders(commands: readonly ScriptCommand[]): number[] {
+  const holders: number[] = [];
+  for (let i = 0; i < commands.length; i++) if (hasSplat(commands[i])) holders.push(i);
+  return holders;
 }
 
 function hasSplat(command: ScriptCommand): boolean {

@@ -54,6 +54,15 @@ export class TreeReader {
     return this;
   }
 
+  /** Where the node table ends: `rewind` to it forgets the nodes handed out after. */
+  checkpoint(): number {
+    return this.size;
+  }
+
+  rewind(checkpoint: number): void {
+    this.size = checkpoint;
+  }
+
   /** The reader's node for a web-tree-sitter node of the same tree. */
   refOf(node: Node): NodeRef {
     const ref = this.allocate();

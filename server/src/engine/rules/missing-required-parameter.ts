@@ -23,8 +23,14 @@ export const missingRequiredParameter: Rule = {
     for (const bound of context.bound) {
       const { candidates, conflicting } = bound.sets;
       if (bound.openSplat || conflicting.length > 0 || candidates.length === 0) continue;
-      const missingPerSet = candidates.map((set) => ({ set, missing: missingIn(bound, set) }));
-      if (missingPerSet.some((s) => s.missing.length === 0)) continue;
+      // Most commands have a set with nothing missing: stop at the first one.
+      const missingPerSet: { set: string; missing: ParameterSpec[] }[] = [];
+      for (const set of candidates) {
+        const missing = missingIn(bound, set);
+        if (missing.length === 0) break;
+        missingPerSet.push({ set, missing });
+      }
+      if (missingPerSet.length < candidates.length) continue;
       const preferred = missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
       const names = preferred.missing.map((p) => p.name);
       context.report({

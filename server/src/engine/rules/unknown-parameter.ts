@@ -13,6 +13,7 @@ export const unknownParameter: Rule = {
   },
   check(context) {
     for (const bound of context.bound) {
+      if (bound.unresolved.length === 0) continue;
       const names = bound.cmdlet.parameters.map((p) => p.name);
       // create-only-parameter explains those that the New- cmdlet of the same noun has.
       const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
