@@ -50,6 +50,8 @@ export interface BoundCommand {
   /** A splat whose content is not known: it may supply any parameter. */
   readonly openSplat: boolean;
   readonly sets: SetResolution;
+  /** The Identity written on the command, by name or as the first positional value; undefined when computed. */
+  readonly identity: string | undefined;
 }
 
 export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog: Catalog): BoundCommand {
@@ -103,8 +105,16 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       openSplat = true;
     }
   }
-  const unresolvedSets = { command, cmdlet, parameters, common, unresolved, positional, openSplat };
-  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets: resolveParameterSets(unresolvedSets) };
+  const sets = resolveParameterSets(cmdlet, parameters, positional);
+  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity: writtenIdentity(parameters, positional) };
+}
+
+/** Many rules ask for a command's Identity: found once, when it is bound. */
+function writtenIdentity(parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): string | undefined {
+  const named = parameters.find((binding) => binding.parameter.name === 'Identity');
+  const value = named ? named.value : positional[0] && !positional[0].afterSwitch ? positional[0].value : undefined;
+  if (!value) return undefined;
+  return value.kind === 'bareword' || value.kind === 'string' || (named && value.kind === 'number') ? value.literal : undefined;
 }
 
 function fromToken(token: ParameterToken): WrittenParameter {
@@ -124,10 +134,10 @@ export interface SetResolution {
 }
 
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
-function resolveParameterSets(bound: Omit<BoundCommand, 'sets'>): SetResolution {
-  let byNamed: readonly string[] = bound.cmdlet.parameterSets;
+function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): SetResolution {
+  let byNamed: readonly string[] = cmdlet.parameterSets;
   const conflicting: BoundParameter[] = [];
-  for (const binding of bound.parameters) {
+  for (const binding of parameters) {
     const sets = binding.parameter.sets;
     const narrowed = byNamed.filter((set) => sets.some((s) => s.set === set));
     if (narrowed.length === 0) conflicting.push(binding);
@@ -135,16 +145,16 @@ function resolveParameterSets(bound: Omit<BoundCommand, 'sets'>): SetResolution 
   }
 
   const positionalBindings = new Map<string, readonly ParameterSpec[]>();
-  const count = bound.positional.length;
+  const count = positional.length;
   let fewestSurplus: readonly PositionalValue[] | undefined;
   for (const set of byNamed) {
     // The set's positional parameters not named on the command, in position order, as many as there are values.
     const slots: ParameterSpec[] = [];
-    for (const parameter of count > 0 ? positionalSlots(bound.cmdlet, set) : []) {
+    for (const parameter of count > 0 ? positionalSlots(cmdlet, set) : []) {
       if (slots.length === count) break;
-      if (!bound.parameters.some((b) => b.parameter === parameter)) slots.push(parameter);
+      if (!parameters.some((b) => b.parameter === parameter)) slots.push(parameter);
     }
-    const surplus = bound.positional.slice(slots.length);
+    const surplus = positional.slice(slots.length);
     if (surplus.length === 0) positionalBindings.set(set, slots);
     if (!fewestSurplus || surplus.length < fewestSurplus.length) fewestSurplus = surplus;
   }

@@ -8,8 +8,8 @@ import { comparePositions, type LineIndex } from './text';
 
 /** The binding of a command for the same command at other offsets (an object literal: this runs for many commands). */
 function withCommand(bound: BoundCommand, command: ScriptCommand): BoundCommand {
-  const { cmdlet, parameters, common, unresolved, positional, openSplat, sets } = bound;
-  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets };
+  const { cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity } = bound;
+  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity };
 }
 
 /** A finding with what orders it among the findings at the same position, as `Linter.lint` orders them. */

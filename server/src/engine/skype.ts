@@ -72,24 +72,6 @@ export function literalOf(binding: BoundParameter | undefined): string | undefin
   return value && (value.kind === 'bareword' || value.kind === 'string' || value.kind === 'number') ? value.literal : undefined;
 }
 
-/** The Identity written on the command, by name or as the first positional value. */
-export function identityOf(bound: BoundCommand): string | undefined {
-  // Many rules ask for it: computed once per binding. (Keyed by its parameters: the copies of a binding that the
-  // editor's incremental lint makes for a command moved to other offsets share them.)
-  let identity = identities.get(bound.parameters);
-  if (identity === undefined) identities.set(bound.parameters, (identity = { value: writtenIdentity(bound) }));
-  return identity.value;
-}
-
-const identities = new WeakMap<readonly BoundParameter[], { readonly value: string | undefined }>();
-
-function writtenIdentity(bound: BoundCommand): string | undefined {
-  const named = parameterNamed(bound, 'Identity');
-  if (named) return literalOf(named);
-  const first = bound.positional[0]?.value;
-  return first && !bound.positional[0].afterSwitch && (first.kind === 'bareword' || first.kind === 'string') ? first.literal : undefined;
-}
-
 /** A ProxyFqdn that is the documented one or a near miss of it (a typo, a missing letter). */
 export function looksLikeSkypeProxy(fqdn: string): boolean {
   let result = proxyLookalikes.get(fqdn);
@@ -109,7 +91,7 @@ const proxyLookalikes = new Map<string, boolean>();
  * by routing name-decorated addresses to msn.com, or by a ProxyFqdn close to the documented one.
  */
 export function isSkypeProvider(bound: BoundCommand): boolean {
-  const identity = identityOf(bound);
+  const identity = bound.identity;
   if (identity && SKYPE_IDENTITIES.has(identity.toLowerCase())) return true;
   if (literalOf(parameterNamed(bound, 'NameDecorationRoutingDomain'))?.toLowerCase() === SKYPE.routingDomain) return true;
   const proxy = literalOf(parameterNamed(bound, 'ProxyFqdn'));

@@ -1,6 +1,6 @@
 import type { Analysis } from '../lint';
 import type { Finding, Fix } from '../rules/rule';
-import { documentedSkypeProviderCommand, guardedRemoveCommand, identityOf, isCmdlet, isSkypeProvider, SKYPE } from '../skype';
+import { documentedSkypeProviderCommand, guardedRemoveCommand, isCmdlet, isSkypeProvider, SKYPE } from '../skype';
 import { logicalLineStart } from '../suppress';
 import type { Position, Range, TextEdit } from '../text';
 import { fixAll } from './apply';
@@ -44,7 +44,7 @@ export function replaceSkypeProviderFixes(analysis: Analysis, range: Range): Fix
   const command = documentedSkypeProviderCommand(analysis.target);
   return analysis.bound
     .filter((b) => isCmdlet(b, 'New-CsPublicProvider') && isSkypeProvider(b) && touches(b.command.range, range))
-    .filter((b) => (identityOf(b) ?? SKYPE.identity).toLowerCase() === SKYPE.identity.toLowerCase())
+    .filter((b) => (b.identity ?? SKYPE.identity).toLowerCase() === SKYPE.identity.toLowerCase())
     .filter((b) => analysis.text.slice(b.command.startOffset, b.command.endOffset) !== command)
     .map((b) => ({ title: 'Replace with the documented Skype provider command', edits: [{ range: b.command.range, newText: command }], safe: false }));
 }

@@ -2,7 +2,7 @@ import type { BoundCommand, UnresolvedParameter } from '../bind';
 import type { Catalog, CmdletSpec } from '../catalog';
 import type { Fix, Rule } from './rule';
 import type { LineIndex } from '../text';
-import { identityOf } from '../skype';
+import {} from '../skype';
 
 /** The New- cmdlet of a Set- cmdlet's noun, when the catalogue has it. */
 export function creatingCmdlet(catalog: Catalog, bound: BoundCommand): CmdletSpec | undefined {
@@ -23,7 +23,7 @@ export function createOnlyParameters(catalog: Catalog, bound: BoundCommand): Unr
  */
 function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand): Fix | undefined {
   const creator = creatingCmdlet(catalog, bound);
-  const identity = identityOf(bound);
+  const identity = bound.identity;
   if (!creator || identity === undefined || bound.openSplat || bound.command.pipelineInput) return undefined;
   const written = bound.parameters.map((p) => p.parameter.name).concat(createOnlyParameters(catalog, bound).map((u) => u.written.name));
   const given = new Set(written.map((name) => { const r = catalog.resolveParameter(creator, name); return r.status === 'parameter' ? r.parameter.name : name; }));

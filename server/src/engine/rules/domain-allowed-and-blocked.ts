@@ -1,10 +1,10 @@
 import type { BoundCommand } from '../bind';
-import { identityOf, isCmdlet, literalOf, parameterNamed } from '../skype';
+import { isCmdlet, literalOf, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 
 /** The domain a New-CsAllowedDomain / New-CsBlockedDomain command adds (its -Domain or its Identity). */
 function domainOf(bound: BoundCommand): string | undefined {
-  return (literalOf(parameterNamed(bound, 'Domain')) ?? identityOf(bound))?.toLowerCase();
+  return (literalOf(parameterNamed(bound, 'Domain')) ?? bound.identity)?.toLowerCase();
 }
 
 export const domainAllowedAndBlocked: Rule = {

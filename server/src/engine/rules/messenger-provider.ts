@@ -1,6 +1,6 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
-import { documentedSkypeProviderCommand, guardedRemoveCommand, identityOf } from '../skype';
+import { documentedSkypeProviderCommand, guardedRemoveCommand } from '../skype';
 import { enablesProvider } from './retired-public-provider';
 import type { Fix, Rule, RuleContext } from './rule';
 
@@ -24,7 +24,7 @@ export const messengerProvider: Rule = {
   },
   check(context) {
     for (const bound of context.bound) {
-      if (identityOf(bound)?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) continue;
+      if (bound.identity?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) continue;
       context.report({
         range: bound.command.nameRange,
         message: 'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',

@@ -1,5 +1,5 @@
 import { replaceFix } from '../fix/edits';
-import { identityOf } from '../skype';
+import {} from '../skype';
 import type { Rule } from './rule';
 
 const POLICY_NEW = /^New-(CsExternalAccessPolicy|CsClientPolicy)$/i;
@@ -15,7 +15,7 @@ export const newGlobalPolicy: Rule = {
   check(context) {
     for (const bound of context.bound) {
       const noun = POLICY_NEW.exec(bound.cmdlet.name)?.[1];
-      if (!noun || identityOf(bound)?.toLowerCase() !== 'global') continue;
+      if (!noun || bound.identity?.toLowerCase() !== 'global') continue;
       context.report({
         range: bound.command.nameRange,
         message: `The global policy always exists: New-${noun} cannot create it. Change it with Set-${noun} -Identity Global.`,

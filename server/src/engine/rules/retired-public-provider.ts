@@ -1,5 +1,5 @@
 import type { BoundCommand } from '../bind';
-import { identityOf, isCmdlet, parameterNamed } from '../skype';
+import { isCmdlet, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 
 const RETIRED = /yahoo|\baol\b|\baim\b/i;
@@ -22,7 +22,7 @@ export const retiredPublicProvider: Rule = {
   },
   check(context) {
     for (const bound of context.bound) {
-      const identity = identityOf(bound);
+      const identity = bound.identity;
       if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) continue;
       context.report({
         range: bound.command.nameRange,

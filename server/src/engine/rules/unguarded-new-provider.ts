@@ -1,6 +1,6 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
-import { guardedRemoveCommand, identityOf, isCmdlet } from '../skype';
+import { guardedRemoveCommand, isCmdlet } from '../skype';
 import type { Rule } from './rule';
 
 const GUARDS = ['Remove-CsPublicProvider', 'Get-CsPublicProvider'];
@@ -13,7 +13,7 @@ function firstGuards(all: readonly BoundCommand[]): Map<string, number> {
   const first = new Map<string, number>();
   for (const other of all) {
     if (!GUARDS.some((name) => isCmdlet(other, name))) continue;
-    const identity = identityOf(other)?.toLowerCase();
+    const identity = other.identity?.toLowerCase();
     if (identity === undefined) continue;
     const offset = other.command.startOffset;
     if (offset < (first.get(identity) ?? Infinity)) first.set(identity, offset);
@@ -32,7 +32,7 @@ export const unguardedNewProvider: Rule = {
     let guards: Map<string, number> | undefined;
     for (const bound of context.bound) {
       if (!isCmdlet(bound, 'New-CsPublicProvider')) continue;
-      const identity = identityOf(bound);
+      const identity = bound.identity;
       if (identity === undefined) continue;
       guards ??= firstGuards(context.bound);
       if ((guards.get(identity.toLowerCase()) ?? Infinity) < bound.command.startOffset) continue;
