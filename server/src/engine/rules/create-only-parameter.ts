@@ -2,7 +2,6 @@ import type { BoundCommand, UnresolvedParameter } from '../bind';
 import type { Catalog, CmdletSpec } from '../catalog';
 import type { Fix, Rule } from './rule';
 import type { LineIndex } from '../text';
-import {} from '../skype';
 
 /** The New- cmdlet of a Set- cmdlet's noun, when the catalogue has it. */
 export function creatingCmdlet(catalog: Catalog, bound: BoundCommand): CmdletSpec | undefined {

@@ -1,5 +1,4 @@
 import { replaceFix } from '../fix/edits';
-import {} from '../skype';
 import type { Rule } from './rule';
 
 const POLICY_NEW = /^New-(CsExternalAccessPolicy|CsClientPolicy)$/i;
