@@ -98,6 +98,7 @@ export function isSkypeProvider(bound: BoundCommand): boolean {
   return proxy !== undefined && looksLikeSkypeProxy(proxy);
 }
 
+/** Whether a command binds to the cmdlet of this name, spelt as the catalogue spells it. */
 export function isCmdlet(bound: BoundCommand, name: string): boolean {
-  return sameName(bound.cmdlet.name, name);
+  return bound.cmdlet.name === name;
 }

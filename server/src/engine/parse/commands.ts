@@ -483,42 +483,49 @@ class ScriptReading {
   private readValue(node: NodeRef, type = this.tree.type(node), end = this.tree.end(node)): ArgumentValue {
     const { tree, index } = this;
     const start = tree.start(node);
-    const base = { text: index.text.slice(start, end), range: index.rangeOf(start, end) };
+    const text = index.text.slice(start, end);
+    const range = index.rangeOf(start, end);
     let [inner, innerType]: [NodeRef, string] = [node, type];
     if (type === 'array_literal_expression') {
       const listItems = this.namedChildren(node);
-      if (listItems.length > 1) return { text: base.text, range: base.range, kind: 'array', elements: listItems.map((item) => this.readValue(item)) };
+      if (listItems.length > 1) return { text, range, kind: 'array', elements: listItems.map((item) => this.readValue(item)) };
       // A single item: unwrap from it (the list node is a wrapper of its one item).
       if (listItems.length === 1) [inner, innerType] = this.unwrap(listItems[0]);
     } else {
       [inner, innerType] = this.unwrap(node, type);
     }
-    const innerText = (): string => (inner === node ? base.text : index.text.slice(tree.start(inner), tree.end(inner)));
     switch (innerType) {
       case 'generic_token':
-        return { text: base.text, range: base.range, kind: 'bareword', literal: innerText() };
+        return { text, range, kind: 'bareword', literal: this.innerText(inner, node, text) };
       case 'integer_literal':
       case 'real_literal':
-        return { text: base.text, range: base.range, kind: 'number', literal: innerText() };
+        return { text, range, kind: 'number', literal: this.innerText(inner, node, text) };
       case 'variable': {
-        const lower = innerText().toLowerCase();
-        if (lower === '$true' || lower === '$false') return { text: base.text, range: base.range, kind: 'boolean', literal: lower };
-        return { text: base.text, range: base.range, kind: 'variable' };
+        const lower = this.innerText(inner, node, text).toLowerCase();
+        if (lower === '$true' || lower === '$false') return { text, range, kind: 'boolean', literal: lower };
+        return { text, range, kind: 'variable' };
       }
       case 'expandable_string_literal':
       case 'expandable_here_string_literal':
       case 'verbatim_string_characters':
-      case 'verbatim_here_string_characters':
-        return stringValue(innerType, innerText(), base);
+      case 'verbatim_here_string_characters': {
+        const literal = constantStringContent(innerType, this.innerText(inner, node, text));
+        return literal === undefined ? { text, range, kind: 'expression' } : { text, range, kind: 'string', literal };
+      }
       case 'array_expression':
-        return { text: base.text, range: base.range, kind: 'array', elements: this.arrayElements(inner) };
+        return { text, range, kind: 'array', elements: this.arrayElements(inner) };
       case 'hash_literal_expression':
-        return { text: base.text, range: base.range, kind: 'hashtable' };
+        return { text, range, kind: 'hashtable' };
       case 'script_block_expression':
-        return { text: base.text, range: base.range, kind: 'scriptblock' };
+        return { text, range, kind: 'scriptblock' };
       default:
-        return { text: base.text, range: base.range, kind: 'expression' };
+        return { text, range, kind: 'expression' };
     }
+  }
+
+  /** The text of the node a value unwraps to (`text` is the value's own). */
+  private innerText(inner: NodeRef, node: NodeRef, text: string): string {
+    return inner === node ? text : this.text.slice(this.tree.start(inner), this.tree.end(inner));
   }
 
   private arrayElements(arrayExpression: NodeRef): ArgumentValue[] {
@@ -654,11 +661,6 @@ class PipelineChains {
 function markColon(elements: CommandElement[]): void {
   const last = elements[elements.length - 1];
   if (last.type === 'parameter') elements[elements.length - 1] = { ...last, colon: true };
-}
-
-function stringValue(type: string, text: string, base: { text: string; range: Range }): ArgumentValue {
-  const literal = constantStringContent(type, text);
-  return literal === undefined ? { text: base.text, range: base.range, kind: 'expression' } : { text: base.text, range: base.range, kind: 'string', literal };
 }
 
 /** The content of a string whose value does not depend on variables or escapes, or undefined. */
