@@ -99,6 +99,8 @@ describe('command model', () => {
     const cases = [
       "$p = @{ Identity = 'Skype' }\n$p = @{ Identity = 'Other' }\nNew-CsPublicProvider @p",
       "$p = @{ Identity = 'Skype' }\n$p.Enabled = $true\nNew-CsPublicProvider @p",
+      "$p = @{ Identity = 'Skype' }\n$P ['Enabled'] = $true\nNew-CsPublicProvider @p",
+      "$p = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p\n$p.Add('Enabled', $true)",
       "$p = Get-Params\nNew-CsPublicProvider @p",
       "New-CsPublicProvider @p\n$p = @{ Identity = 'Skype' }",
     ];
@@ -106,6 +108,12 @@ describe('command model', () => {
       const command = commandsOf(text).find((c) => c.name === 'New-CsPublicProvider');
       assert.deepEqual(shape(command?.elements ?? []), ['@p'], text);
     }
+  });
+
+  it('resolves a splat when only other variables are changed, even one whose name starts with it', () => {
+    const text = "$p = @{ Identity = 'Skype' }\n$pp.Enabled = $true\n$q[0] = 1\nNew-CsPublicProvider @p";
+    const command = commandsOf(text).find((c) => c.name === 'New-CsPublicProvider');
+    assert.deepEqual(shape(command?.elements ?? []), ['@p{Identity=Skype}']);
   });
 
   it('leaves out a command whose arguments the parser could not read', () => {

@@ -694,15 +694,16 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     if (list) list.push(assignment);
     else byVariable.set(assignment.variable, [assignment]);
   }
-  let modified: ReadonlySet<string> | undefined;
+  const modified = new Map<string, boolean>();
   const resolve = (variable: string, useOffset: number): readonly SplatEntry[] | undefined => {
     const key = variable.toLowerCase();
     const assigned = byVariable.get(key) ?? [];
     if (assigned.length !== 1) return undefined;
     const [assignment] = assigned;
     if (assignment.endOffset > useOffset) return undefined;
-    modified ??= modifiedVariables(index.text);
-    if (modified.has(key)) return undefined;
+    let isModified = modified.get(key);
+    if (isModified === undefined) modified.set(key, (isModified = isModifiedVariable(index.text, key)));
+    if (isModified) return undefined;
     return assignment.entries;
   };
   const resolved = [...commands];
@@ -729,13 +730,12 @@ function hasSplat(command: ScriptCommand): boolean {
 }
 
 /**
- * The variables written other than by a plain assignment: `$name.X`, `$name[…]`, `$name.Add(…)` (a `$`, the name,
- * optional blanks, then `.` or `[`), lower case. One scan of the text for all of them.
+ * Whether a variable is written other than by a plain assignment: `$name.X`, `$name[…]`, `$name.Add(…)` (a `$`, the
+ * name, optional blanks, then `.` or `[`). A scan of the text for that one name (a script splats few variables);
+ * a splatted name is a word (`\w+`): nothing in it is special in a regular expression.
  */
-function modifiedVariables(text: string): ReadonlySet<string> {
-  const names = new Set<string>();
-  for (const match of text.matchAll(/\$(\w+)\s*[.[]/g)) names.add(match[1].toLowerCase());
-  return names;
+function isModifiedVariable(text: string, lowerName: string): boolean {
+  return new RegExp(`\\$${lowerName}\\s*[.[]`, 'i').test(text);
 }
 
 /**
