@@ -129,9 +129,12 @@ export interface SetResolution {
   readonly conflicting: readonly BoundParameter[];
   /** Positional values that no parameter takes in any set the named parameters allow. */
   readonly surplus: readonly PositionalValue[];
-  /** For each candidate set, the positional parameter each positional value binds to. */
+  /** For each candidate set, the positional parameter each positional value binds to (none when a set is absent). */
   readonly positionalBindings: ReadonlyMap<string, readonly ParameterSpec[]>;
 }
+
+const NONE: readonly never[] = [];
+const NO_BINDINGS: ReadonlyMap<string, readonly ParameterSpec[]> = new Map<string, readonly ParameterSpec[]>();
 
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
 function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): SetResolution {
@@ -144,13 +147,15 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
     else byNamed = narrowed;
   }
 
+  // Without positional values every set the named parameters allow is a candidate, and binds none.
+  if (positional.length === 0) return { candidates: byNamed, conflicting, surplus: NONE, positionalBindings: NO_BINDINGS };
   const positionalBindings = new Map<string, readonly ParameterSpec[]>();
   const count = positional.length;
   let fewestSurplus: readonly PositionalValue[] | undefined;
   for (const set of byNamed) {
     // The set's positional parameters not named on the command, in position order, as many as there are values.
     const slots: ParameterSpec[] = [];
-    for (const parameter of count > 0 ? positionalSlots(cmdlet, set) : []) {
+    for (const parameter of positionalSlots(cmdlet, set)) {
       if (slots.length === count) break;
       if (!parameters.some((b) => b.parameter === parameter)) slots.push(parameter);
     }
