@@ -116,6 +116,15 @@ describe('command model', () => {
     assert.deepEqual(shape(command?.elements ?? []), ['@p{Identity=Skype}']);
   });
 
+  it('tells which of many splatted variables are changed', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const assignments = names.map((n) => `$${n} = @{ Identity = '${n}' }`);
+    const uses = names.map((n) => `Set-CsPublicProvider @${n}`);
+    const text = [...assignments, '$C.Enabled = $true', '$ee[0] = 1', ...uses].join('\n');
+    const shapes = commandsOf(text).map((c) => shape(c.elements)[0]);
+    assert.deepEqual(shapes, ['@a{Identity=a}', '@b{Identity=b}', '@c', '@d{Identity=d}', '@e{Identity=e}', '@f{Identity=f}']);
+  });
+
   it('leaves out a command whose arguments the parser could not read', () => {
     assert.deepEqual(commandsOf('Set-CsPublicProvider -Identity a,b -Enabled $true').map((c) => c.name), []);
     assert.doesNotThrow(() => commandsOf('New-CsPublicProvider -'));

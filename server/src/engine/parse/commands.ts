@@ -694,16 +694,15 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     if (list) list.push(assignment);
     else byVariable.set(assignment.variable, [assignment]);
   }
-  const modified = new Map<string, boolean>();
+  let modified: ReadonlySet<string> | undefined;
   const resolve = (variable: string, useOffset: number): readonly SplatEntry[] | undefined => {
     const key = variable.toLowerCase();
     const assigned = byVariable.get(key) ?? [];
     if (assigned.length !== 1) return undefined;
     const [assignment] = assigned;
     if (assignment.endOffset > useOffset) return undefined;
-    let isModified = modified.get(key);
-    if (isModified === undefined) modified.set(key, (isModified = isModifiedVariable(index.text, key)));
-    if (isModified) return undefined;
+    modified ??= modifiedVariables(index.text, splatted);
+    if (modified.has(key)) return undefined;
     return assignment.entries;
   };
   const resolved = [...commands];
@@ -730,12 +729,16 @@ function hasSplat(command: ScriptCommand): boolean {
 }
 
 /**
- * Whether a variable is written other than by a plain assignment: `$name.X`, `$name[…]`, `$name.Add(…)` (a `$`, the
- * name, optional blanks, then `.` or `[`). A scan of the text for that one name (a script splats few variables);
- * a splatted name is a word (`\w+`): nothing in it is special in a regular expression.
+ * Which of the splatted variables are written other than by a plain assignment: `$name.X`, `$name[…]`,
+ * `$name.Add(…)` (a `$`, the name, optional blanks, then `.` or `[`), lower case. One scan of the text: for those
+ * names when they are few (most scripts splat one or two), else for every variable (a name is a word, `\w+`:
+ * nothing in it is special in a regular expression).
  */
-function isModifiedVariable(text: string, lowerName: string): boolean {
-  return new RegExp(`\\$${lowerName}\\s*[.[]`, 'i').test(text);
+function modifiedVariables(text: string, splatted: ReadonlySet<string>): ReadonlySet<string> {
+  const names = splatted.size <= 4 ? [...splatted].join('|') : '\\w+';
+  const found = new Set<string>();
+  for (const match of text.matchAll(new RegExp(`\\$(${names})\\s*[.[]`, 'gi'))) found.add(match[1].toLowerCase());
+  return found;
 }
 
 /**
