@@ -108,11 +108,14 @@ async function throughput() {
   const mb = Buffer.byteLength(text) / 1e6;
   const parse = median(parseTimes);
   const cli = median(cliTimes);
-  results.throughput = { lines, megabytes: mb, runs, findings, bareParseMs: parse, cliLintMs: cli, ratio: cli / parse, firstCliMs: firstCli, firstParseMs: firstParse, parseTimes, cliTimes };
+  // On a shared host the other tenants' load lengthens some runs: the fastest runs show the cost of the work alone.
+  const fastestRatio = Math.min(...cliTimes) / Math.min(...parseTimes);
+  results.throughput = { lines, megabytes: mb, runs, findings, bareParseMs: parse, cliLintMs: cli, ratio: cli / parse, fastestRatio, firstCliMs: firstCli, firstParseMs: firstParse, parseTimes, cliTimes };
   console.log(`\nThroughput: ${lines.toLocaleString('en')} lines, ${mb.toFixed(2)} MB, ${findings} findings; median of ${runs} runs after a warm-up`);
   console.log(`  bare tree-sitter parse  ${ms(parse).padStart(9)}  ${(mb / (parse / 1000)).toFixed(2)} MB/s   (runs: ${parseTimes.map((t) => t.toFixed(0)).join(' ')})`);
   console.log(`  CLI lint (full)         ${ms(cli).padStart(9)}  ${(mb / (cli / 1000)).toFixed(2)} MB/s   (runs: ${cliTimes.map((t) => t.toFixed(0)).join(' ')})`);
   console.log(`  ratio lint / parse      ${(cli / parse).toFixed(2)}x   (target <= 1.5x)`);
+  console.log(`  ratio of fastest runs   ${fastestRatio.toFixed(2)}x   (CLI ${ms(Math.min(...cliTimes))}, parse ${ms(Math.min(...parseTimes))})`);
   console.log(`  first (cold) runs       CLI ${ms(firstCli)}, parse ${ms(firstParse)}`);
 }
 
