@@ -14,7 +14,7 @@ export function assertWalksAgree(parser: PowerShellParser, text: string): void {
   const tree = parser.parse(text);
   try {
     const full = walkScript(tree.rootNode, index);
-    const pruned = walkStatements(tree.rootNode, index);
+    const pruned = walkStatements(tree, index);
     const expected = resolveSplats(full.commands.filter((c) => isCommandOfInterest(c.name)), full.assignments, index);
     assert.deepEqual(resolveSplats(pruned.commands, pruned.assignments, index), expected, 'the same commands of interest');
     assert.deepEqual(pruned.comments, full.comments.filter((c) => isCommentOfInterest(c.text)), 'the same lync-pic comments');

@@ -42,7 +42,7 @@ describe('the statement walk', () => {
     const text = 'Write-Host a\nGet-ChildItem | Where-Object { $_.Length -gt 0 }\nNew-CsPublicProvider -Identity Skype\n';
     const tree = parser.parse(text);
     try {
-      const parts = walkStatements(tree.rootNode, new LineIndex(text));
+      const parts = walkStatements(tree, new LineIndex(text));
       assert.deepEqual(parts.commands.map((c) => c.name), ['New-CsPublicProvider']);
     } finally {
       tree.delete();

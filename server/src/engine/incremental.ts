@@ -1,5 +1,5 @@
 import type { Node, Point, Tree } from 'web-tree-sitter';
-import { statementNodes, walkStatement, type ArgumentValue, type CommandElement, type ScriptCommand, type ScriptParts, type SplatEntry, type VariableAssignment } from './parse/commands';
+import { readStatements, walkStatement, walkStatementAt, type ArgumentValue, type CommandElement, type ScriptCommand, type ScriptParts, type SplatEntry, type VariableAssignment } from './parse/commands';
 import type { PowerShellParser } from './parse/parser';
 import type { ScriptComment } from './suppress';
 import type { LineIndex, Position, Range } from './text';
@@ -190,12 +190,11 @@ class Placer {
   constructor(private readonly index: LineIndex) {}
 
   /**
-   * A unit read from the tree. The strings of a unit read again after an edit are detached from the version's text
+   * A unit read from the tree (what `walkStatement` found in it). The strings of a unit read again after an edit are detached from the version's text
    * (see `detached`); those of a fresh parse share the one text they keep.
    */
-  walk(node: Node, start: number, end: number, base: Base, fresh = false): void {
+  read(found: ScriptParts, start: number, end: number, base: Base, fresh = false): void {
     this.walked++;
-    const found = walkStatement(node, this.index, start, end);
     const parts = fresh ? found : detachParts(found);
     const splats: number[] = [];
     parts.commands.forEach((command, i) => command.elements.some((e) => e.type === 'splat') && splats.push(i));
@@ -241,9 +240,11 @@ function touches(dirty: readonly [number, number][], base: Base, end: number): b
 /** A fresh parse: every top-level statement walked. */
 function placeFresh(tree: Tree, text: string, index: LineIndex): IncrementalParse {
   const placer = new Placer(index);
-  for (const node of statementNodes(tree.rootNode)) {
-    const start = node.startIndex;
-    placer.walk(node, start, node.endIndex, baseAt(index, start), true);
+  const { reader, statements } = readStatements(tree);
+  for (const statement of statements) {
+    const start = reader.start(statement);
+    const end = reader.end(statement);
+    placer.read(walkStatementAt(reader, statement, index, start, end), start, end, baseAt(index, start), true);
   }
   return placer.result(text, tree, true);
 }
@@ -252,13 +253,14 @@ function placeFresh(tree: Tree, text: string, index: LineIndex): IncrementalPars
 function placeAllUnits(tree: Tree, text: string, index: LineIndex, dirty: readonly [number, number][], kept: readonly Slot[], oldOffset: (offset: number) => number, exact: boolean): IncrementalParse {
   const placer = new Placer(index);
   let next = 0; // the previous version's slots, walked in step with the new units
-  for (const node of statementNodes(tree.rootNode)) {
-    const start = node.startIndex;
-    const end = node.endIndex;
+  const { reader, statements } = readStatements(tree);
+  for (const statement of statements) {
+    const start = reader.start(statement);
+    const end = reader.end(statement);
     const base = baseAt(index, start);
     const previous = touches(dirty, base, end) ? undefined : matchingUnit(text, kept, oldOffset(start), start, end, () => next, (n) => (next = n));
     if (previous) placer.keep(previous, start, end, base);
-    else placer.walk(node, start, end, base);
+    else placer.read(walkStatementAt(reader, statement, index, start, end), start, end, base);
   }
   return placer.result(text, tree, exact);
 }
@@ -322,7 +324,7 @@ function placeUnitsAround(tree: Tree, text: string, index: LineIndex, diff: { st
         return placer.result(text, tree, exact);
       }
     }
-    placer.walk(units.node(), start, end, base);
+    placer.read(walkStatement(units.node(), index, start, end), start, end, base);
     more = units.next();
   }
   return placer.result(text, tree, exact);

@@ -116,7 +116,7 @@ export class Linter {
     const index = new LineIndex(text);
     const tree = this.parser.parse(text);
     try {
-      return this.analysisOf(index, walkStatements(tree.rootNode, index), target);
+      return this.analysisOf(index, walkStatements(tree, index), target);
     } finally {
       tree.delete();
     }

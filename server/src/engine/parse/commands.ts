@@ -161,8 +161,8 @@ export function walkStatement(node: Node, index: LineIndex, start: number, end: 
   return walkStatementAt(reader, reader.refOf(node), index, start, end);
 }
 
-/** `walkStatement` of a statement the reader handed out. */
-function walkStatementAt(reader: TreeReader, node: NodeRef, index: LineIndex, start: number, end: number): ScriptParts {
+/** `walkStatement` of a statement the reader handed out (`readStatements`). */
+export function walkStatementAt(reader: TreeReader, node: NodeRef, index: LineIndex, start: number, end: number): ScriptParts {
   const text = index.text;
   const nameMarks: number[] = [];
   const spans: [Point, Point][] = [];
@@ -222,27 +222,20 @@ export function walkScript(node: Node, index: LineIndex): ScriptParts {
   return new ScriptReading(reader, index).walk(reader.refOf(node), undefined);
 }
 
-/** The top-level statements of a tree; the whole tree when its root is itself an ERROR node. */
-export function statementNodes(root: Node): Node[] {
-  if (root.isError) return [root];
-  const statements: Node[] = [];
-  for (const child of root.children) {
-    if (!child) continue;
-    if (child.type === 'statement_list') {
-      for (const statement of child.children) if (statement) statements.push(statement);
-    } else {
-      statements.push(child);
-    }
-  }
-  return statements;
+/**
+ * The top-level statements of a tree (the root's children and those of its statement lists; the root itself when it
+ * is an ERROR node), as the tree reader's nodes: the reader stays open on the tree for `walkStatementAt`.
+ */
+export function readStatements(tree: Tree): { reader: TreeReader; statements: NodeRef[] } {
+  const reader = readTree(tree);
+  const root = reader.refOf(tree.rootNode);
+  const statements = reader.isError(root) ? [root] : reader.children(root).flatMap((child) => (reader.type(child) === 'statement_list' ? reader.children(child) : [child]));
+  return { reader, statements };
 }
 
 /** What the engine reads in a whole script: `walkStatement` over its top-level statements, joined. */
-export function walkStatements(root: Node, index: LineIndex): ScriptParts {
-  const reader = readTree(root.tree);
-  const rootRef = reader.refOf(root);
-  // As `statementNodes`, through the reader.
-  const statements = reader.isError(rootRef) ? [rootRef] : reader.children(rootRef).flatMap((child) => (reader.type(child) === 'statement_list' ? reader.children(child) : [child]));
+export function walkStatements(tree: Tree, index: LineIndex): ScriptParts {
+  const { reader, statements } = readStatements(tree);
   return joinParts(statements.map((statement) => walkStatementAt(reader, statement, index, reader.start(statement), reader.end(statement))));
 }
 
