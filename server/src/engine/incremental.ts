@@ -190,8 +190,8 @@ class Placer {
   constructor(private readonly index: LineIndex) {}
 
   /**
-   * A unit read from the tree (what `walkStatement` found in it). The strings of a unit read again after an edit are detached from the version's text
-   * (see `detached`); those of a fresh parse share the one text they keep.
+   * A unit read from the tree (what `walkStatement` found in it). The strings of a unit read again after an edit are
+   * detached from the version's text (see `detached`); those of a fresh parse share the one text they keep.
    */
   read(found: ScriptParts, start: number, end: number, base: Base, fresh = false): void {
     this.walked++;

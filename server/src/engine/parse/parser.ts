@@ -53,6 +53,8 @@ function loadLanguage(): Promise<Language> {
 }
 
 function checkedReader(module: TreeSitterModule, language: Language): TreeReader {
+  // (The module fills the options object of the first `Parser.init` of the process only.)
+  if (typeof module._ts_init !== 'function') throw new Error('web-tree-sitter was initialised before the PowerShell parser: its tree reader has no module to call');
   const treeReader = new TreeReader(module, language.types, language.fields);
   const parser = new Parser();
   parser.setLanguage(language);

@@ -157,14 +157,7 @@ export class TreeReader {
 
   /** Writes a node where the WebAssembly side reads its argument (web-tree-sitter's `marshalNode`). */
   private marshal(ref: NodeRef): void {
-    const heap = this.module.HEAP32;
-    const at = this.transfer >> 2;
-    const nodes = this.nodes;
-    heap[at] = nodes[ref];
-    heap[at + 1] = nodes[ref + 1];
-    heap[at + 2] = nodes[ref + 2];
-    heap[at + 3] = nodes[ref + 3];
-    heap[at + 4] = nodes[ref + 4];
+    copyNode(this.nodes, ref, this.module.HEAP32, this.transfer >> 2);
   }
 
   /** The node marshalled at an address, or undefined for the null node (id 0). */
@@ -174,12 +167,7 @@ export class TreeReader {
     const at = address >> 2;
     if (heap[at] === 0) return undefined;
     const ref = this.allocate();
-    const nodes = this.nodes;
-    nodes[ref] = heap[at];
-    nodes[ref + 1] = heap[at + 1];
-    nodes[ref + 2] = heap[at + 2];
-    nodes[ref + 3] = heap[at + 3];
-    nodes[ref + 4] = heap[at + 4];
+    copyNode(heap, at, this.nodes, ref);
     return ref;
   }
 
@@ -210,6 +198,11 @@ export class TreeReader {
     }
     return list;
   }
+}
+
+/** Copies the five words of a node (word by word: a `subarray` per node would allocate). */
+function copyNode(from: Int32Array, fromAt: number, to: Int32Array, toAt: number): void {
+  for (let i = 0; i < NODE_WORDS; i++) to[toAt + i] = from[fromAt + i];
 }
 
 /**
