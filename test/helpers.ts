@@ -36,3 +36,8 @@ export function scriptsUnder(folder: string): string[] {
     return name.endsWith('.ps1') ? [path] : [];
   });
 }
+
+/** Every test fixture and example script. */
+export function fixturesAndExamples(): string[] {
+  return [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
+}

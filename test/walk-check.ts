@@ -32,3 +32,20 @@ export function assertReaderAgrees(parser: PowerShellParser, text: string): void
     tree.delete();
   }
 }
+
+/**
+ * Asserts the grammar fact the reading of commands relies on: a child of `command_elements` that starts with a space
+ * is a `command_argument_sep` (read with web-tree-sitter's own API).
+ */
+export function assertSeparatorsStartWithSpace(parser: PowerShellParser, text: string): void {
+  const tree = parser.parse(text);
+  try {
+    for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
+      for (const child of elements?.children ?? []) {
+        if (child && text.charCodeAt(child.startIndex) === 32) assert.equal(child.type, 'command_argument_sep', `${JSON.stringify(child.text)} at ${child.startIndex}`);
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+}

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { PowerShellParser, readTree } from '../../server/src/engine/parse/parser';
 import { checkReader } from '../../server/src/engine/parse/reader';
-import { REPO_ROOT, scriptsUnder } from '../helpers';
-import { assertReaderAgrees } from '../walk-check';
+import { fixturesAndExamples } from '../helpers';
+import { assertReaderAgrees, assertSeparatorsStartWithSpace } from '../walk-check';
 
 let parser: PowerShellParser;
 before(async () => {
@@ -14,9 +13,14 @@ before(async () => {
 
 describe('the tree reader', () => {
   it('reads every node of every test fixture and example as web-tree-sitter does', () => {
-    const files = [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
+    const files = fixturesAndExamples();
     assert.ok(files.length > 50, `${files.length} scripts`);
     for (const file of files) assertReaderAgrees(parser, readFileSync(file, 'utf8'));
+  });
+
+  it('finds that a command element starting with a space is a separator, in every test fixture and example', () => {
+    for (const file of fixturesAndExamples()) assertSeparatorsStartWithSpace(parser, readFileSync(file, 'utf8'));
+    assertSeparatorsStartWithSpace(parser, "Set-CsUser  -Identity  a\t -Enabled :$true `\n  -X 'y' # c\n");
   });
 
   it('reads offsets in UTF-16 code units and trees with errors and missing nodes as web-tree-sitter does', () => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { walkStatements } from '../../server/src/engine/parse/commands';
 import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import { LineIndex } from '../../server/src/engine/text';
-import { REPO_ROOT, scriptsUnder } from '../helpers';
+import { fixturesAndExamples } from '../helpers';
 import { assertWalksAgree } from '../walk-check';
 
 let parser: PowerShellParser;
@@ -15,7 +14,7 @@ before(async () => {
 
 describe('the statement walk', () => {
   it('finds what the full walk finds in every test fixture and example', () => {
-    const files = [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
+    const files = fixturesAndExamples();
     assert.ok(files.length > 50, `${files.length} scripts`);
     for (const file of files) assertWalksAgree(parser, readFileSync(file, 'utf8'));
   });
