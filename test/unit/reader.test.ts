@@ -34,6 +34,22 @@ describe('the tree reader', () => {
     for (const text of cases) assertReaderAgrees(parser, text);
   });
 
+  it('reads as web-tree-sitter does after WebAssembly memory grew (a tree of 40,000 lines)', () => {
+    const script = readFileSync(fixturesAndExamples().find((file) => file.endsWith('enable-skype-connectivity.ps1')) ?? '', 'utf8');
+    const lines = script.split('\n').length;
+    const text = Array.from({ length: Math.ceil(40_000 / lines) }, () => script).join('\n');
+    const tree = parser.parse(text);
+    try {
+      // The last statement, read after the parse grew the module's memory (and replaced its views).
+      const list = tree.rootNode.lastChild;
+      const last = list?.type === 'statement_list' ? list.lastChild : list;
+      assert.ok(last && last.endIndex > text.length - 200, 'the tree reaches the end of the text');
+      checkReader(readTree(tree), tree, last);
+    } finally {
+      tree.delete();
+    }
+  });
+
   it('is told apart from web-tree-sitter when it reads a node differently', () => {
     const tree = parser.parse("New-CsPublicProvider -Identity Skype -ProxyFqdn 'federation.messenger.msn.com'");
     try {

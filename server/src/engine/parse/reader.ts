@@ -209,11 +209,12 @@ function copyNode(from: Int32Array, fromAt: number, to: Int32Array, toAt: number
  * Throws when the reader does not read a tree as web-tree-sitter's `Node` API does: every node's type, range, error
  * flags, children, named children and `command_name` field, and `descendantsOfType`. For the tree of a short script at
  * load time (a web-tree-sitter that marshals nodes otherwise fails here, not in a lint), and for every test script.
+ * `from`: the node whose subtree is compared, the root by default.
  */
-export function checkReader(reader: TreeReader, tree: Tree): void {
+export function checkReader(reader: TreeReader, tree: Tree, from: Node = tree.rootNode): void {
   reader.open(tree);
   // Depth first with a stack of its own: trees of deeply nested scripts are deeper than the call stack.
-  const pending: [Node, NodeRef, string][] = [[tree.rootNode, reader.refOf(tree.rootNode), 'root']];
+  const pending: [Node, NodeRef, string][] = [[from, reader.refOf(from), 'root']];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [node, ref, path] = next;
     const fact = (what: string, expected: unknown, actual: unknown): void => {
@@ -223,6 +224,7 @@ export function checkReader(reader: TreeReader, tree: Tree): void {
     fact('start', node.startIndex, reader.start(ref));
     fact('end', node.endIndex, reader.end(ref));
     fact('start row', node.startPosition.row, reader.startPoint(ref).row);
+    fact('start column', node.startPosition.column, reader.startPoint(ref).column);
     fact('error flag', node.hasError, reader.hasError(ref));
     fact('missing flag', node.isMissing, reader.isMissing(ref));
     fact('is-error flag', node.isError, reader.isError(ref));
@@ -232,8 +234,8 @@ export function checkReader(reader: TreeReader, tree: Tree): void {
     fact('child count', node.childCount, children.length);
     node.children.forEach((child, i) => child && pending.push([child, children[i], `${path}/${i}`]));
   }
-  const root = reader.refOf(tree.rootNode);
-  const expected = tree.rootNode.descendantsOfType(['command', 'comment']).map((node) => node?.startIndex);
+  const root = reader.refOf(from);
+  const expected = from.descendantsOfType(['command', 'comment']).map((node) => node?.startIndex);
   const actual = reader.descendantsOfType(root, ['command', 'comment']).map((ref) => reader.start(ref));
   if (expected.join() !== actual.join()) throw new Error('the tree reader disagrees with web-tree-sitter on descendantsOfType');
 }
