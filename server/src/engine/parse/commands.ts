@@ -153,8 +153,8 @@ const NO_PARTS: ScriptParts = { commands: [], comments: [], assignments: [] };
  * Collects what the engine reads in one top-level statement (`start`..`end` in the text): the commands of interest
  * (`isCommandOfInterest`), the lync-pic comments and the assignments. The same as `walkScript` filtered that way,
  * for a fraction of the cost: a statement without a mark (see MARKS) in its text is not walked at all, and in the
- * others tree-sitter visits only the region between the first and the last mark. The text only says where to look:
- * everything found still comes from the tree.
+ * others tree-sitter visits only spans around the marks (see SPAN_GAP). The text only says where to look: everything
+ * found still comes from the tree.
  */
 export function walkStatement(node: Node, index: LineIndex, start: number, end: number): ScriptParts {
   const reader = readTree(node.tree);
@@ -175,14 +175,16 @@ export function walkStatementAt(reader: TreeReader, node: NodeRef, index: LineIn
     const from = pointIn(text, pointOffset, spanStart, point);
     const to = pointIn(text, spanStart, spanEnd, from);
     spans.push([from, to]);
-    [pointOffset, point] = [spanEnd, to];
+    pointOffset = spanEnd;
+    point = to;
   };
   MARKS.lastIndex = start;
   for (let match = MARKS.exec(text); match && match.index < end; match = MARKS.exec(text)) {
     const markEnd = match.index + match[0].length;
     if (markEnd > end) break;
-    if (spanStart >= 0 && match.index - spanEnd >= SPAN_GAP) closeSpan();
-    if (spanStart < 0 || match.index - spanEnd >= SPAN_GAP) spanStart = match.index;
+    const farFromSpan = spanStart >= 0 && match.index - spanEnd >= SPAN_GAP;
+    if (farFromSpan) closeSpan();
+    if (spanStart < 0 || farFromSpan) spanStart = match.index;
     spanEnd = Math.max(spanEnd, markEnd);
     if (isNameMark(text, match.index)) nameMarks.push(match.index);
   }
