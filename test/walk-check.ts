@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isCommandOfInterest, isCommentOfInterest, resolveSplats, walkScript, walkStatements } from '../server/src/engine/parse/commands';
+import { checkUnwrapShortcut, isCommandOfInterest, isCommentOfInterest, resolveSplats, walkScript, walkStatements } from '../server/src/engine/parse/commands';
 import { readTree, type PowerShellParser } from '../server/src/engine/parse/parser';
 import { checkReader } from '../server/src/engine/parse/reader';
 import { LineIndex } from '../server/src/engine/text';
@@ -33,16 +33,27 @@ export function assertReaderAgrees(parser: PowerShellParser, text: string): void
   }
 }
 
+/** Asserts that the engine's shortcut through expression wrappers reads every wrapper of the script's tree as the step-by-step unwrapping does. */
+export function assertUnwrapShortcutAgrees(parser: PowerShellParser, text: string): void {
+  const tree = parser.parse(text);
+  try {
+    checkUnwrapShortcut(tree, new LineIndex(text));
+  } finally {
+    tree.delete();
+  }
+}
+
 /**
  * Asserts the grammar fact the reading of commands relies on: a child of `command_elements` that starts with a space
- * is a `command_argument_sep` (read with web-tree-sitter's own API).
+ * is a `command_argument_sep`, or an ERROR node (a space escaped by a backtick), which leaves the command unread
+ * (read with web-tree-sitter's own API).
  */
 export function assertSeparatorsStartWithSpace(parser: PowerShellParser, text: string): void {
   const tree = parser.parse(text);
   try {
     for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
       for (const child of elements?.children ?? []) {
-        if (child && text.charCodeAt(child.startIndex) === 32) assert.equal(child.type, 'command_argument_sep', `${JSON.stringify(child.text)} at ${child.startIndex}`);
+        if (child && !child.isError && text.charCodeAt(child.startIndex) === 32) assert.equal(child.type, 'command_argument_sep', `${JSON.stringify(child.text)} at ${child.startIndex}`);
       }
     }
   } finally {

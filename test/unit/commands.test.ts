@@ -37,6 +37,14 @@ describe('command model', () => {
     ]);
   });
 
+  it('reads numbers, here-strings and negated numbers by kind', () => {
+    const [command] = commandsOf(`Set-CsX -A 0x1F -B 10kb -C 1.5 -D -1 -G @'\nx\n'@ -H ("a") -I 'it''s'`);
+    assert.deepEqual(shape(command.elements), [
+      '-A', 'number:0x1F', '-B', 'number:10kb', '-C', 'number:1.5', '-D', 'expression:-1', '-G', 'string:x', '-H', 'expression:("a")',
+      '-I', "string:it's",
+    ]);
+  });
+
   it('keeps the colon form and unique prefixes as written', () => {
     const [command] = commandsOf('New-CsPublicProvider -Ident Skype -Enabled:$false -Force:$true');
     assert.deepEqual(shape(command.elements), ['-Ident', 'bareword:Skype', '-Enabled:', 'boolean:$false', '-Force:', 'boolean:$true']);
@@ -108,6 +116,17 @@ describe('command model', () => {
       const command = commandsOf(text).find((c) => c.name === 'New-CsPublicProvider');
       assert.deepEqual(shape(command?.elements ?? []), ['@p'], text);
     }
+  });
+
+  it('reads assignments with comments and continuations before the operator, and only those', () => {
+    const resolved = [
+      "$p <# a comment #> = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p",
+      "$p `\n  = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p",
+    ];
+    for (const text of resolved) assert.deepEqual(shape(commandsOf(text).find((c) => c.name === 'New-CsPublicProvider')?.elements ?? []), ['@p{Identity=Skype}'], text);
+    // A second assignment hidden behind a comment still counts: the splat is not guessed.
+    const twice = "$p = @{ Identity = 'Skype' }\n$p <# = #> += @{ Enabled = $true }\nNew-CsPublicProvider @p";
+    assert.deepEqual(shape(commandsOf(twice).find((c) => c.name === 'New-CsPublicProvider')?.elements ?? []), ['@p']);
   });
 
   it('resolves a splat when only other variables are changed, even one whose name starts with it', () => {

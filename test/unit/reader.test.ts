@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { PowerShellParser, readTree } from '../../server/src/engine/parse/parser';
 import { checkReader } from '../../server/src/engine/parse/reader';
 import { fixturesAndExamples } from '../helpers';
-import { assertReaderAgrees, assertSeparatorsStartWithSpace } from '../walk-check';
+import { assertReaderAgrees, assertSeparatorsStartWithSpace, assertUnwrapShortcutAgrees } from '../walk-check';
 
 let parser: PowerShellParser;
 before(async () => {
@@ -21,6 +21,11 @@ describe('the tree reader', () => {
   it('finds that a command element starting with a space is a separator, in every test fixture and example', () => {
     for (const file of fixturesAndExamples()) assertSeparatorsStartWithSpace(parser, readFileSync(file, 'utf8'));
     assertSeparatorsStartWithSpace(parser, "Set-CsUser  -Identity  a\t -Enabled :$true `\n  -X 'y' # c\n");
+  });
+
+  it('finds through expression wrappers what the step-by-step unwrapping finds, in every test fixture and example', () => {
+    for (const file of fixturesAndExamples()) assertUnwrapShortcutAgrees(parser, readFileSync(file, 'utf8'));
+    assertUnwrapShortcutAgrees(parser, "X -A 0x1F -B 10kb -C 1.5 -D -1 -E @'\nx\n'@ -F \"a$b\" -G ('a') -H @{a=1} -I { 1 } -J @(1) -K $a.b -L [int]3");
   });
 
   it('reads offsets in UTF-16 code units and trees with errors and missing nodes as web-tree-sitter does', () => {

@@ -33,8 +33,23 @@ describe('the statement walk', () => {
       'Write-Host "-cs" New-CsX ; Write-Output lync-pic=1',
       '\r\n\r\n  New-CsPublicProvider -Identity `\r\n  Skype -ProxyFqdn é.com # lync-pic: target=sfb2019\r\n',
       'if ($x -eq (Get-CsPublicProvider)) {\n  $y = 1\n} else { New-CsPublicProvider -Identity (Get-Date) }',
+      "$p <# c #> = @{ Identity = 'Skype' }\n$q `\n  += @{ A = 1 }\nNew-CsPublicProvider @p @q",
+      "$p = @{ Identity = 'Skype' }\nif ($x) { $p <# = #> ??= @{ Enabled = $true } }\nNew-CsPublicProvider @p",
+      "$p=@{Identity='Skype'};$p.X=1;[Parameter(Mandatory = $true)] $q = 1\nNew-CsPublicProvider @p @q",
     ];
     for (const text of cases) assertWalksAgree(parser, text);
+  });
+
+  it('looks for assignments in linear time after a variable followed by many comments', { timeout: 20_000 }, () => {
+    // Each of these made the search for assignments backtrack exponentially: a line comment of many `#`, and block
+    // comments that a lazy pattern could end at any later `#>`.
+    const text = `$x ${'#'.repeat(64)}\n$y ${'<# c #> '.repeat(3000)}\nSet-CsPublicProvider -Identity a\n$z <# never closed ${'x'.repeat(50_000)}`;
+    const tree = parser.parse(text);
+    try {
+      assert.deepEqual(walkStatements(tree, new LineIndex(text)).commands.map((c) => c.name), ['Set-CsPublicProvider']);
+    } finally {
+      tree.delete();
+    }
   });
 
   it('keeps the Cs commands and leaves out the ordinary ones around them', () => {

@@ -76,10 +76,27 @@ export interface ScriptCommand {
 }
 
 const ALTERNATIVE_DASHES = new Set(['\u2013', '\u2014', '\u2015']);
-const WRAPPER_TYPES = new Set([
+/**
+ * The grammar's expression wrappers: a node of these types with one named child stands for that child. (Not
+ * `expression_with_unary_operator`: its one named child is the operand of `-`, `!` or `-not`, not the value.)
+ */
+export const WRAPPER_TYPES: ReadonlySet<string> = new Set([
   'array_literal_expression', 'unary_expression', 'pipeline', 'pipeline_chain', 'logical_expression', 'bitwise_expression',
   'comparison_expression', 'additive_expression', 'multiplicative_expression', 'format_expression', 'range_expression',
-  'expression_with_unary_operator', 'argument_expression', 'string_literal',
+  'string_literal',
+  // The same chain in method-call arguments.
+  'argument_expression', 'logical_argument_expression', 'bitwise_argument_expression', 'comparison_argument_expression',
+  'additive_argument_expression', 'multiplicative_argument_expression', 'format_argument_expression', 'range_argument_expression',
+]);
+
+/**
+ * The nodes a chain of wrappers can stand for that are the innermost named node of their own range, with the type
+ * `unwrap` reads them as (an integer literal's one child is its decimal or hexadecimal digits, of the same range).
+ */
+const SAME_RANGE_LEAVES = new Map<string, string>([
+  ...['generic_token', 'variable', 'real_literal', 'verbatim_string_characters', 'verbatim_here_string_characters', 'expandable_string_literal', 'expandable_here_string_literal', 'array_expression', 'hash_literal_expression', 'script_block_expression'].map((type): [string, string] => [type, type]),
+  ['decimal_integer_literal', 'integer_literal'],
+  ['hexadecimal_integer_literal', 'integer_literal'],
 ]);
 
 /**
@@ -107,14 +124,31 @@ export interface VariableAssignment {
  * ERROR with other types finds nothing but the ERROR nodes.
  */
 const WALKED_TYPES = ['command', 'comment', 'assignment_expression', 'pipeline_chain'];
+const SCRIPT_BLOCK = ['script_block_expression'];
+
+/**
+ * What may stand between an assigned variable and the operator: blanks, line continuations, a block comment up to
+ * its first `#>`, a line comment up to the line's end. Each matches one way only, so where no operator follows the
+ * search fails in linear time (a block comment that could end at any later `#>`, or a line comment at any later `#`,
+ * made it exponential).
+ */
+const BEFORE_OPERATOR = String.raw`(?:\s|\x60|<#(?:[^#]|#(?!>))*#>|#[^\r\n]*(?![^\r\n]))*`;
+const ASSIGNMENT_OPERATOR = String.raw`(?:[-+*/%]|\?\?)?=`;
+
+/**
+ * The start of an assignment to a plain variable. An assignment whose text does not start so writes to something
+ * else (`$name.X`, `$name[0]`, `$a, $b`, a cast) or to a variable no splat can name (`$script:name`, `${name}`).
+ */
+const PLAIN_ASSIGNMENT = new RegExp(String.raw`\$(\w+)${BEFORE_OPERATOR}${ASSIGNMENT_OPERATOR}`, 'y');
 
 /**
  * The marks of what the engine reads in a script: a Cs cmdlet name (`-cs`), the module commands that tell a Teams
- * script, a `lync-pic` comment, an assignment (its operator ends with `=`). Whatever the engine reads holds one.
+ * script, a `lync-pic` comment, the `$` of a plain assignment (PLAIN_ASSIGNMENT: the only assignments splat
+ * resolution reads, not the `=` of hashtable entries or attributes). Whatever the engine reads holds one.
  */
-const MARKS = /-cs|import-module|connect-microsoftteams|lync-pic|=/gi;
+const MARKS = new RegExp(String.raw`-cs|import-module|connect-microsoftteams|lync-pic|\$(?=\w+${BEFORE_OPERATOR}${ASSIGNMENT_OPERATOR})`, 'gi');
 
-/** The marks that can be part of a command name (the others are `lync-pic` and `=`). */
+/** The marks that can be part of a command name (the others are `lync-pic` and `$`). */
 function isNameMark(text: string, at: number): boolean {
   const ch = text.charCodeAt(at);
   return ch === 45 /* - */ || ch === 105 || ch === 73 /* i, I */ || ch === 99 || ch === 67 /* c, C */;
@@ -255,6 +289,15 @@ export function joinParts(found: readonly ScriptParts[]): ScriptParts {
   return { commands, comments, assignments };
 }
 
+/**
+ * Throws when the unwrapping shortcut (see `sameRangeLeaf`) reads a wrapper node of the tree otherwise than the
+ * step-by-step unwrapping does: for the tests, over every wrapper of every test script and fuzz case.
+ */
+export function checkUnwrapShortcut(tree: Tree, index: LineIndex): void {
+  const reader = readTree(tree);
+  new ScriptReading(reader, index).checkUnwrapShortcut(reader.refOf(tree.rootNode));
+}
+
 /** Collects every command invocation in a parsed script, skipping those inside regions the parser could not read. */
 export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
   const parts = walkScript(tree.rootNode, index);
@@ -263,8 +306,9 @@ export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
 
 /**
  * The grammar's `command_argument_sep` is spaces or a colon, and no other element of a command can start with a
- * space (blanks elsewhere are padding, outside the nodes): a child of `command_elements` that starts with one is a
- * separator. (Checked over every test script and fuzz case: `assertSeparatorsStartWithSpace`.)
+ * space (blanks elsewhere are padding, outside the nodes) but an ERROR node, which leaves the command unread
+ * (`elementsAreReliable`): in a command read, a child of `command_elements` that starts with one is a separator.
+ * (Checked over every test script and fuzz case: `assertSeparatorsStartWithSpace`.)
  */
 const SEPARATOR_START = 32;
 
@@ -411,7 +455,7 @@ class ScriptReading {
     const { tree } = this;
     for (const element of tree.children(elements)) {
       if (tree.isMissing(element) || tree.isError(element)) return false;
-      if (tree.hasError(element) && tree.descendantsOfType(element, ['script_block_expression']).length === 0) return false;
+      if (tree.hasError(element) && tree.descendantsOfType(element, SCRIPT_BLOCK).length === 0) return false;
     }
     return true;
   }
@@ -489,7 +533,10 @@ class ScriptReading {
     const text = index.text.slice(start, end);
     const range = index.rangeOf(start, end);
     let [inner, innerType]: [NodeRef, string] = [node, type];
-    if (type === 'array_literal_expression') {
+    const leaf = WRAPPER_TYPES.has(type) ? this.sameRangeLeaf(node, start, end) : undefined;
+    if (leaf) {
+      [inner, innerType] = leaf;
+    } else if (type === 'array_literal_expression') {
       const listItems = this.namedChildren(node);
       if (listItems.length > 1) return { text, range, kind: 'array', elements: listItems.map((item) => this.readValue(item)) };
       // A single item: unwrap from it (the list node is a wrapper of its one item).
@@ -553,6 +600,43 @@ class ScriptReading {
 
   /** Descends through the grammar's single-child expression wrappers; returns the node found and its type. */
   private unwrap(node: NodeRef, type = this.tree.type(node)): [NodeRef, string] {
+    if (!WRAPPER_TYPES.has(type)) return [node, type];
+    return this.sameRangeLeaf(node, this.tree.start(node), this.tree.end(node)) ?? this.unwrapStepwise(node, type);
+  }
+
+  /**
+   * What a wrapper (`start`..`end`) stands for, in two questions to the tree instead of two or three per level: the
+   * innermost named node of the wrapper's own range, when it is one of SAME_RANGE_LEAVES. Only wrappers have a
+   * named child of their own range in this grammar, so `unwrapStepwise` would reach the same node (checked over
+   * every test script and fuzz case: `checkUnwrapShortcut`). Undefined otherwise: the caller unwraps step by step.
+   */
+  private sameRangeLeaf(node: NodeRef, start: number, end: number): [NodeRef, string] | undefined {
+    const innermost = this.tree.namedDescendantSpanning(node, start, end);
+    if (this.tree.id(innermost) === this.tree.id(node)) return undefined;
+    const type = SAME_RANGE_LEAVES.get(this.tree.type(innermost));
+    return type === undefined ? undefined : [innermost, type];
+  }
+
+  /** See `checkUnwrapShortcut`. */
+  checkUnwrapShortcut(root: NodeRef): void {
+    const { tree } = this;
+    const pending = [root];
+    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+      const type = tree.type(node);
+      const start = tree.start(node);
+      const leaf = WRAPPER_TYPES.has(type) ? this.sameRangeLeaf(node, start, tree.end(node)) : undefined;
+      if (leaf) {
+        const [stepNode, stepType] = this.unwrapStepwise(node, type);
+        const [leafNode, leafType] = leaf;
+        if (leafType !== stepType || tree.start(leafNode) !== tree.start(stepNode) || tree.end(leafNode) !== tree.end(stepNode)) {
+          throw new Error(`the unwrapping shortcut reads the ${type} at ${start} as ${leafType}, step by step it is ${stepType} at ${tree.start(stepNode)}`);
+        }
+      }
+      pending.push(...tree.children(node));
+    }
+  }
+
+  private unwrapStepwise(node: NodeRef, type: string): [NodeRef, string] {
     let current = node;
     let currentType = type;
     while (WRAPPER_TYPES.has(currentType)) {
@@ -627,19 +711,21 @@ class ScriptReading {
  * is asked about.
  */
 class PipelineChains {
-  private readonly open: { node: NodeRef; end: number; piped?: ReadonlySet<number> }[] = [];
+  private readonly open: { node: NodeRef; start: number; end: number; piped?: ReadonlySet<number> }[] = [];
 
   constructor(private readonly tree: TreeReader) {}
 
   enter(chain: NodeRef): void {
-    this.leaveBefore(this.tree.start(chain));
-    this.open.push({ node: chain, end: this.tree.end(chain) });
+    const start = this.tree.start(chain);
+    this.leaveBefore(start);
+    this.open.push({ node: chain, start, end: this.tree.end(chain) });
   }
 
   isPiped(commandStart: number): boolean {
     this.leaveBefore(commandStart);
     const innermost = this.open.at(-1);
-    if (!innermost) return false;
+    // A command where its chain starts comes before any `|` of it (most commands are alone in their chain).
+    if (!innermost || innermost.start === commandStart) return false;
     innermost.piped ??= this.pipedCommands(innermost.node);
     return innermost.piped.has(commandStart);
   }
@@ -744,11 +830,4 @@ function modifiedVariables(text: string, splatted: ReadonlySet<string>): Readonl
   for (const match of text.matchAll(new RegExp(`\\$(${names})\\s*[.[]`, 'gi'))) found.add(match[1].toLowerCase());
   return found;
 }
-
-/**
- * The start of an assignment to a plain variable: `$name`, then blanks, comments or line continuations, then the
- * operator. An assignment whose text does not start so writes to something else (`$name.X`, `$name[0]`, `$a, $b`, a
- * cast) or to a variable no splat can name (`$script:name`, `${name}`).
- */
-const PLAIN_ASSIGNMENT = /\$(\w+)(?:\s|`|<#[\s\S]*?#>|#[^\r\n]*)*(?:[-+*/%]|\?\?)?=/y;
 

@@ -15,8 +15,15 @@ export interface TreeSitterModule {
   _ts_node_is_missing_wasm(tree: number): number;
   _ts_node_children_wasm(tree: number): void;
   _ts_node_named_children_wasm(tree: number): void;
+  _ts_node_named_descendant_for_index_wasm(tree: number): void;
   _ts_node_child_by_field_id_wasm(tree: number, field: number): void;
   _ts_node_descendants_of_type_wasm(tree: number, symbols: number, count: number, startRow: number, startColumn: number, endRow: number, endColumn: number): void;
+}
+
+/** A list of grammar symbols in WebAssembly memory. */
+interface SymbolList {
+  readonly address: number;
+  readonly count: number;
 }
 
 /** A node as the reader hands it out: an index in its node table, valid until the reader's next `open`. */
@@ -39,7 +46,9 @@ export class TreeReader {
   private readonly transfer: number;
   private tree = 0;
   /** Symbol lists for `descendantsOfType`, in WebAssembly memory, by the list of type names. */
-  private readonly symbolLists = new Map<string, { address: number; count: number }>();
+  private readonly symbolLists = new Map<string, SymbolList>();
+  /** The same lists by the array asked with: the walk asks with one constant array thousands of times. */
+  private readonly symbolListsByArray = new WeakMap<readonly string[], SymbolList>();
 
   /** One reader per module and language: it reads one tree at a time (`open`). */
   constructor(private readonly module: TreeSitterModule, private readonly types: readonly string[], private readonly fields: readonly (string | null)[]) {
@@ -125,6 +134,18 @@ export class TreeReader {
     return this.takeList();
   }
 
+  /** The innermost named node within a node that spans `start`..`end`, as web-tree-sitter's `namedDescendantForIndex`. */
+  namedDescendantSpanning(ref: NodeRef, start: number, end: number): NodeRef {
+    this.marshal(ref);
+    const heap = this.module.HEAP32;
+    const at = (this.transfer >> 2) + NODE_WORDS;
+    heap[at] = start;
+    heap[at + 1] = end;
+    this.module._ts_node_named_descendant_for_index_wasm(this.tree);
+    // (Never the null node: the node itself spans its own range.)
+    return this.take(this.transfer) as NodeRef;
+  }
+
   childForFieldName(ref: NodeRef, field: string): NodeRef | undefined {
     const fieldId = this.fields.indexOf(field);
     if (fieldId < 0) return undefined;
@@ -182,7 +203,9 @@ export class TreeReader {
     return refs;
   }
 
-  private symbolList(types: readonly string[]): { address: number; count: number } {
+  private symbolList(types: readonly string[]): SymbolList {
+    const known = this.symbolListsByArray.get(types);
+    if (known) return known;
     const key = types.join(' ');
     let list = this.symbolLists.get(key);
     if (!list) {
@@ -196,6 +219,7 @@ export class TreeReader {
       list = { address, count: symbols.length };
       this.symbolLists.set(key, list);
     }
+    this.symbolListsByArray.set(types, list);
     return list;
   }
 }
@@ -230,6 +254,7 @@ export function checkReader(reader: TreeReader, tree: Tree, from: Node = tree.ro
     fact('is-error flag', node.isError, reader.isError(ref));
     fact('named children', node.namedChildren.length, reader.namedChildren(ref).length);
     fact('command name', node.childForFieldName('command_name')?.startIndex, mapDefined(reader.childForFieldName(ref, 'command_name'), (r) => reader.start(r)));
+    fact('innermost named node of its range', node.namedDescendantForIndex(node.startIndex, node.endIndex)?.id, reader.id(reader.namedDescendantSpanning(ref, node.startIndex, node.endIndex)));
     const children = reader.children(ref);
     fact('child count', node.childCount, children.length);
     node.children.forEach((child, i) => child && pending.push([child, children[i], `${path}/${i}`]));
