@@ -60,3 +60,27 @@ export function assertSeparatorsStartWithSpace(parser: PowerShellParser, text: s
     tree.delete();
   }
 }
+
+/**
+ * Asserts the grammar fact the reading of commands relies on to know where an element ends: the children of
+ * `command_elements` are apart only by padding (blanks, line continuations, invisible marks), so a child followed by
+ * one whose previous character is printable ASCII other than a space ends where that one starts (read with
+ * web-tree-sitter's own API). Not around ERROR and missing nodes, which leave a command unread. (Other nodes need not
+ * hold it: a command name's visible children are only its quotes.)
+ */
+export function assertElementsAdjoin(parser: PowerShellParser, text: string): void {
+  const tree = parser.parse(text);
+  try {
+    for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
+      const children = elements?.children.filter((child) => child !== null) ?? [];
+      for (let i = 0; i + 1 < children.length; i++) {
+        const [before, next] = [children[i], children[i + 1]];
+        const ch = text.charCodeAt(next.startIndex - 1);
+        if (before.isError || next.isError || before.isMissing || next.isMissing || ch <= 32 || ch >= 127) continue;
+        assert.equal(before.endIndex, next.startIndex, `${before.type} before ${next.type} at ${next.startIndex}`);
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+}
