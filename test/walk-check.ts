@@ -44,41 +44,26 @@ export function assertUnwrapShortcutAgrees(parser: PowerShellParser, text: strin
 }
 
 /**
- * Asserts the grammar fact the reading of commands relies on: a child of `command_elements` that starts with a space
- * is a `command_argument_sep`, or an ERROR node (a space escaped by a backtick), which leaves the command unread
- * (read with web-tree-sitter's own API).
+ * Asserts the two grammar facts the reading of a command's elements relies on (read with web-tree-sitter's own API):
+ * - a child of `command_elements` that starts with a space is a `command_argument_sep`, or an ERROR node (a space
+ *   escaped by a backtick), which leaves the command unread;
+ * - the children of `command_elements` are apart only by padding (blanks, line continuations, invisible marks), so a
+ *   child followed by one whose previous character is printable ASCII other than a space ends where that one starts.
+ *   Not around ERROR and missing nodes, which leave a command unread. (Other nodes need not hold it: a command
+ *   name's visible children are only its quotes.)
  */
-export function assertSeparatorsStartWithSpace(parser: PowerShellParser, text: string): void {
-  const tree = parser.parse(text);
-  try {
-    for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
-      for (const child of elements?.children ?? []) {
-        if (child && !child.isError && text.charCodeAt(child.startIndex) === 32) assert.equal(child.type, 'command_argument_sep', `${JSON.stringify(child.text)} at ${child.startIndex}`);
-      }
-    }
-  } finally {
-    tree.delete();
-  }
-}
-
-/**
- * Asserts the grammar fact the reading of commands relies on to know where an element ends: the children of
- * `command_elements` are apart only by padding (blanks, line continuations, invisible marks), so a child followed by
- * one whose previous character is printable ASCII other than a space ends where that one starts (read with
- * web-tree-sitter's own API). Not around ERROR and missing nodes, which leave a command unread. (Other nodes need not
- * hold it: a command name's visible children are only its quotes.)
- */
-export function assertElementsAdjoin(parser: PowerShellParser, text: string): void {
+export function assertElementFacts(parser: PowerShellParser, text: string): void {
   const tree = parser.parse(text);
   try {
     for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
       const children = elements?.children.filter((child) => child !== null) ?? [];
-      for (let i = 0; i + 1 < children.length; i++) {
-        const [before, next] = [children[i], children[i + 1]];
-        const ch = text.charCodeAt(next.startIndex - 1);
-        if (before.isError || next.isError || before.isMissing || next.isMissing || ch <= 32 || ch >= 127) continue;
-        assert.equal(before.endIndex, next.startIndex, `${before.type} before ${next.type} at ${next.startIndex}`);
-      }
+      children.forEach((child, i) => {
+        if (!child.isError && text.charCodeAt(child.startIndex) === 32) assert.equal(child.type, 'command_argument_sep', `${JSON.stringify(child.text)} at ${child.startIndex}`);
+        const next = children[i + 1];
+        const ch = next ? text.charCodeAt(next.startIndex - 1) : 0;
+        if (!next || child.isError || next.isError || child.isMissing || next.isMissing || ch <= 32 || ch >= 127) return;
+        assert.equal(child.endIndex, next.startIndex, `${child.type} before ${next.type} at ${next.startIndex}`);
+      });
     }
   } finally {
     tree.delete();

@@ -10,7 +10,7 @@ import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import type { Position, Range } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
 import { prng } from '../random';
-import { assertReaderAgrees, assertSeparatorsStartWithSpace, assertElementsAdjoin, assertUnwrapShortcutAgrees, assertWalksAgree } from '../walk-check';
+import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees, assertWalksAgree } from '../walk-check';
 
 /**
  * Fuzzing: random and mutated scripts through the engine (lint, incremental lint, fix-all, completion, hover) and
@@ -176,8 +176,7 @@ function checkEngine(linter: Linter, parser: PowerShellParser, text: string, pre
   // The engine reads the tree through its own reader, and only where the text holds a mark: it reads what
   // web-tree-sitter's API reads, and finds what a walk of the whole tree finds.
   assertReaderAgrees(parser, text);
-  assertSeparatorsStartWithSpace(parser, text);
-  assertElementsAdjoin(parser, text);
+  assertElementFacts(parser, text);
   assertUnwrapShortcutAgrees(parser, text);
   assertWalksAgree(parser, text);
   const result = lintStrictly(linter, text);

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { PowerShellParser, readTree } from '../../server/src/engine/parse/parser';
 import { checkReader } from '../../server/src/engine/parse/reader';
 import { fixturesAndExamples } from '../helpers';
-import { assertReaderAgrees, assertSeparatorsStartWithSpace, assertElementsAdjoin, assertUnwrapShortcutAgrees } from '../walk-check';
+import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees } from '../walk-check';
 
 let parser: PowerShellParser;
 before(async () => {
@@ -18,14 +18,10 @@ describe('the tree reader', () => {
     for (const file of files) assertReaderAgrees(parser, readFileSync(file, 'utf8'));
   });
 
-  it('finds that a command element starting with a space is a separator, in every test fixture and example', () => {
-    for (const file of fixturesAndExamples()) assertSeparatorsStartWithSpace(parser, readFileSync(file, 'utf8'));
-    assertSeparatorsStartWithSpace(parser, "Set-CsUser  -Identity  a\t -Enabled :$true `\n  -X 'y' # c\n");
-  });
-
-  it('finds a command\'s elements apart only by padding, in every test fixture and example', () => {
-    for (const file of fixturesAndExamples()) assertElementsAdjoin(parser, readFileSync(file, 'utf8'));
-    assertElementsAdjoin(parser, "Set-CsUser -A:1 -B `\n  'x'\u00A0-C\u200B2 <# c #>-D @{a=1;b=(2)}|Out-Null");
+  it('finds that a command element starting with a space is a separator, and elements apart only by padding, in every test fixture and example', () => {
+    for (const file of fixturesAndExamples()) assertElementFacts(parser, readFileSync(file, 'utf8'));
+    assertElementFacts(parser, "Set-CsUser  -Identity  a\t -Enabled :$true `\n  -X 'y' # c\n");
+    assertElementFacts(parser, "Set-CsUser -A:1 -B `\n  'x'\u00A0-C\u200B2 <# c #>-D @{a=1;b=(2)}|Out-Null");
   });
 
   it('finds through expression wrappers what the step-by-step unwrapping finds, in every test fixture and example', () => {

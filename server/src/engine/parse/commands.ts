@@ -308,7 +308,7 @@ export function extractCommands(tree: Tree, index: LineIndex): ScriptCommand[] {
  * The grammar's `command_argument_sep` is spaces or a colon, and no other element of a command can start with a
  * space (blanks elsewhere are padding, outside the nodes) but an ERROR node, which leaves the command unread
  * (`elementsAreReliable`): in a command read, a child of `command_elements` that starts with one is a separator.
- * (Checked over every test script and fuzz case: `assertSeparatorsStartWithSpace`.)
+ * (Checked over every test script and fuzz case: `assertElementFacts`.)
  */
 const SEPARATOR_START = 32;
 
@@ -499,7 +499,7 @@ class ScriptReading {
    * Where the element before `next` ends, when the text tells: a command's elements are apart only by padding
    * (blanks, line continuations, invisible marks), so when the character before `next` is printable ASCII other than
    * a space, the one before ends where `next` starts. (Checked over every test script and fuzz case:
-   * `assertElementsAdjoin`.)
+   * `assertElementFacts`.)
    */
   private endBefore(next: NodeRef | undefined): number | undefined {
     if (next === undefined) return undefined;
