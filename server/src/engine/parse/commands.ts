@@ -80,7 +80,7 @@ const ALTERNATIVE_DASHES = new Set(['\u2013', '\u2014', '\u2015']);
  * The grammar's expression wrappers: a node of these types with one named child stands for that child. (Not
  * `expression_with_unary_operator`: its one named child is the operand of `-`, `!` or `-not`, not the value.)
  */
-export const WRAPPER_TYPES: ReadonlySet<string> = new Set([
+const WRAPPER_TYPES: ReadonlySet<string> = new Set([
   'array_literal_expression', 'unary_expression', 'pipeline', 'pipeline_chain', 'logical_expression', 'bitwise_expression',
   'comparison_expression', 'additive_expression', 'multiplicative_expression', 'format_expression', 'range_expression',
   'string_literal',
@@ -649,7 +649,7 @@ class ScriptReading {
           throw new Error(`the unwrapping shortcut reads the ${type} at ${start} as ${leafType}, step by step it is ${stepType} at ${tree.start(stepNode)}`);
         }
       }
-      pending.push(...tree.children(node));
+      for (const child of tree.children(node)) pending.push(child);
     }
   }
 
