@@ -1,6 +1,7 @@
 import type { Catalog, CmdletSpec, CommonParameter, ParameterSpec } from './catalog';
 import type { ArgumentValue, CommandElement, ParameterToken, ScriptCommand } from './parse/commands';
 import type { Range } from './text';
+import { KeyedCache } from './util/cache';
 
 /** A parameter as written (on the command line or as a splatted hashtable key). */
 export interface WrittenParameter {
@@ -155,7 +156,7 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
   for (const set of byNamed) {
     // The set's positional parameters not named on the command, in position order, as many as there are values.
     const slots: ParameterSpec[] = [];
-    for (const parameter of positionalSlots(cmdlet, set)) {
+    for (const parameter of positionalSlots.get(cmdlet, set)) {
       if (slots.length === count) break;
       if (!parameters.some((b) => b.parameter === parameter)) slots.push(parameter);
     }
@@ -167,19 +168,11 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
   return { candidates, conflicting, surplus: candidates.length > 0 ? [] : (fewestSurplus ?? []), positionalBindings };
 }
 
-const slotCache = new WeakMap<CmdletSpec, Map<string, readonly ParameterSpec[]>>();
-
-/** The positional parameters of a parameter set, in position order. */
-function positionalSlots(cmdlet: CmdletSpec, set: string): readonly ParameterSpec[] {
-  let bySet = slotCache.get(cmdlet);
-  if (!bySet) slotCache.set(cmdlet, (bySet = new Map<string, readonly ParameterSpec[]>()));
-  let slots = bySet.get(set);
-  if (!slots) {
-    slots = cmdlet.parameters
+/** The positional parameters of a parameter set, in position order (once per cmdlet and set). */
+const positionalSlots = new KeyedCache(
+  (cmdlet: CmdletSpec, set: string): readonly ParameterSpec[] =>
+    cmdlet.parameters
       .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
       .sort((a, b) => a.position - b.position)
-      .map((slot) => slot.parameter);
-    bySet.set(set, slots);
-  }
-  return slots;
-}
+      .map((slot) => slot.parameter),
+);

@@ -1,5 +1,6 @@
 import { CMDLETS, KNOWN_CS_CMDLET_NAMES } from './data.generated';
 import type { CmdletSpec, ParameterSpec, ServerVersion, TargetVersion } from './types';
+import { KeyedCache } from '../util/cache';
 
 export * from './types';
 
@@ -69,7 +70,7 @@ function sortVersions(versions: readonly ServerVersion[]): ServerVersion[] {
 export class Catalog {
   private readonly byName = new Map<string, CmdletSpec>();
   /** Parameter names as written, resolved, per cmdlet. */
-  private readonly resolved = new WeakMap<CmdletSpec, Map<string, ParameterResolution>>();
+  private readonly resolved = new KeyedCache(resolveParameterName, 1_000);
   private readonly knownNames: ReadonlySet<string>;
 
   constructor(cmdlets: readonly CmdletSpec[], knownNames: readonly string[]) {
@@ -96,14 +97,7 @@ export class Catalog {
    */
   resolveParameter(cmdlet: CmdletSpec, written: string): ParameterResolution {
     // Scripts write the same few names again and again: each is resolved once per cmdlet.
-    let resolved = this.resolved.get(cmdlet);
-    if (!resolved) this.resolved.set(cmdlet, (resolved = new Map<string, ParameterResolution>()));
-    let resolution = resolved.get(written);
-    if (!resolution) {
-      resolution = resolveParameterName(cmdlet, written);
-      if (resolved.size < 1_000) resolved.set(written, resolution);
-    }
-    return resolution;
+    return this.resolved.get(cmdlet, written);
   }
 }
 

@@ -1,23 +1,13 @@
 import type { Catalog } from '../catalog';
 import { replaceFix } from '../fix/edits';
+import { KeyedCache } from '../util/cache';
 import { nearest, typoTolerance } from '../util/distance';
 import type { Rule } from './rule';
 
 const CS_CMDLET_SHAPE = /^[a-z]+-cs[a-z0-9]+$/i;
 
 /** Suggestions per misspelt name, per catalogue: a script often repeats the same typo. */
-const suggestionCache = new WeakMap<Catalog, Map<string, readonly string[]>>();
-
-function suggestionsFor(catalog: Catalog, name: string): readonly string[] {
-  let cache = suggestionCache.get(catalog);
-  if (!cache) suggestionCache.set(catalog, (cache = new Map<string, readonly string[]>()));
-  let suggestions = cache.get(name);
-  if (!suggestions) {
-    suggestions = nearest(name, catalog.cmdlets.map((c) => c.name), typoTolerance(name)).slice(0, 3);
-    if (cache.size < 1_000) cache.set(name, suggestions);
-  }
-  return suggestions;
-}
+const suggestionCache = new KeyedCache((catalog: Catalog, name: string): readonly string[] => nearest(name, catalog.cmdlets.map((c) => c.name), typoTolerance(name)).slice(0, 3), 1_000);
 
 export const unknownCmdlet: Rule = {
   meta: {
@@ -32,7 +22,7 @@ export const unknownCmdlet: Rule = {
     for (const command of context.commands) {
       const name = command.name;
       if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name)) continue;
-      const suggestions = suggestionsFor(context.catalog, name);
+      const suggestions = suggestionCache.get(context.catalog, name);
       if (suggestions.length === 0) continue;
       context.report({
         range: command.nameRange,
