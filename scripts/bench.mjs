@@ -3,7 +3,8 @@
 //   node scripts/bench.mjs [--quick] [--only throughput,latency,cold,memory] [--json out.json]
 //
 // - throughput: the CLI (`run` of dist/cli.js, in process) lints a generated 50,000-line script; bare
-//   web-tree-sitter parses the same text. Medians of several runs after a warm-up run, and their ratio.
+//   web-tree-sitter parses the same text. Medians of several runs after a warm-up run, and their ratio; then the
+//   CLI's own --timing report of one more run (by phase and by rule).
 // - latency: the real language server (dist/server.js over stdio); a 5,000-line script; 200 single-character
 //   edits one after the other (insert a character, then delete it); the time from sending didChange to the
 //   publishDiagnostics of that version, as an editor sees it. At a typing pace (an edit every 50 ms at most) on a
@@ -104,19 +105,24 @@ async function throughput() {
     parseTimes.push(await time(bareParse));
     cliTimes.push(await time(cliLint));
   }
+  // Where the CLI's time goes: its own --timing report of one more run.
+  let timing = '';
+  globalThis.gc?.();
+  await run(['lint', '--timing', '--format', 'json', file], { stdout: () => {}, stderr: (t) => (timing += t), readStdin: () => '' });
   rmSync(folder, { recursive: true, force: true });
   const mb = Buffer.byteLength(text) / 1e6;
   const parse = median(parseTimes);
   const cli = median(cliTimes);
   // On a shared host the other tenants' load lengthens some runs: the fastest runs show the cost of the work alone.
   const fastestRatio = Math.min(...cliTimes) / Math.min(...parseTimes);
-  results.throughput = { lines, megabytes: mb, runs, findings, bareParseMs: parse, cliLintMs: cli, ratio: cli / parse, fastestRatio, firstCliMs: firstCli, firstParseMs: firstParse, parseTimes, cliTimes };
+  results.throughput = { lines, megabytes: mb, runs, findings, bareParseMs: parse, cliLintMs: cli, ratio: cli / parse, fastestRatio, firstCliMs: firstCli, firstParseMs: firstParse, parseTimes, cliTimes, timing };
   console.log(`\nThroughput: ${lines.toLocaleString('en')} lines, ${mb.toFixed(2)} MB, ${findings} findings; median of ${runs} runs after a warm-up`);
   console.log(`  bare tree-sitter parse  ${ms(parse).padStart(9)}  ${(mb / (parse / 1000)).toFixed(2)} MB/s   (runs: ${parseTimes.map((t) => t.toFixed(0)).join(' ')})`);
   console.log(`  CLI lint (full)         ${ms(cli).padStart(9)}  ${(mb / (cli / 1000)).toFixed(2)} MB/s   (runs: ${cliTimes.map((t) => t.toFixed(0)).join(' ')})`);
   console.log(`  ratio lint / parse      ${(cli / parse).toFixed(2)}x   (target <= 1.5x)`);
   console.log(`  ratio of fastest runs   ${fastestRatio.toFixed(2)}x   (CLI ${ms(Math.min(...cliTimes))}, parse ${ms(Math.min(...parseTimes))})`);
   console.log(`  first (cold) runs       CLI ${ms(firstCli)}, parse ${ms(firstParse)}`);
+  console.log(`  where one more CLI run spends its time (lync-pic lint --timing):\n${timing.replace(/^(?=.)/gm, '  ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,12 +5,18 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import { globToRegExp, matchesAny } from '../../server/src/cli/glob';
+import { RULES } from '../../server/src/engine/rules';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), readStdin: () => '' });
   return { code, stdout, stderr };
+}
+
+/** The rows of a `--timing` table: label, milliseconds. */
+function tableRows(table: string): Map<string, number> {
+  return new Map([...table.matchAll(/^ {2}(\S.*?) +(\d+\.\d) +\d+\.\d$/gm)].map((m) => [m[1], Number(m[2])]));
 }
 
 /** A project with one error (line 2), one warning (line 3) and one hint. */
@@ -80,5 +86,23 @@ describe('lync-pic lint for CI', () => {
     assert.ok(!m('scripts/legacy/old.ps1', 'scripts/*.ps1'));
     assert.ok(m('a/b.ps1', '*.ps1'));
     assert.ok(!m('a/b.psm1', '*.ps1'));
+  });
+  it('--timing reports each phase and the slowest rules on standard error, and leaves the output alone', async () => {
+    const folder = project();
+    const file = join(folder, 'scripts', 'pic.ps1');
+    const { stdout, stderr, code } = await cli(['lint', '--timing', '--format', 'json', file, join(folder, 'scripts', 'legacy', 'old.ps1')]);
+    assert.equal(code, 1);
+    assert.equal((JSON.parse(stdout) as unknown[]).length, 2, 'standard output is the JSON report alone');
+    assert.match(stderr, /^Timing of 2 files:/);
+    const [phaseTable, ruleTable] = stderr.split('\n\n').map(tableRows);
+    assert.deepEqual([...phaseTable.keys()], ['load parser', 'read', 'parse', 'walk', 'free tree', 'bind', 'rules', 'output', 'other', 'total']);
+    const total = phaseTable.get('total') ?? 0;
+    const parts = [...phaseTable].filter(([name]) => name !== 'total').reduce((sum, [, ms]) => sum + ms, 0);
+    assert.ok(Math.abs(total - parts) < 1, `the phases and "other" add up to the total (${parts} / ${total})`);
+    const ruleMs = [...ruleTable.values()];
+    assert.equal(ruleMs.length, 10, 'the ten slowest rules');
+    assert.ok([...ruleTable.keys()].every((id) => RULES.some((r) => r.meta.id === id)));
+    assert.deepEqual(ruleMs, [...ruleMs].sort((x, y) => y - x), 'slowest first');
+    assert.equal((await cli(['lint', '--format', 'json', file])).stderr, '', 'no timing unless asked');
   });
 });

@@ -13,6 +13,8 @@ export interface LintArgs {
   readonly quiet: boolean;
   /** Fail (exit 1) when there are more warnings than this. */
   readonly maxWarnings?: number;
+  /** Print where the time went (by phase and by rule) to standard error. */
+  readonly timing: boolean;
   /** Glob patterns of files to leave out, relative to the working folder. */
   readonly ignorePatterns: readonly string[];
   readonly paths: readonly string[];
@@ -31,6 +33,7 @@ Options:
   --quiet                   report errors only
   --max-warnings <n>        exit 1 when there are more than n warnings
   --ignore-pattern <glob>   leave out files that match (repeatable; ** and * as in .gitignore)
+  --timing                  print where the time went, by phase and by rule, to standard error
   -h, --help                show this help
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
@@ -61,6 +64,7 @@ const VALUE_OPTIONS: Readonly<Record<string, (value: string, args: Mutable<LintA
 const FLAGS: Readonly<Record<string, (args: Mutable<LintArgs>) => void>> = {
   '--fix': (args) => (args.fix = true),
   '--quiet': (args) => (args.quiet = true),
+  '--timing': (args) => (args.timing = true),
 };
 
 function usage(message: string): UsageError {
@@ -69,7 +73,7 @@ function usage(message: string): UsageError {
 
 export function parseLintArgs(argv: readonly string[]): LintArgs {
   if (argv.includes('-h') || argv.includes('--help')) throw new HelpRequested(LINT_USAGE);
-  const args: Mutable<LintArgs> = { format: 'stylish', fix: false, quiet: false, ignorePatterns: [], paths: [] };
+  const args: Mutable<LintArgs> = { format: 'stylish', fix: false, quiet: false, timing: false, ignorePatterns: [], paths: [] };
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixAll } from '../engine/fix/apply';
 import { Linter, type LintOptions } from '../engine/lint';
+import { measured, Timings } from '../engine/util/timing';
 import { docsPath, RULES, type Finding } from '../engine/rules';
 import { parseLintArgs, type LintArgs } from './args';
 import { ConfigError, ConfigFinder, type ProjectConfig } from './config';
@@ -10,6 +11,7 @@ import { collectInputs, type Input } from './files';
 import { formatJson, formatSarif, formatStylish, toFileReport, type FileReport, type SarifRule } from './format';
 import { globToRegExp, matchesAny } from './glob';
 import type { Io } from './io';
+import { formatTimings } from './timing';
 import { VERSION } from './version';
 
 export async function lintCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -22,13 +24,16 @@ function reported(findings: readonly Finding[], args: LintArgs): Finding[] {
 }
 
 async function lint(args: LintArgs, io: Io): Promise<number> {
+  const start = performance.now();
+  const timings = args.timing ? new Timings() : undefined;
   const linter = await Linter.create();
+  timings?.add('load parser', performance.now() - start);
   const configs = new ConfigFinder();
   const reports: FileReport[] = [];
   const findingsByFile = new Map<string, readonly Finding[]>();
   const cliIgnores = args.ignorePatterns.map(globToRegExp);
   let inputProblem = false;
-  for (const input of collectInputs(args.paths, io.readStdin)) {
+  for (const input of measured(timings, 'read', () => collectInputs(args.paths, io.readStdin))) {
     try {
       const config = configFor(input.path, configs);
       if (isIgnored(input, cliIgnores, config)) continue;
@@ -37,7 +42,7 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
         inputProblem = true;
         continue;
       }
-      const options = optionsFor(input.path, args, config, io);
+      const options = { ...optionsFor(input.path, args, config, io), timings };
       const findings = reported(lintInput(input.path, input.text, linter, options, args.fix), args);
       reports.push(toFileReport(input.path, findings));
       findingsByFile.set(input.path, findings);
@@ -47,7 +52,8 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
       inputProblem = true;
     }
   }
-  io.stdout(output(args, reports, findingsByFile));
+  io.stdout(measured(timings, 'output', () => output(args, reports, findingsByFile)));
+  if (timings) io.stderr(formatTimings(timings, performance.now() - start, reports.length));
   if (inputProblem) return 2;
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   return reports.some((r) => r.errorCount > 0) || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
