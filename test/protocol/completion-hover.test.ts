@@ -33,7 +33,7 @@ describe('completion and hover over stdio', () => {
   after(async () => server.stop());
 
   it('announces completion (with trigger characters) and hover', () => {
-    assert.deepEqual(server.capabilities.completionProvider?.triggerCharacters, ['-', ' ', '$', ':']);
+    assert.deepEqual(server.capabilities.completionProvider?.triggerCharacters, ['-', ' ', '$', ':', '"', "'"]);
     assert.equal(server.capabilities.hoverProvider, true);
   });
 
@@ -69,6 +69,15 @@ describe('completion and hover over stdio', () => {
     const [proxy] = await completion(server, uri, { line: 2, character: 48 }, ' ');
     assert.equal(proxy.label, 'federation.messenger.msn.com');
     assert.deepEqual((proxy.textEdit as TextEdit).range, { start: { line: 2, character: 48 }, end: { line: 2, character: 48 } });
+  });
+
+  it('completes a value between the quotes the editor closed when the quote was typed', async () => {
+    const uri = 'file:///work/quoted.ps1';
+    await server.open(uri, 'New-CsPublicProvider -Identity Skype -NameDecorationExcludedDomainList ""\nWrite-Host ""');
+    const [list] = await completion(server, uri, { line: 0, character: 72 }, '"');
+    assert.equal(list.label, 'msn.com,outlook.com,live.com,hotmail.com');
+    assert.deepEqual(list.textEdit, { range: { start: { line: 0, character: 72 }, end: { line: 0, character: 72 } }, newText: 'msn.com,outlook.com,live.com,hotmail.com' });
+    assert.deepEqual(await completion(server, uri, { line: 1, character: 12 }, '"'), []);
   });
 
   it('completes cmdlet names, and answers nothing outside the Cs cmdlets', async () => {

@@ -271,6 +271,31 @@ describe('completion of values', () => {
     assert.deepEqual(completeAt('Set-CsPublicProvider -ProxyFqdn ¦'), []);
   });
 
+  it('offers the values between the quotes of a quoted value, replacing what is typed there', () => {
+    const [level] = completeAt('Set-CsPublicProvider -Identity Skype -VerificationLevel "Al¦"');
+    assert.equal(level.label, 'AlwaysVerifiable');
+    assert.equal(level.insertText, 'AlwaysVerifiable');
+    assert.deepEqual(level.range, { start: { line: 0, character: 57 }, end: { line: 0, character: 59 } });
+    assert.deepEqual(labels(completeAt("New-CsPublicProvider -ProxyFqdn '¦'")), ['federation.messenger.msn.com']);
+    // The list is documented as one quoted string: between quotes it comes without its own.
+    const [list] = completeAt('New-CsPublicProvider -NameDecorationExcludedDomainList "msn¦');
+    assert.equal(list.insertText, 'msn.com,outlook.com,live.com,hotmail.com');
+    assert.deepEqual(list.range, { start: { line: 0, character: 56 }, end: { line: 0, character: 59 } }, 'an unclosed string: up to the line end');
+    assert.deepEqual(labels(completeAt('New-CsPublicProvider -ProxyFqdn:"¦"')), ['federation.messenger.msn.com']);
+  });
+
+  it('offers no quoted $true/$false, and nothing in computed strings, strings over lines or strings that are not values', () => {
+    assert.deepEqual(completeAt('New-CsPublicProvider -Enabled "¦"'), []);
+    assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "$prefix.¦"'), []);
+    assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "a`¦"'), []);
+    assert.deepEqual(labels(completeAt("New-CsPublicProvider -ProxyFqdn '$not-a-variable ¦'")), ['federation.messenger.msn.com'], 'single quotes do not expand');
+    assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "fed `\n¦"'), []);
+    assert.deepEqual(completeAt('New-CsPublicProvider "¦"'), [], 'a positional string');
+    assert.deepEqual(completeAt('Write-Host -Object "¦"'), [], 'a command it does not know');
+    assert.deepEqual(completeAt('"New-Cs¦"'), []);
+    assert.deepEqual(completeAt('New-CsPublicProvider -Identity Skype # -ProxyFqdn "¦"'), [], 'in a comment');
+  });
+
   it('offers the preference names of common parameters', () => {
     assert.ok(labels(completeAt('Get-CsPublicProvider -ErrorAction ¦')).includes('SilentlyContinue'));
   });

@@ -10,7 +10,7 @@ import { bindCommand, type BoundCommand } from './bind';
 import { availableOn, COMMON_PARAMETERS, type Catalog, type CmdletSpec, type CommonParameter, type ParameterSpec, type TargetVersion } from './catalog';
 import { KNOWN_CS_CMDLET_NAMES } from './catalog/data.generated';
 import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterMarkdown, requirement } from './describe';
-import { isParameterWord, parameterNameOf, scanCommandAt, scanComments, type CommandScan, type ScanToken } from './line-scan';
+import { isExpandableString, isParameterWord, parameterNameOf, scanCommandAt, scanComments, type CommandScan, type ScanToken } from './line-scan';
 import { targetFromComment, type Analysis } from './lint';
 import type { ArgumentValue, CommandElement, ScriptCommand } from './parse/commands';
 import { LineIndex, type Position, type Range } from './text';
@@ -54,9 +54,9 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
   // A position beyond a line's end or the text's: the candidates replace nothing at the nearest place inside.
   const at = index.positionAt(offset);
   const scan = scanCommandAt(text, offset);
-  if (scan.inCommentOrString) return [];
-  const trigger = options.triggerCharacter;
   const current = scan.atCursor;
+  if (scan.inCommentOrString) return current?.type === 'string' ? stringValueCandidates(analyzer.catalog, text, index, scan, offset, target) : [];
+  const trigger = options.triggerCharacter;
   // Right before a token (`New-CsPublicProvider |-Identity`): inserting here would glue two tokens.
   if (!current && offset < text.length && !/[\s|;)}]/.test(text[offset])) return [];
   const nameToken = scan.tokens[0];
@@ -171,6 +171,32 @@ function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Ran
     });
   }
   return candidates;
+}
+
+/**
+ * Inside a quoted value of a parameter (`-VerificationLevel "Al|"`, `-ProxyFqdn '|'`): the values the parameter
+ * takes, written between the quotes. Not $true or $false (a quoted Boolean is a string), and not in a string that
+ * PowerShell computes (a variable or an escape in double quotes) or that runs over a line.
+ */
+function stringValueCandidates(catalog: Catalog, text: string, index: LineIndex, scan: CommandScan, offset: number, target: TargetVersion): CompletionCandidate[] {
+  const string = scan.atCursor;
+  const nameToken = scan.tokens[0];
+  if (!string || nameToken === string || nameToken?.type !== 'word') return [];
+  const contentEnd = string.unterminated ? string.end : string.end - 1;
+  const content = text.slice(string.start + 1, contentEnd);
+  if (offset > contentEnd || /[\r\n]/.test(content) || (isExpandableString(string) && /[$`]/.test(content))) return [];
+  const cmdlet = catalog.cmdlet(nameToken.text);
+  const context = cmdlet && valueParameterAt(catalog, cmdlet, scan, offset);
+  if (!cmdlet || !context || context === 'unknown') return [];
+  const range = index.rangeOf(string.start + 1, contentEnd);
+  return valueCandidates(cmdlet, context, range, text, target)
+    .filter((c) => c.valueKind !== 'boolean')
+    .map((c) => ({ ...c, label: unquoted(c.label), insertText: unquoted(c.insertText) }));
+}
+
+/** A value written with its quotes (the excluded-domain list is documented as one quoted string), without them. */
+function unquoted(value: string): string {
+  return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
 }
 
 function booleans(range: Range, detail: string): CompletionCandidate[] {

@@ -45,6 +45,11 @@ export function isParameterWord(text: string): boolean {
   return text.length > 0 && PARAMETER_DASHES.includes(text[0]) && (text.length === 1 || /^[A-Za-z_?:]/.test(text.slice(1)));
 }
 
+/** Whether a string token is in double quotes (PowerShell expands variables and escapes in it). */
+export function isExpandableString(token: ScanToken): boolean {
+  return token.type === 'string' && DOUBLE_QUOTES.includes(token.text[0]);
+}
+
 /** The parameter name of a parameter word, without dash and colon. */
 export function parameterNameOf(text: string): string {
   return text.slice(1).replace(/:$/, '');

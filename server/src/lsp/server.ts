@@ -25,7 +25,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND] },
-        completionProvider: { triggerCharacters: ['-', ' ', '$', ':'] },
+        completionProvider: { triggerCharacters: ['-', ' ', '$', ':', '"', "'"] },
         hoverProvider: true,
       },
       serverInfo: { name: 'lync-pic' },

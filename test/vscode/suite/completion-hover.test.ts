@@ -67,6 +67,13 @@ suite('lync-pic completion and hover in VS Code', () => {
     assert.ok(items.some((i) => label(i) === '$false'));
   });
 
+  test('completes enum names between the quotes of a quoted value, on the quote trigger', async () => {
+    const closing = endOf(doc, 'Set-CsPublicProvider -Identity Skype -VerificationLevel "').translate(0, -1);
+    const items = await completionsWith(doc, closing, 'AlwaysVerifiable', '"');
+    assert.deepEqual(items.map(label).filter((l) => l.startsWith('Always')), ['AlwaysVerifiable', 'AlwaysUnverifiable']);
+    assert.ok(!items.some((i) => label(i) === '$true'));
+  });
+
   test('hovers a cmdlet: syntax per parameter set and the official page', async () => {
     const position = new vscode.Position(lineOf(doc, 'New-CsPublicProvider -ProxyFqdn'), 4);
     const markdown = await hoversWith(doc, position, /New-CsPublicProvider \[-Identity\] <XdsGlobalRelativeIdentity>/);
