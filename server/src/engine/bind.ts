@@ -1,16 +1,16 @@
 import type { Catalog, CmdletSpec, CommonParameter, ParameterSpec } from './catalog';
-import type { ArgumentValue, CommandElement, ParameterToken, ScriptCommand } from './parse/commands';
+import type { ArgumentValue, ParameterToken, ScriptCommand } from './parse/commands';
 import type { Range } from './text';
 import { KeyedCache } from './util/cache';
 
-/** A parameter as written (on the command line or as a splatted hashtable key). */
+/** A parameter as written: a `-Name` token (`ParameterToken` is one), or a splatted hashtable key. */
 export interface WrittenParameter {
   readonly name: string;
   readonly range: Range;
   readonly colon: boolean;
   readonly alternativeDash: boolean;
   /** Came from a `@splat` hashtable key rather than a `-Name` token. */
-  readonly viaSplat: boolean;
+  readonly viaSplat?: boolean;
 }
 
 /** A written parameter resolved to a catalogued one. */
@@ -56,58 +56,68 @@ export interface BoundCommand {
 }
 
 export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog: Catalog): BoundCommand {
-  const parameters: BoundParameter[] = [];
-  const common: BoundCommon[] = [];
-  const unresolved: UnresolvedParameter[] = [];
-  const positional: PositionalValue[] = [];
-  let openSplat = false;
-
-  const bindWritten = (written: WrittenParameter, nextValue: () => ArgumentValue | undefined, isSwitchAllowedValue: boolean): void => {
-    const resolution = catalog.resolveParameter(cmdlet, written.name);
-    if (resolution.status === 'parameter') {
-      const takesValue = resolution.parameter.kind !== 'switch' || isSwitchAllowedValue;
-      parameters.push({ parameter: resolution.parameter, written, value: takesValue ? nextValue() : undefined });
-    } else if (resolution.status === 'common') {
-      const takesValue = resolution.parameter.takesValue || isSwitchAllowedValue;
-      common.push({ parameter: resolution.parameter, written, value: takesValue ? nextValue() : undefined });
-    } else {
-      // The value after an unknown parameter most likely belonged to it: do not report it again as positional.
-      nextValue();
-      unresolved.push({ written, ambiguousWith: resolution.status === 'ambiguous' ? resolution.candidates : undefined });
-    }
-  };
-
+  const binder = new Binder(cmdlet, catalog);
   const elements = command.elements;
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i];
     if (element.type === 'parameter') {
-      const written = fromToken(element);
-      const nextValue = (): ArgumentValue | undefined => {
-        const next: CommandElement | undefined = elements[i + 1];
-        if (next?.type !== 'value') return undefined;
-        i++;
-        return next.value;
-      };
-      bindWritten(written, nextValue, element.colon);
-      const last = parameters.at(-1);
       const next = elements[i + 1];
-      if (last?.written === written && last.parameter.kind === 'switch' && !element.colon && next?.type === 'value') {
-        positional.push({ value: next.value, afterSwitch: last });
+      const nextValue = next?.type === 'value' ? next.value : undefined;
+      if (binder.bind(element, nextValue, element.colon)) i++;
+      else if (nextValue && !element.colon && binder.isSwitch(element)) {
+        // `-Force $true`: the value is positional, and not the switch's (invalid-value says so).
+        binder.positional.push({ value: nextValue, afterSwitch: binder.parameters[binder.parameters.length - 1] });
         i++;
       }
     } else if (element.type === 'value') {
-      positional.push({ value: element.value });
+      binder.positional.push({ value: element.value });
     } else if (element.entries) {
-      for (const entry of element.entries) {
-        const written: WrittenParameter = { name: entry.name, range: entry.nameRange, colon: true, alternativeDash: false, viaSplat: true };
-        bindWritten(written, () => entry.value, true);
-      }
+      for (const entry of element.entries) binder.bind({ name: entry.name, range: entry.nameRange, colon: true, alternativeDash: false, viaSplat: true }, entry.value, true);
     } else {
-      openSplat = true;
+      binder.openSplat = true;
     }
   }
+  const { parameters, common, unresolved, positional, openSplat } = binder;
   const sets = resolveParameterSets(cmdlet, parameters, positional);
   return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity: writtenIdentity(parameters, positional) };
+}
+
+/** What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a lint binds thousands of commands). */
+class Binder {
+  readonly parameters: BoundParameter[] = [];
+  readonly common: BoundCommon[] = [];
+  readonly unresolved: UnresolvedParameter[] = [];
+  readonly positional: PositionalValue[] = [];
+  openSplat = false;
+
+  constructor(private readonly cmdlet: CmdletSpec, private readonly catalog: Catalog) {}
+
+  /**
+   * Binds a written parameter, with the value written after it (if any): true when the value was taken, by the
+   * parameter or, after a parameter it does not know, as most likely its value (not reported again as positional).
+   * `switchTakesValue`: the colon form, or a splatted key, where even a switch takes the value.
+   */
+  bind(written: WrittenParameter, value: ArgumentValue | undefined, switchTakesValue: boolean): boolean {
+    const resolution = this.catalog.resolveParameter(this.cmdlet, written.name);
+    if (resolution.status === 'parameter') {
+      const takesValue = value !== undefined && (resolution.parameter.kind !== 'switch' || switchTakesValue);
+      this.parameters.push({ parameter: resolution.parameter, written, value: takesValue ? value : undefined });
+      return takesValue;
+    }
+    if (resolution.status === 'common') {
+      const takesValue = value !== undefined && (resolution.parameter.takesValue || switchTakesValue);
+      this.common.push({ parameter: resolution.parameter, written, value: takesValue ? value : undefined });
+      return takesValue;
+    }
+    this.unresolved.push({ written, ambiguousWith: resolution.status === 'ambiguous' ? resolution.candidates : undefined });
+    return value !== undefined;
+  }
+
+  /** Whether the last parameter bound is this token's, and a switch. */
+  isSwitch(token: ParameterToken): boolean {
+    const last = this.parameters[this.parameters.length - 1];
+    return last?.written === token && last.parameter.kind === 'switch';
+  }
 }
 
 /** Many rules ask for a command's Identity: found once, when it is bound. */
@@ -116,10 +126,6 @@ function writtenIdentity(parameters: readonly BoundParameter[], positional: read
   const value = named ? named.value : positional[0] && !positional[0].afterSwitch ? positional[0].value : undefined;
   if (!value) return undefined;
   return value.kind === 'bareword' || value.kind === 'string' || (named && value.kind === 'number') ? value.literal : undefined;
-}
-
-function fromToken(token: ParameterToken): WrittenParameter {
-  return { name: token.name, range: token.range, colon: token.colon, alternativeDash: token.alternativeDash, viaSplat: false };
 }
 
 /** The outcome of choosing a parameter set for a bound command. */
