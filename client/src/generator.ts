@@ -10,8 +10,10 @@ import {
   workspace,
   type Disposable,
   type ExtensionContext,
+  type InputBox,
   type InputBoxValidationMessage,
   type QuickInput,
+  type QuickPick,
   type QuickPickItem,
   type TextDocument,
   type TextEditor,
@@ -44,8 +46,15 @@ class WizardExit extends Error {
   static readonly cancel = new WizardExit('cancel');
 }
 
+/** What the wizard needs of VS Code's window: its quick inputs, and whether an editor is open (`window` itself, or a test's). */
+export interface WizardWindow {
+  createQuickPick<T extends QuickPickItem>(): QuickPick<T>;
+  createInputBox(): InputBox;
+  readonly activeTextEditor: TextEditor | undefined;
+}
+
 /** The answers collected so far (and the defaults they start from). */
-interface State {
+export interface State {
   target: ServerVersion;
   edgeFqdn: string;
   sipDomains: string;
@@ -72,11 +81,11 @@ class Wizard {
   private current: QuickInput | undefined;
   private readonly history: Step[] = [];
 
-  private constructor(private readonly totalSteps: () => number) {}
+  private constructor(readonly ui: WizardWindow, private readonly totalSteps: () => number) {}
 
   /** Runs the steps from `start`; false when the user cancelled. */
-  static async run(start: Step, state: State, totalSteps: () => number): Promise<boolean> {
-    const wizard = new Wizard(totalSteps);
+  static async run(ui: WizardWindow, start: Step, state: State, totalSteps: () => number): Promise<boolean> {
+    const wizard = new Wizard(ui, totalSteps);
     let step: Step | undefined = start;
     try {
       while (step) {
@@ -114,7 +123,7 @@ class Wizard {
     const disposables: Disposable[] = [];
     try {
       return await new Promise<T>((resolve, reject) => {
-        const input = window.createQuickPick<PickItem<T>>();
+        const input = this.ui.createQuickPick<PickItem<T>>();
         this.prepare(input, disposables, reject);
         input.placeholder = placeholder;
         input.items = items;
@@ -139,7 +148,7 @@ class Wizard {
     const disposables: Disposable[] = [];
     try {
       return await new Promise<T[]>((resolve, reject) => {
-        const input = window.createQuickPick<PickItem<T>>();
+        const input = this.ui.createQuickPick<PickItem<T>>();
         this.prepare(input, disposables, reject);
         input.canSelectMany = true;
         input.placeholder = placeholder;
@@ -170,7 +179,7 @@ class Wizard {
     };
     try {
       return await new Promise<string>((resolve, reject) => {
-        const input = window.createInputBox();
+        const input = this.ui.createInputBox();
         this.prepare(input, disposables, reject);
         input.prompt = prompt;
         input.placeholder = placeholder;
@@ -280,21 +289,29 @@ const askReplaceOther: Step = async (wizard, state) => {
 };
 
 const pickOutput: Step = async (wizard, state) => {
-  if (!window.activeTextEditor) {
+  const editor = wizard.ui.activeTextEditor;
+  if (!editor) {
     state.output = 'open';
     return undefined;
   }
   const items: PickItem<State['output']>[] = [
     { value: 'open', label: 'Open in a new editor', detail: 'A new untitled PowerShell document' },
-    { value: 'insert', label: 'Insert at cursor', detail: `Into ${workspace.asRelativePath(window.activeTextEditor.document.uri)}` },
+    { value: 'insert', label: 'Insert at cursor', detail: `Into ${workspace.asRelativePath(editor.document.uri)}` },
   ];
   state.output = await wizard.pick('Where to put the script', items, state.output);
   return undefined;
 };
 
-function totalSteps(state: State): number {
+function totalSteps(state: State, ui: WizardWindow): number {
   const policySteps = state.policyKind === 'site' ? 1 : state.policyKind === 'user' ? 2 : 0;
-  return 6 + policySteps + (state.replaceChoice === 'other' ? 1 : 0) + (window.activeTextEditor ? 1 : 0);
+  return 6 + policySteps + (state.replaceChoice === 'other' ? 1 : 0) + (ui.activeTextEditor ? 1 : 0);
+}
+
+/** Runs the wizard from `state`: the answers (checked) and where to put the script, or undefined when cancelled. */
+export async function runWizard(ui: WizardWindow, state: State = defaultState()): Promise<{ answers: Answers; output: State['output'] } | { errors: readonly string[] } | undefined> {
+  if (!(await Wizard.run(ui, pickTarget, state, () => totalSteps(state, ui)))) return undefined;
+  const result = validateAnswers(answersOf(state));
+  return 'errors' in result ? result : { answers: result.answers, output: state.output };
 }
 
 // ---- State ↔ answers -----------------------------------------------------------------------------------------
@@ -318,10 +335,9 @@ function answersOf(state: State): Answers {
   };
 }
 
-/** The defaults: the last answers given in this workspace, else the lyncPic.targetVersion setting. */
-function initialState(context: ExtensionContext): State {
-  const setting = workspace.getConfiguration('lyncPic').get<string>('targetVersion');
-  const state: State = {
+/** The answers a first run starts from, for the target version setting (when it names a server version). */
+export function defaultState(setting?: string): State {
+  return {
     target: SERVER_VERSIONS.find((v) => v === setting) ?? 'sfb2019',
     edgeFqdn: '',
     sipDomains: '',
@@ -336,6 +352,12 @@ function initialState(context: ExtensionContext): State {
     replaceOther: '',
     output: 'open',
   };
+}
+
+/** The defaults: the last answers given in this workspace, else the lyncPic.targetVersion setting. */
+function initialState(context: ExtensionContext): State {
+  const setting = workspace.getConfiguration('lyncPic').get<string>('targetVersion');
+  const state = defaultState(setting);
   const last = validateAnswers(context.workspaceState.get<unknown>(LAST_ANSWERS_KEY));
   if (!('answers' in last)) return state;
   const a = last.answers;
@@ -386,9 +408,8 @@ async function generate(context: ExtensionContext, arg: unknown): Promise<TextDo
     }
     return openScript(generateScript(result.answers));
   }
-  const state = initialState(context);
-  if (!(await Wizard.run(pickTarget, state, () => totalSteps(state)))) return undefined;
-  const result = validateAnswers(answersOf(state));
+  const result = await runWizard(window, initialState(context));
+  if (!result) return undefined;
   if ('errors' in result) {
     void window.showErrorMessage(`Lync PIC: the script was not generated. ${result.errors.join(' ')}`);
     return undefined;
@@ -396,7 +417,7 @@ async function generate(context: ExtensionContext, arg: unknown): Promise<TextDo
   await context.workspaceState.update(LAST_ANSWERS_KEY, result.answers);
   const script = generateScript(result.answers);
   const editor = window.activeTextEditor;
-  return state.output === 'insert' && editor ? insertScript(editor, script) : openScript(script);
+  return result.output === 'insert' && editor ? insertScript(editor, script) : openScript(script);
 }
 
 /** Registers `lyncPic.generateScript`; call it before the language client starts, so it works while the server is slow. */
