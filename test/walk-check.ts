@@ -3,6 +3,17 @@ import { checkUnwrapShortcut, isCommandOfInterest, isCommentOfInterest, resolveS
 import { readTree, type PowerShellParser } from '../server/src/engine/parse/parser';
 import { checkReader } from '../server/src/engine/parse/reader';
 import { LineIndex } from '../server/src/engine/text';
+import type { Tree } from 'web-tree-sitter';
+
+/** Runs `check` on the script's tree, then frees the tree. */
+function withTree(parser: PowerShellParser, text: string, check: (tree: Tree) => void): void {
+  const tree = parser.parse(text);
+  try {
+    check(tree);
+  } finally {
+    tree.delete();
+  }
+}
 
 /**
  * Asserts that the engine's walk (statement by statement, only where the text holds a mark) finds what the full walk
@@ -11,36 +22,23 @@ import { LineIndex } from '../server/src/engine/text';
  */
 export function assertWalksAgree(parser: PowerShellParser, text: string): void {
   const index = new LineIndex(text);
-  const tree = parser.parse(text);
-  try {
+  withTree(parser, text, (tree) => {
     const full = walkScript(tree.rootNode, index);
     const pruned = walkStatements(tree, index);
     const expected = resolveSplats(full.commands.filter((c) => isCommandOfInterest(c.name)), full.assignments, index);
     assert.deepEqual(resolveSplats(pruned.commands, pruned.assignments, index), expected, 'the same commands of interest');
     assert.deepEqual(pruned.comments, full.comments.filter((c) => isCommentOfInterest(c.text)), 'the same lync-pic comments');
-  } finally {
-    tree.delete();
-  }
+  });
 }
 
 /** Asserts that the engine's tree reader reads every node of the script's tree as web-tree-sitter's `Node` API does. */
 export function assertReaderAgrees(parser: PowerShellParser, text: string): void {
-  const tree = parser.parse(text);
-  try {
-    checkReader(readTree(tree), tree);
-  } finally {
-    tree.delete();
-  }
+  withTree(parser, text, (tree) => checkReader(readTree(tree), tree));
 }
 
 /** Asserts that the engine's shortcut through expression wrappers reads every wrapper of the script's tree as the step-by-step unwrapping does. */
 export function assertUnwrapShortcutAgrees(parser: PowerShellParser, text: string): void {
-  const tree = parser.parse(text);
-  try {
-    checkUnwrapShortcut(tree, new LineIndex(text));
-  } finally {
-    tree.delete();
-  }
+  withTree(parser, text, (tree) => checkUnwrapShortcut(tree, new LineIndex(text)));
 }
 
 /**
@@ -53,8 +51,7 @@ export function assertUnwrapShortcutAgrees(parser: PowerShellParser, text: strin
  *   name's visible children are only its quotes.)
  */
 export function assertElementFacts(parser: PowerShellParser, text: string): void {
-  const tree = parser.parse(text);
-  try {
+  withTree(parser, text, (tree) => {
     for (const elements of tree.rootNode.descendantsOfType('command_elements')) {
       const children = elements?.children.filter((child) => child !== null) ?? [];
       children.forEach((child, i) => {
@@ -65,7 +62,5 @@ export function assertElementFacts(parser: PowerShellParser, text: string): void
         assert.equal(child.endIndex, next.startIndex, `${child.type} before ${next.type} at ${next.startIndex}`);
       });
     }
-  } finally {
-    tree.delete();
-  }
+  });
 }

@@ -13,7 +13,7 @@ export class Timings {
 
   /** Adds time measured otherwise (asynchronous work) to the phase. */
   add(phase: string, ms: number): void {
-    this.phaseTotals.set(phase, (this.phaseTotals.get(phase) ?? 0) + ms);
+    addTo(this.phaseTotals, phase, ms);
   }
 
   /** Runs a rule's check and adds its time to the rule. */
@@ -42,6 +42,10 @@ function timed<T>(totals: Map<string, number>, key: string, work: () => T): T {
   try {
     return work();
   } finally {
-    totals.set(key, (totals.get(key) ?? 0) + performance.now() - start);
+    addTo(totals, key, performance.now() - start);
   }
+}
+
+function addTo(totals: Map<string, number>, key: string, ms: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + ms);
 }
