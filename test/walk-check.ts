@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { checkUnwrapShortcut, isCommandOfInterest, isCommentOfInterest, resolveSplats, walkScript, walkStatements } from '../server/src/engine/parse/commands';
-import { readTree, type PowerShellParser } from '../server/src/engine/parse/parser';
+import { readTree, readTreeByCalls, type PowerShellParser } from '../server/src/engine/parse/parser';
 import { checkReader } from '../server/src/engine/parse/reader';
 import { LineIndex } from '../server/src/engine/text';
 import type { Tree } from 'web-tree-sitter';
@@ -31,9 +31,15 @@ export function assertWalksAgree(parser: PowerShellParser, text: string): void {
   });
 }
 
-/** Asserts that the engine's tree reader reads every node of the script's tree as web-tree-sitter's `Node` API does. */
+/**
+ * Asserts that the engine's tree reader, and the one it falls back on, read every node of the script's tree as
+ * web-tree-sitter's `Node` API does.
+ */
 export function assertReaderAgrees(parser: PowerShellParser, text: string): void {
-  withTree(parser, text, (tree) => checkReader(readTree(tree), tree));
+  withTree(parser, text, (tree) => {
+    checkReader(readTree(tree), tree);
+    checkReader(readTreeByCalls(tree), tree);
+  });
 }
 
 /** Asserts that the engine's shortcut through expression wrappers reads every wrapper of the script's tree as the step-by-step unwrapping does. */

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { PowerShellParser, readTree } from '../../server/src/engine/parse/parser';
-import { checkReader } from '../../server/src/engine/parse/reader';
+import { firstReaderThatReads, PowerShellParser, readTree, readTreeByCalls } from '../../server/src/engine/parse/parser';
+import { MemoryTreeReader } from '../../server/src/engine/parse/memory-reader';
+import { checkReader, type TreeReader } from '../../server/src/engine/parse/reader';
 import { fixturesAndExamples } from '../helpers';
 import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees } from '../walk-check';
 
@@ -56,11 +57,22 @@ describe('the tree reader', () => {
     }
   });
 
-  it('is told apart from web-tree-sitter when it reads a node differently', () => {
+  it('reads from WebAssembly memory with the web-tree-sitter this project pins', () => {
+    const tree = parser.parse('Get-CsPublicProvider');
+    try {
+      // (Fails when an update of web-tree-sitter changed tree-sitter's layout: the engine then falls back to calls.)
+      assert.ok(readTree(tree) instanceof MemoryTreeReader, 'the memory reader read the load-time sample as web-tree-sitter does');
+      assert.ok(!(readTreeByCalls(tree) instanceof MemoryTreeReader));
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('is told apart from web-tree-sitter when it reads a node differently, and the next reader is taken', () => {
     const tree = parser.parse("New-CsPublicProvider -Identity Skype -ProxyFqdn 'federation.messenger.msn.com'");
     try {
       const reader = readTree(tree);
-      // A reader whose node ends are one code unit off: what a change in web-tree-sitter's marshalling would do.
+      // A reader whose node ends are one code unit off: what a change in tree-sitter's layout or marshalling would do.
       const offByOne = new Proxy(reader, {
         get(target, property) {
           if (property === 'end') return (ref: number) => target.end(ref) + 1;
@@ -70,6 +82,45 @@ describe('the tree reader', () => {
       });
       assert.throws(() => checkReader(offByOne, tree), /disagrees with web-tree-sitter on the end of root/);
       assert.doesNotThrow(() => checkReader(reader, tree));
+      const byCalls = readTreeByCalls(tree);
+      assert.equal(firstReaderThatReads([offByOne, byCalls], tree), byCalls);
+      assert.equal(firstReaderThatReads([reader, byCalls], tree), reader);
+      assert.throws(() => firstReaderThatReads([offByOne], tree), /disagrees with web-tree-sitter on the end of root/);
+      assert.throws(() => firstReaderThatReads([] as TreeReader[], tree), /no tree reader/);
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('finds the descendants of a type between points as web-tree-sitter does, in hidden nodes too', () => {
+    // Statement lists and command elements are built of hidden nodes: points inside them, at their edges and past them.
+    const text = "$p = @{ A = 1 }\nfunction F { Set-CsX -A 1 | Get-CsY\n  # lync-pic c\n  $q = 2 }\nNew-CsZ @p -B `\n  2\n";
+    const tree = parser.parse(text);
+    try {
+      const types = ['command', 'comment', 'assignment_expression', 'pipeline_chain', 'pipeline', 'function_statement'];
+      // Asked of the root and of each top-level statement, whose start can be past the points.
+      const statements = tree.rootNode.firstChild?.children.filter((node) => node !== null) ?? [];
+      assert.equal(statements.length, 3, 'three statements in the statement list');
+      const subjects = [tree.rootNode, ...statements];
+      let compared = 0;
+      for (const reader of [readTree(tree), readTreeByCalls(tree)]) {
+        for (const subject of subjects) {
+          const ref = reader.refOf(subject);
+          for (let fromRow = 0; fromRow <= 5; fromRow++) {
+            for (let fromColumn = 0; fromColumn <= 24; fromColumn += 3) {
+              for (const [toRow, toColumn] of [[fromRow, fromColumn + 1], [fromRow, fromColumn + 7], [fromRow + 1, 2], [fromRow + 2, 0]]) {
+                const from = { row: fromRow, column: fromColumn };
+                const to = { row: toRow, column: toColumn };
+                const expected = subject.descendantsOfType(types, from, to).map((node) => node?.startIndex);
+                const actual = reader.descendantsOfType(ref, types, from, to).map((node) => reader.start(node));
+                assert.deepEqual(actual, expected, `${reader.constructor.name} from ${subject.type} ${fromRow}:${fromColumn}-${toRow}:${toColumn}`);
+                compared += actual.length;
+              }
+            }
+          }
+        }
+      }
+      assert.ok(compared > 100, `${compared} nodes found in all`);
     } finally {
       tree.delete();
     }

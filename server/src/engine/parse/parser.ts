@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { MemoryTreeReader } from './memory-reader';
 import { checkReader, TreeReader, type TreeSitterModule } from './reader';
 
 const GRAMMAR_FILE = 'tree-sitter-powershell.wasm';
@@ -18,7 +19,8 @@ function locateWasm(file: string, packageEntry: string): string {
 }
 
 let loading: Promise<Language> | undefined;
-let reader: TreeReader | undefined;
+/** The reader the engine reads trees with, and the one that calls into WebAssembly for each question. */
+let readers: { chosen: TreeReader; calls: TreeReader } | undefined;
 
 /** A script with the node kinds the engine reads, a parse error and a missing node: what `checkReader` reads at load. */
 const READER_SAMPLE = [
@@ -46,33 +48,60 @@ function loadLanguage(): Promise<Language> {
     const module = { locateFile: () => locateWasm(RUNTIME_FILE, 'web-tree-sitter') };
     await Parser.init(module);
     const language = await Language.load(locateWasm(GRAMMAR_FILE, 'tree-sitter-powershell/package.json'));
-    reader = checkedReader(module as unknown as TreeSitterModule, language);
+    readers = checkedReaders(module as unknown as TreeSitterModule, language);
     return language;
   })();
   return loading;
 }
 
-function checkedReader(module: TreeSitterModule, language: Language): TreeReader {
+/**
+ * The tree reader that reads tree-sitter's memory when it reads the sample as web-tree-sitter's API does, else the
+ * one that calls into WebAssembly (a web-tree-sitter whose memory layout differs).
+ */
+function checkedReaders(module: TreeSitterModule, language: Language): { chosen: TreeReader; calls: TreeReader } {
   // (The module fills the options object of the first `Parser.init` of the process only.)
   if (typeof module._ts_init !== 'function') throw new Error('web-tree-sitter was initialised before the PowerShell parser: its tree reader has no module to call');
-  const treeReader = new TreeReader(module, language.types, language.fields);
+  const calls = new TreeReader(module, language.types, language.fields);
+  const memory = MemoryTreeReader.forLanguage(module, language);
   const parser = new Parser();
   parser.setLanguage(language);
-  const tree = parser.parse(READER_SAMPLE);
+  const sample = parser.parse(READER_SAMPLE);
   try {
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    checkReader(treeReader, tree);
+    if (!sample) throw new Error('tree-sitter returned no tree');
+    return { chosen: firstReaderThatReads(memory ? [memory, calls] : [calls], sample), calls };
   } finally {
-    tree?.delete();
+    sample?.delete();
     parser.delete();
   }
-  return treeReader;
+}
+
+/** The first of the readers that reads the tree as web-tree-sitter's API does (`checkReader`); throws if none does. */
+export function firstReaderThatReads(readers: readonly TreeReader[], tree: Tree): TreeReader {
+  let disagreement: unknown = new Error('no tree reader to check');
+  for (const reader of readers) {
+    try {
+      checkReader(reader, tree);
+      return reader;
+    } catch (error) {
+      disagreement = error;
+    }
+  }
+  throw disagreement;
 }
 
 /** The tree reader, open on a tree (of a parser made by `PowerShellParser.create`). */
 export function readTree(tree: Tree): TreeReader {
-  if (!reader) throw new Error('the PowerShell parser is not loaded');
-  return reader.open(tree);
+  return loadedReaders().chosen.open(tree);
+}
+
+/** The reader that calls into WebAssembly for each question (what the engine falls back on), open on a tree. */
+export function readTreeByCalls(tree: Tree): TreeReader {
+  return loadedReaders().calls.open(tree);
+}
+
+function loadedReaders(): { chosen: TreeReader; calls: TreeReader } {
+  if (!readers) throw new Error('the PowerShell parser is not loaded');
+  return readers;
 }
 
 /** A PowerShell parser. Create it once (`await PowerShellParser.create()`), then parse synchronously. */

@@ -41,24 +41,25 @@ const ERROR_SYMBOL = 65535;
  * `Node` API when the module loads (`checkReader`) and, over every test script, by the reader's unit test.
  */
 export class TreeReader {
-  private nodes = new Int32Array(NODE_WORDS * 1024);
+  protected nodes = new Int32Array(NODE_WORDS * 1024);
   private size = 0;
   private readonly transfer: number;
-  private tree = 0;
+  /** The open tree's address in WebAssembly memory. */
+  protected treeAddress = 0;
   /** Symbol lists for `descendantsOfType`, in WebAssembly memory, by the list of type names. */
   private readonly symbolLists = new Map<string, SymbolList>();
   /** The same lists by the array asked with: the walk asks with one constant array thousands of times. */
   private readonly symbolListsByArray = new WeakMap<readonly string[], SymbolList>();
 
   /** One reader per module and language: it reads one tree at a time (`open`). */
-  constructor(private readonly module: TreeSitterModule, private readonly types: readonly string[], private readonly fields: readonly (string | null)[]) {
+  constructor(protected readonly module: TreeSitterModule, protected readonly types: readonly string[], private readonly fields: readonly (string | null)[]) {
     this.transfer = module._ts_init();
   }
 
   /** Starts reading a tree: the nodes handed out before are forgotten. */
   open(tree: Tree): this {
     // The tree's handle for the WebAssembly side is its `[0]`, as in web-tree-sitter's own calls.
-    this.tree = (tree as unknown as { 0: number })[0];
+    this.treeAddress = (tree as unknown as { 0: number })[0];
     this.size = 0;
     return this;
   }
@@ -99,38 +100,38 @@ export class TreeReader {
 
   end(ref: NodeRef): number {
     this.marshal(ref);
-    return this.module._ts_node_end_index_wasm(this.tree);
+    return this.module._ts_node_end_index_wasm(this.treeAddress);
   }
 
   type(ref: NodeRef): string {
     this.marshal(ref);
-    return this.types[this.module._ts_node_symbol_wasm(this.tree)] ?? 'ERROR';
+    return this.types[this.module._ts_node_symbol_wasm(this.treeAddress)] ?? 'ERROR';
   }
 
   isError(ref: NodeRef): boolean {
     this.marshal(ref);
-    return this.module._ts_node_symbol_wasm(this.tree) === ERROR_SYMBOL;
+    return this.module._ts_node_symbol_wasm(this.treeAddress) === ERROR_SYMBOL;
   }
 
   hasError(ref: NodeRef): boolean {
     this.marshal(ref);
-    return this.module._ts_node_has_error_wasm(this.tree) === 1;
+    return this.module._ts_node_has_error_wasm(this.treeAddress) === 1;
   }
 
   isMissing(ref: NodeRef): boolean {
     this.marshal(ref);
-    return this.module._ts_node_is_missing_wasm(this.tree) === 1;
+    return this.module._ts_node_is_missing_wasm(this.treeAddress) === 1;
   }
 
   children(ref: NodeRef): NodeRef[] {
     this.marshal(ref);
-    this.module._ts_node_children_wasm(this.tree);
+    this.module._ts_node_children_wasm(this.treeAddress);
     return this.takeList();
   }
 
   namedChildren(ref: NodeRef): NodeRef[] {
     this.marshal(ref);
-    this.module._ts_node_named_children_wasm(this.tree);
+    this.module._ts_node_named_children_wasm(this.treeAddress);
     return this.takeList();
   }
 
@@ -141,7 +142,7 @@ export class TreeReader {
     const at = (this.transfer >> 2) + NODE_WORDS;
     heap[at] = start;
     heap[at + 1] = end;
-    this.module._ts_node_named_descendant_for_index_wasm(this.tree);
+    this.module._ts_node_named_descendant_for_index_wasm(this.treeAddress);
     // (Never the null node: the node itself spans its own range.)
     return this.take(this.transfer) as NodeRef;
   }
@@ -150,7 +151,7 @@ export class TreeReader {
     const fieldId = this.fields.indexOf(field);
     if (fieldId < 0) return undefined;
     this.marshal(ref);
-    this.module._ts_node_child_by_field_id_wasm(this.tree, fieldId);
+    this.module._ts_node_child_by_field_id_wasm(this.treeAddress, fieldId);
     return this.take(this.transfer);
   }
 
@@ -161,11 +162,11 @@ export class TreeReader {
   descendantsOfType(ref: NodeRef, types: readonly string[], from?: Point, to?: Point): NodeRef[] {
     const symbols = this.symbolList(types);
     this.marshal(ref);
-    this.module._ts_node_descendants_of_type_wasm(this.tree, symbols.address, symbols.count, from?.row ?? 0, from?.column ?? 0, to?.row ?? 0, to?.column ?? 0);
+    this.module._ts_node_descendants_of_type_wasm(this.treeAddress, symbols.address, symbols.count, from?.row ?? 0, from?.column ?? 0, to?.row ?? 0, to?.column ?? 0);
     return this.takeList();
   }
 
-  private allocate(): NodeRef {
+  protected allocate(): NodeRef {
     if (this.size + NODE_WORDS > this.nodes.length) {
       const grown = new Int32Array(this.nodes.length * 2);
       grown.set(this.nodes);
@@ -260,10 +261,25 @@ export function checkReader(reader: TreeReader, tree: Tree, from: Node = tree.ro
     node.children.forEach((child, i) => child && pending.push([child, children[i], `${path}/${i}`]));
   }
   const root = reader.refOf(from);
-  const expected = from.descendantsOfType(['command', 'comment']).map((node) => node?.startIndex);
-  const actual = reader.descendantsOfType(root, ['command', 'comment']).map((ref) => reader.start(ref));
-  if (expected.join() !== actual.join()) throw new Error('the tree reader disagrees with web-tree-sitter on descendantsOfType');
+  const sameDescendants = (what: string, start?: Point, end?: Point): void => {
+    const expected = from.descendantsOfType(DESCENDANT_TYPES, start, end).map((node) => node?.startIndex);
+    const actual = reader.descendantsOfType(root, DESCENDANT_TYPES, start, end).map((ref) => reader.start(ref));
+    if (expected.join() !== actual.join()) throw new Error(`the tree reader disagrees with web-tree-sitter on descendantsOfType ${what}`);
+  };
+  sameDescendants('in the whole tree');
+  // Between points, as the engine's walk asks: over each statement (and each of its children), and over its first
+  // characters (where a walk's span around a mark can start).
+  for (const statement of from.children.filter((node) => node !== null)) {
+    for (const node of [statement, ...statement.children.filter((child) => child !== null)]) {
+      const { startPosition: start, endPosition: end } = node;
+      sameDescendants(`over ${start.row}:${start.column}-${end.row}:${end.column}`, start, end);
+      sameDescendants(`over ${start.row}:${start.column}+3`, start, { row: start.row, column: start.column + 3 });
+    }
+  }
 }
+
+/** The node types `checkReader` compares `descendantsOfType` on. */
+const DESCENDANT_TYPES = ['command', 'comment', 'pipeline_chain', 'assignment_expression'];
 
 function mapDefined<T, U>(value: T | undefined, map: (value: T) => U): U | undefined {
   return value === undefined ? undefined : map(value);
