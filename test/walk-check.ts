@@ -6,7 +6,7 @@ import { LineIndex } from '../server/src/engine/text';
 import type { Tree } from 'web-tree-sitter';
 
 /** Runs `check` on the script's tree, then frees the tree. */
-function withTree(parser: PowerShellParser, text: string, check: (tree: Tree) => void): void {
+export function withTree(parser: PowerShellParser, text: string, check: (tree: Tree) => void): void {
   const tree = parser.parse(text);
   try {
     check(tree);

@@ -5,7 +5,7 @@ import { firstReaderThatReads, PowerShellParser, readTree, readTreeByCalls } fro
 import { MemoryTreeReader } from '../../server/src/engine/parse/memory-reader';
 import { checkReader, type TreeReader } from '../../server/src/engine/parse/reader';
 import { fixturesAndExamples } from '../helpers';
-import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees } from '../walk-check';
+import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees, withTree } from '../walk-check';
 
 let parser: PowerShellParser;
 before(async () => {
@@ -45,32 +45,25 @@ describe('the tree reader', () => {
     const script = readFileSync(fixturesAndExamples().find((file) => file.endsWith('enable-skype-connectivity.ps1')) ?? '', 'utf8');
     const lines = script.split('\n').length;
     const text = Array.from({ length: Math.ceil(40_000 / lines) }, () => script).join('\n');
-    const tree = parser.parse(text);
-    try {
+    withTree(parser, text, (tree) => {
       // The last statement, read after the parse grew the module's memory (and replaced its views).
       const list = tree.rootNode.lastChild;
       const last = list?.type === 'statement_list' ? list.lastChild : list;
       assert.ok(last && last.endIndex > text.length - 200, 'the tree reaches the end of the text');
       checkReader(readTree(tree), tree, last);
-    } finally {
-      tree.delete();
-    }
+    });
   });
 
   it('reads from WebAssembly memory with the web-tree-sitter this project pins', () => {
-    const tree = parser.parse('Get-CsPublicProvider');
-    try {
+    withTree(parser, 'Get-CsPublicProvider', (tree) => {
       // (Fails when an update of web-tree-sitter changed tree-sitter's layout: the engine then falls back to calls.)
       assert.ok(readTree(tree) instanceof MemoryTreeReader, 'the memory reader read the load-time sample as web-tree-sitter does');
       assert.ok(!(readTreeByCalls(tree) instanceof MemoryTreeReader));
-    } finally {
-      tree.delete();
-    }
+    });
   });
 
   it('is told apart from web-tree-sitter when it reads a node differently, and the next reader is taken', () => {
-    const tree = parser.parse("New-CsPublicProvider -Identity Skype -ProxyFqdn 'federation.messenger.msn.com'");
-    try {
+    withTree(parser, "New-CsPublicProvider -Identity Skype -ProxyFqdn 'federation.messenger.msn.com'", (tree) => {
       const reader = readTree(tree);
       // A reader whose node ends are one code unit off: what a change in tree-sitter's layout or marshalling would do.
       const offByOne = new Proxy(reader, {
@@ -87,16 +80,13 @@ describe('the tree reader', () => {
       assert.equal(firstReaderThatReads([reader, byCalls], tree), reader);
       assert.throws(() => firstReaderThatReads([offByOne], tree), /disagrees with web-tree-sitter on the end of root/);
       assert.throws(() => firstReaderThatReads([] as TreeReader[], tree), /no tree reader/);
-    } finally {
-      tree.delete();
-    }
+    });
   });
 
   it('finds the descendants of a type between points as web-tree-sitter does, in hidden nodes too', () => {
     // Statement lists and command elements are built of hidden nodes: points inside them, at their edges and past them.
     const text = "$p = @{ A = 1 }\nfunction F { Set-CsX -A 1 | Get-CsY\n  # lync-pic c\n  $q = 2 }\nNew-CsZ @p -B `\n  2\n";
-    const tree = parser.parse(text);
-    try {
+    withTree(parser, text, (tree) => {
       const types = ['command', 'comment', 'assignment_expression', 'pipeline_chain', 'pipeline', 'function_statement'];
       // Asked of the root and of each top-level statement, whose start can be past the points.
       const statements = tree.rootNode.firstChild?.children.filter((node) => node !== null) ?? [];
@@ -121,8 +111,6 @@ describe('the tree reader', () => {
         }
       }
       assert.ok(compared > 100, `${compared} nodes found in all`);
-    } finally {
-      tree.delete();
-    }
+    });
   });
 });

@@ -5,7 +5,7 @@ import { walkStatements } from '../../server/src/engine/parse/commands';
 import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import { LineIndex } from '../../server/src/engine/text';
 import { fixturesAndExamples } from '../helpers';
-import { assertWalksAgree } from '../walk-check';
+import { assertWalksAgree, withTree } from '../walk-check';
 
 let parser: PowerShellParser;
 before(async () => {
@@ -44,22 +44,16 @@ describe('the statement walk', () => {
     // Each of these made the search for assignments backtrack exponentially: a line comment of many `#`, and block
     // comments that a lazy pattern could end at any later `#>`.
     const text = `$x ${'#'.repeat(64)}\n$y ${'<# c #> '.repeat(3000)}\nSet-CsPublicProvider -Identity a\n$z <# never closed ${'x'.repeat(50_000)}`;
-    const tree = parser.parse(text);
-    try {
+    withTree(parser, text, (tree) => {
       assert.deepEqual(walkStatements(tree, new LineIndex(text)).commands.map((c) => c.name), ['Set-CsPublicProvider']);
-    } finally {
-      tree.delete();
-    }
+    });
   });
 
   it('keeps the Cs commands and leaves out the ordinary ones around them', () => {
     const text = 'Write-Host a\nGet-ChildItem | Where-Object { $_.Length -gt 0 }\nNew-CsPublicProvider -Identity Skype\n';
-    const tree = parser.parse(text);
-    try {
+    withTree(parser, text, (tree) => {
       const parts = walkStatements(tree, new LineIndex(text));
       assert.deepEqual(parts.commands.map((c) => c.name), ['New-CsPublicProvider']);
-    } finally {
-      tree.delete();
-    }
+    });
   });
 });
