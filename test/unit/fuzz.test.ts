@@ -4,16 +4,14 @@ import { run } from '../../server/src/cli/main';
 import { complete } from '../../server/src/engine/complete';
 import { fixAll } from '../../server/src/engine/fix/apply';
 import { hover } from '../../server/src/engine/hover';
-import type { ParsedScript } from '../../server/src/engine/incremental';
 import type { Linter, LintResult } from '../../server/src/engine/lint';
-import { PowerShellParser } from '../../server/src/engine/parse/parser';
 import type { Position, Range } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
 import { prng } from '../random';
-import { assertElementFacts, assertReaderAgrees, assertUnwrapShortcutAgrees, assertWalksAgree } from '../walk-check';
+import { assertTreeIsSound } from '../tree-check';
 
 /**
- * Fuzzing: random and mutated scripts through the engine (lint, incremental lint, fix-all, completion, hover) and
+ * Fuzzing: random and mutated scripts through the engine (parse, lint, fix-all, completion, hover) and
  * through the CLI. Nothing may throw, no rule may fail, and every range reported must lie inside the document.
  * Deterministic: each case has a seed. The budget is about 3 seconds; LYNC_PIC_FUZZ_SECONDS=60 runs longer, and
  * LYNC_PIC_FUZZ_SEED=<n> starts from another seed. A failure prints its seed and the input, shrunk.
@@ -171,32 +169,11 @@ function lintStrictly(linter: Linter, text: string): LintResult {
   return linter.lint(text, { onRuleError: (id, error) => assert.fail(`rule ${id} failed: ${error instanceof Error ? error.stack : String(error)}`) });
 }
 
-/** Everything the engine offers, on one text; `previous` is an earlier version for the incremental lint. */
-function checkEngine(linter: Linter, parser: PowerShellParser, text: string, previous: string, r: Random): void {
-  // The engine reads the tree through its own reader, and only where the text holds a mark: it reads what
-  // web-tree-sitter's API reads, and finds what a walk of the whole tree finds.
-  assertReaderAgrees(parser, text);
-  assertElementFacts(parser, text);
-  assertUnwrapShortcutAgrees(parser, text);
-  assertWalksAgree(parser, text);
+/** Everything the engine offers, on one text. */
+function checkEngine(linter: Linter, text: string, r: Random): void {
+  assertTreeIsSound(text);
   const result = lintStrictly(linter, text);
   checkResult(text, result);
-
-  // Incremental: from the previous version to this one. When the parse is exact, the result is lint's.
-  const onRuleError = (id: string, error: unknown): never => assert.fail(`rule ${id} failed: ${String(error)}`);
-  let parsed: ParsedScript | undefined;
-  try {
-    const first = linter.lintIncremental(previous, { onRuleError });
-    parsed = first.parsed;
-    const second = linter.lintIncremental(text, { onRuleError }, parsed);
-    parsed = second.parsed;
-    checkResult(text, second.result);
-    if (second.parsed.exact) {
-      assert.deepEqual(second.result.findings.map((f) => [f.ruleId, f.range, f.message]), result.findings.map((f) => [f.ruleId, f.range, f.message]), 'an exact incremental lint gives what lint gives');
-    }
-  } finally {
-    parsed?.dispose();
-  }
 
   // Fix-all terminates and leaves a script that still lints.
   const fixed = fixAll(text, (t) => lintStrictly(linter, t).findings, 3);
@@ -254,7 +231,6 @@ async function shrink(input: string, fails: (text: string) => Promise<boolean>):
 describe('fuzzing', () => {
   it(`survives random and mutated scripts (about ${BUDGET_MS / 1000} s)`, { timeout: BUDGET_MS + 600_000 }, async (t) => {
     const linter = await getLinter();
-    const parser = await PowerShellParser.create();
     const started = Date.now();
     let cases = 0;
     for (let seed = FIRST_SEED; Date.now() - started < BUDGET_MS || cases < 20; seed++, cases++) {
@@ -263,7 +239,7 @@ describe('fuzzing', () => {
       const text = r() < 0.15 ? base : mutate(base, r);
       const checkAll = async (t: string): Promise<void> => {
         const rr = prng(seed ^ 0x5bd1e995);
-        checkEngine(linter, parser, t, base, rr);
+        checkEngine(linter, t, rr);
         // The CLI makes a linter per run: every fifth case is enough to cover its path.
         if (seed % 5 === 0) await checkCli(t);
       };
@@ -278,43 +254,5 @@ describe('fuzzing', () => {
     }
     t.diagnostic(`${cases} cases, seeds ${FIRST_SEED} to ${FIRST_SEED + cases - 1}`);
     assert.ok(cases >= 20);
-  });
-
-  it('an exact incremental lint gives what lint gives, over a run of edits that keep the script valid', async () => {
-    const linter = await getLinter();
-    const parser = await PowerShellParser.create();
-    const r = prng(FIRST_SEED + 1000);
-    // Statements that parse without an error, so that every version does.
-    const clean = (): string => {
-      for (;;) {
-        const statement = pick(r, STATEMENTS)(r);
-        const tree = parser.parse(statement);
-        const ok = !tree.rootNode.hasError;
-        tree.delete();
-        if (ok) return statement;
-      }
-    };
-    const statements = Array.from({ length: 60 }, clean);
-    let parsed = linter.lintIncremental(statements.join('\n')).parsed;
-    let exactLints = 0;
-    try {
-      for (let i = 0; i < 60; i++) {
-        const at = int(r, statements.length);
-        const edit = int(r, 3);
-        if (edit === 0) statements.splice(at, 0, clean());
-        else if (edit === 1) statements.splice(at, 1);
-        else if (!statements[at].includes('\n')) statements[at] = `${statements[at]} # ${'x'.repeat(1 + int(r, 5))}`;
-        const text = statements.join('\n');
-        const next = linter.lintIncremental(text, {}, parsed);
-        parsed = next.parsed;
-        checkResult(text, next.result);
-        if (!parsed.exact) continue;
-        exactLints++;
-        assert.deepEqual(next.result.findings, linter.lint(text).findings, `edit ${i}`);
-      }
-    } finally {
-      parsed.dispose();
-    }
-    assert.ok(exactLints > 30, `only ${exactLints} of 60 incremental lints were exact`);
   });
 });

@@ -1,20 +1,29 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { decodeScript, type ScriptEncoding } from './decode';
 
 const SCRIPT_EXTENSIONS = new Set(['.ps1', '.psm1']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export type Input = { readonly path: string; readonly text: string } | { readonly path: string; readonly problem: string };
+/** A script's text and how it was stored (see decodeScript), or why it cannot be linted. */
+export type Input =
+  | { readonly path: string; readonly text: string; readonly encoding: ScriptEncoding; readonly unwritable?: string }
+  | { readonly path: string; readonly problem: string };
 
-/** Expands the paths given on the command line into scripts to lint, or problems to report. */
-export function collectInputs(paths: readonly string[], readStdin: () => string): Input[] {
+/**
+ * Expands the paths given on the command line into scripts to lint, or problems to report. Standard input given as
+ * bytes is decoded as a file is; given as text, it is taken as it is.
+ */
+export function collectInputs(paths: readonly string[], readStdin: () => string | Uint8Array): Input[] {
   return paths.flatMap((path): Input[] => {
     if (path === '-') {
+      let stdin;
       try {
-        return [{ path: '<stdin>', text: readStdin() }];
+        stdin = readStdin();
       } catch (error) {
         return [{ path: '<stdin>', problem: cannotRead(error) }];
       }
+      return [typeof stdin === 'string' ? { path: '<stdin>', text: stdin, encoding: 'utf-8' } : { path: '<stdin>', ...decodeScript(stdin) }];
     }
     let stats;
     try {
@@ -76,14 +85,4 @@ function readScript(path: string, isFile: boolean): Input {
     return { path, problem: cannotRead(error) };
   }
   return { path, ...decodeScript(bytes) };
-}
-
-/** Decodes a script file the way Windows PowerShell does for the encodings it detects by their byte-order mark. */
-export function decodeScript(bytes: Buffer): { text: string } | { problem: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') };
-  if (bytes.subarray(0, 8000).includes(0)) return { problem: 'is a binary file, not a PowerShell script' };
-  const text = bytes.toString('utf8');
-  // Not UTF-8: read it as Windows-1252-compatible Latin-1 rather than with replacement characters.
-  return { text: text.includes('\uFFFD') ? bytes.toString('latin1') : text };
 }

@@ -2,7 +2,8 @@
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => string;
+  /** Bytes are decoded as a script file is (see decode.ts); text is taken as it is. */
+  readonly readStdin: () => string | Uint8Array;
 }
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */

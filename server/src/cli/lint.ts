@@ -7,6 +7,7 @@ import { measured, Timings } from '../engine/util/timing';
 import { docsPath, RULES, type Finding } from '../engine/rules';
 import { parseLintArgs, type LintArgs } from './args';
 import { ConfigError, ConfigFinder, type ProjectConfig } from './config';
+import { encodeScript } from './decode';
 import { collectInputs, type Input } from './files';
 import { formatJson, formatSarif, formatStylish, toFileReport, type FileReport, type SarifRule } from './format';
 import { globToRegExp, matchesAny } from './glob';
@@ -14,8 +15,8 @@ import type { Io } from './io';
 import { formatTimings } from './timing';
 import { VERSION } from './version';
 
-export async function lintCommand(argv: readonly string[], io: Io): Promise<number> {
-  return lint(parseLintArgs(argv), io);
+export function lintCommand(argv: readonly string[], io: Io): Promise<number> {
+  return Promise.resolve(lint(parseLintArgs(argv), io));
 }
 
 /** Findings that count: hints are editor suggestions, and --quiet keeps errors only. */
@@ -23,11 +24,10 @@ function reported(findings: readonly Finding[], args: LintArgs): Finding[] {
   return findings.filter((f) => f.severity !== 'hint' && (!args.quiet || f.severity === 'error'));
 }
 
-async function lint(args: LintArgs, io: Io): Promise<number> {
+function lint(args: LintArgs, io: Io): number {
   const start = performance.now();
   const timings = args.timing ? new Timings() : undefined;
-  const linter = await Linter.create();
-  timings?.add('load parser', performance.now() - start);
+  const linter = new Linter();
   const configs = new ConfigFinder();
   const reports: FileReport[] = [];
   const findingsByFile = new Map<string, readonly Finding[]>();
@@ -43,7 +43,12 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
         continue;
       }
       const options = { ...optionsFor(input.path, args, config, io), timings };
-      const findings = reported(lintInput(input.path, input.text, linter, options, args.fix), args);
+      const linted = lintInput(input, linter, options, args.fix);
+      if (linted.problem) {
+        io.stderr(`lync-pic: ${input.path}: ${linted.problem}`);
+        inputProblem = true;
+      }
+      const findings = reported(linted.findings, args);
       reports.push(toFileReport(input.path, findings));
       findingsByFile.set(input.path, findings);
     } catch (error) {
@@ -59,16 +64,35 @@ async function lint(args: LintArgs, io: Io): Promise<number> {
   return reports.some((r) => r.errorCount > 0) || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
 }
 
-/** Lints one script, first applying its safe fixes in place when asked to. */
-function lintInput(path: string, text: string, linter: Linter, options: LintOptions, fix: boolean): readonly Finding[] {
+/**
+ * Lints one script, first applying its safe fixes in place when asked to. The file is written back in the encoding it
+ * was read in; when the fixed text cannot be (or the text read stands U+FFFD for bytes it lost), or the write fails, the
+ * file is left as it was, its findings are those of the text read, and the problem says why.
+ */
+function lintInput(input: Extract<Input, { text: string }>, linter: Linter, options: LintOptions, fix: boolean): { findings: readonly Finding[]; problem?: string } {
+  const { path, text } = input;
   if (fix && path !== '<stdin>') {
     const fixed = fixAll(text, (t) => linter.lint(t, options).findings);
     if (fixed.applied > 0) {
-      writeFileSync(path, fixed.text);
-      return linter.lint(fixed.text, options).findings;
+      const problem = writeScript(input, fixed.text);
+      if (problem === undefined) return { findings: linter.lint(fixed.text, options).findings };
+      return { findings: linter.lint(text, options).findings, problem };
     }
   }
-  return linter.lint(text, options).findings;
+  return { findings: linter.lint(text, options).findings };
+}
+
+/** Writes a fixed script back in the encoding it was read in; why not, when it cannot. */
+function writeScript(input: Extract<Input, { text: string }>, text: string): string | undefined {
+  if (input.unwritable) return `not fixed: ${input.unwritable}, which writing it back would change; the file is left as it was`;
+  const encoded = encodeScript(text, input.encoding);
+  if ('problem' in encoded) return `not fixed: ${encoded.problem}; the file is left as it was`;
+  try {
+    writeFileSync(input.path, encoded.bytes);
+    return undefined;
+  } catch (error) {
+    return `not fixed: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'error')})`;
+  }
 }
 
 function configFor(path: string, configs: ConfigFinder): ProjectConfig | undefined {

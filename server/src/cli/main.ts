@@ -54,7 +54,7 @@ if (require.main === module) {
   void run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: () => readFileSync(0),
   }).then((code) => {
     process.exitCode = code;
   });

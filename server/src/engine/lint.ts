@@ -1,9 +1,7 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
-import { parseIncrementally, type ParsedScript } from './incremental';
-import { IncrementalChecker } from './incremental-check';
-import { PowerShellParser } from './parse/parser';
-import { joinParts, resolveSplats, walkStatements, type ScriptCommand, type ScriptParts } from './parse/commands';
+import { readScript, type ScriptCommand, type ScriptParts, type ScriptSyntaxError } from './parse/commands';
+import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
@@ -33,19 +31,14 @@ export interface Analysis {
   readonly bound: readonly BoundCommand[];
   /** The lync-pic comments (suppressions, target version). */
   readonly comments: readonly ScriptComment[];
+  /** What could not be read, with PowerShell's kind of message. */
+  readonly syntaxErrors: readonly ScriptSyntaxError[];
   /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
   readonly teamsContext?: ScriptCommand;
 }
 
 export interface LintResult extends Analysis {
   readonly findings: readonly Finding[];
-}
-
-/** A lint of one version of a document, with the parse to lint the next version from. */
-export interface IncrementalLintResult {
-  readonly result: LintResult;
-  /** Pass it to the next `lintIncremental` call for the document, or `dispose()` it when the document closes. */
-  readonly parsed: ParsedScript;
 }
 
 const TARGET_COMMENT = /lync-pic:\s*target\s*=\s*([\w-]+)/i;
@@ -63,49 +56,15 @@ export function targetFromComment(comments: readonly ScriptComment[]): TargetVer
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
-  private readonly checker: IncrementalChecker;
+  constructor(readonly catalog: Catalog = getCatalog()) {}
 
-  private constructor(private readonly parser: PowerShellParser, readonly catalog: Catalog) {
-    this.checker = new IncrementalChecker(catalog);
-  }
-
-  static async create(catalog: Catalog = getCatalog()): Promise<Linter> {
-    return new Linter(await PowerShellParser.create(), catalog);
+  /** A linter (kept for callers that awaited the loading of the former WebAssembly parser). */
+  static create(catalog: Catalog = getCatalog()): Promise<Linter> {
+    return Promise.resolve(new Linter(catalog));
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
     return this.check(this.analyze(text, options.target, options.timings), options);
-  }
-
-  /**
-   * Lints the next version of a document in an editor: gives the same result as `lint`, but parses incrementally
-   * from `previous` (the `parsed` of the last call for the same document) and walks only the top-level statements
-   * that changed. `previous` is handed over: this call disposes of it, and the caller keeps the returned `parsed`.
-   */
-  lintIncremental(text: string, options: LintOptions = {}, previous?: ParsedScript): IncrementalLintResult {
-    const index = new LineIndex(text);
-    const { parsed, units } = parseIncrementally(this.parser, text, index, previous);
-    try {
-      const parts = joinParts(units.map((unit) => unit.parts));
-      const splats: number[] = [];
-      let first = 0;
-      for (const unit of units) {
-        for (const i of unit.splats) splats.push(first + i);
-        first += unit.parts.commands.length;
-      }
-      const commands = resolveSplats(parts.commands, parts.assignments, index, splats);
-      // The objects under which each command was kept: what was computed for them is found again by object.
-      // A command with a splat is new in every version (its entries are resolved over the whole script).
-      const keys: (ScriptCommand | undefined)[] = [];
-      for (const unit of units) for (const command of unit.kept.parts.commands) keys.push(commands[keys.length] === parts.commands[keys.length] ? command : undefined);
-      const teamsContext = commands.find(isTeamsCommand);
-      const target = targetFromComment(parts.comments) ?? options.target ?? 'any';
-      const result = this.checker.check({ index, commands, keys, comments: parts.comments, teamsContext, target }, options);
-      return { result, parsed };
-    } catch (error) {
-      parsed.dispose();
-      throw error;
-    }
   }
 
   private check(analysis: Analysis, options: LintOptions): LintResult {
@@ -119,25 +78,18 @@ export class Linter {
   /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
   analyze(text: string, target?: TargetVersion, timings?: Timings): Analysis {
     const index = new LineIndex(text);
-    const tree = measured(timings, 'parse', () => this.parser.parse(text));
-    let parts: ScriptParts;
-    try {
-      parts = measured(timings, 'walk', () => walkStatements(tree, index));
-    } finally {
-      // (Freeing a big tree takes time of its own: tree-sitter releases its nodes one by one.)
-      measured(timings, 'free tree', () => tree.delete());
-    }
+    const tree = measured(timings, 'parse', () => parseScript(text));
+    const parts = measured(timings, 'walk', () => readScript(tree, index));
     return measured(timings, 'bind', () => this.analysisOf(index, parts, target));
   }
 
-  /** The analysis of a script from what the walk of its tree found. */
+  /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, parts: ScriptParts, target: TargetVersion | undefined): Analysis {
-    const commands = resolveSplats(parts.commands, parts.assignments, index);
-    const comments = parts.comments;
+    const { commands, comments, errors } = parts;
     const teamsContext = commands.find(isTeamsCommand);
     // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
     const bound = teamsContext ? [] : this.bind(commands);
-    return { text: index.text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, teamsContext };
+    return { text: index.text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, syntaxErrors: errors, teamsContext };
   }
 
   private bind(commands: readonly ScriptCommand[]): BoundCommand[] {

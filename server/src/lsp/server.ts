@@ -5,7 +5,7 @@ import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocum
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { toDiagnostic } from './convert';
-import { DocumentLints, SETTLE_MS, sizeBeyond, tooLargeDiagnostic } from './document-lints';
+import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
 import { SettingsCache } from './settings';
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
@@ -15,7 +15,6 @@ export function startServer(connection: Connection): void {
   /** The scheduled lint of each document, as the function that cancels it. */
   const pending = new Map<string, () => void>();
   const linted = new Map<string, LintedDocument>();
-  const lints = new DocumentLints();
   const linterReady = Linter.create();
   linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
 
@@ -42,7 +41,6 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version || pending.has(uri)) return;
     if (!config.enable) {
       linted.delete(uri);
-      lints.forget(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -51,7 +49,6 @@ export function startServer(connection: Connection): void {
     if (tooLarge) {
       // Not linted: one Information diagnostic says so (docs/performance.md).
       linted.delete(uri);
-      lints.forget(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(tooLarge, config.maxFileSizeKB)] });
       return;
     }
@@ -60,17 +57,18 @@ export function startServer(connection: Connection): void {
       rules: config.rules,
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
     };
-    // Incremental from the last version; linting a version again (settling, settings) starts from scratch.
-    const { result, settle } = lints.lint(linter, uri, version, text, options);
+    const result = linter.lint(text, options);
     const diagnostics = result.findings.map(toDiagnostic);
     const before = linted.get(uri);
     linted.set(uri, { version, result, diagnostics, options });
     if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
-    // tree-sitter may have recovered from a syntax error differently than a fresh parse would: settle when idle.
-    if (settle) schedule(uri, SETTLE_MS);
   };
 
-  const schedule = (uri: string, delay: number): void => {
+  /**
+   * Lints a document after the messages already received: a burst of edits that arrive together (a paste replayed
+   * as keystrokes, an undo chain) is linted once, at its last version.
+   */
+  const schedule = (uri: string): void => {
     pending.get(uri)?.();
     const run = (): void => {
       pending.delete(uri);
@@ -80,45 +78,34 @@ export function startServer(connection: Connection): void {
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       });
     };
-    // No delay: right after the messages already received, rather than after a timer's 1 ms minimum.
-    if (delay === 0) {
-      const immediate = setImmediate(run);
-      pending.set(uri, () => clearImmediate(immediate));
-    } else {
-      const timer = setTimeout(run, delay);
-      pending.set(uri, () => clearTimeout(timer));
-    }
+    const immediate = setImmediate(run);
+    pending.set(uri, () => clearImmediate(immediate));
   };
 
-  // An opened document is linted at once, and so is an edit after a pause; a burst of edits waits for it to pause.
+  // An opened document is linted at once; an edited one when linting as you type.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
-    const delay = lints.delayAfterChange(uri);
-    // A settling lint waiting for the last version has nothing left to settle (and, linting on save, must not run).
-    pending.get(uri)?.();
-    pending.delete(uri);
-    if (justOpened.delete(uri)) schedule(uri, 0);
-    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, delay));
+    if (justOpened.delete(uri)) schedule(uri);
+    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri));
   });
   documents.onDidSave((event) => {
     const uri = event.document.uri;
-    void settings.get(uri).then((config) => config.run === 'onSave' && schedule(uri, 0));
+    void settings.get(uri).then((config) => config.run === 'onSave' && schedule(uri));
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     pending.get(uri)?.();
     pending.delete(uri);
     linted.delete(uri);
-    lints.close(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
     settings.forget();
-    for (const document of documents.all()) schedule(document.uri, 0);
+    for (const document of documents.all()) schedule(document.uri);
   });
 
   connection.onCodeAction(async (params) => {

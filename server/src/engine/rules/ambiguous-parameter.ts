@@ -8,7 +8,6 @@ export const ambiguousParameter: Rule = {
     summary: 'A shortened parameter name that matches more than one parameter.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

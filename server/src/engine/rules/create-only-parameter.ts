@@ -46,7 +46,6 @@ export const createOnlyParameter: Rule = {
     summary: 'A Set- command that tries to change a setting which can only be given when the object is created.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

@@ -16,7 +16,6 @@ export const deprecatedVerificationLevel: Rule = {
     summary: 'UseSourceVerification (2) for a public provider on Skype for Business Server, where it is deprecated.',
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     if (!SFB_TARGETS.has(context.target)) return;

@@ -6,7 +6,6 @@ export const duplicateParameter: Rule = {
     summary: 'The same parameter given twice in one command.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

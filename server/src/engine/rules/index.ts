@@ -21,12 +21,15 @@ import { parameterSetConflict } from './parameter-set-conflict';
 import type { Rule } from './rule';
 import { skypeProxyFqdn } from './skype-proxy-fqdn';
 import { skypeRoutingDomain } from './skype-routing-domain';
+import { syntaxError } from './syntax-error';
 import { unexpectedArgument } from './unexpected-argument';
+import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unknownCmdlet } from './unknown-cmdlet';
 import { unknownParameter } from './unknown-parameter';
 
 /** Every rule, in the order their findings are listed for one position. */
 export const RULES: readonly Rule[] = [
+  syntaxError,
   unknownCmdlet,
   unknownParameter,
   ambiguousParameter,
@@ -35,6 +38,7 @@ export const RULES: readonly Rule[] = [
   missingRequiredParameter,
   parameterSetConflict,
   unexpectedArgument,
+  unfilledPlaceholder,
   invalidValue,
   versionUnavailableParameter,
   createOnlyParameter,

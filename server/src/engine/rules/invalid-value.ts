@@ -71,7 +71,6 @@ export const invalidValue: Rule = {
     summary: 'A value of the wrong type: a Boolean that is not $true/$false, an unknown enumeration name, a value given to a switch.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

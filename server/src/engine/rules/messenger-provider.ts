@@ -20,7 +20,6 @@ export const messengerProvider: Rule = {
     summary: 'The Messenger provider already reaches Skype users; renaming it to Skype is optional.',
     defaultSeverity: 'info',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

@@ -6,7 +6,6 @@ export const missingParameterValue: Rule = {
     summary: 'A parameter that needs a value but has none.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

@@ -17,7 +17,6 @@ export const missingRequiredParameter: Rule = {
     summary: 'A mandatory parameter is missing (PowerShell would stop and prompt for it).',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

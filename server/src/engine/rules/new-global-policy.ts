@@ -9,7 +9,6 @@ export const newGlobalPolicy: Rule = {
     summary: 'New-CsExternalAccessPolicy (or New-CsClientPolicy) for the global policy, which exists already and can only be changed.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

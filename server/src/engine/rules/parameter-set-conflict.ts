@@ -6,7 +6,6 @@ export const parameterSetConflict: Rule = {
     summary: 'Parameters that belong to different parameter sets and cannot be used together.',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

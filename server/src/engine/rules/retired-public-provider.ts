@@ -18,7 +18,6 @@ export const retiredPublicProvider: Rule = {
     summary: 'Creating or enabling a retired public provider: Yahoo! or AOL (AIM).',
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

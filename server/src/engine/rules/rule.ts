@@ -1,6 +1,6 @@
 import type { Catalog, TargetVersion } from '../catalog';
 import type { BoundCommand } from '../bind';
-import type { ScriptCommand } from '../parse/commands';
+import type { ScriptCommand, ScriptSyntaxError } from '../parse/commands';
 import type { LineIndex, Range, TextEdit } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -14,12 +14,6 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** The lync-pic version that introduced the rule. */
   readonly since: string;
-  /**
-   * `command`: what the rule reports for a command depends only on that command (its text and where it is), the
-   * catalogue and the target version, and it reports nothing else. The editor's incremental lint then checks only
-   * the commands that changed. Without it (`script`, the default) the rule is run on the whole script every time.
-   */
-  readonly scope?: 'command' | 'script';
 }
 
 /** A text change that repairs a finding. */
@@ -53,6 +47,8 @@ export interface RuleContext {
   readonly bound: readonly BoundCommand[];
   /** Set when the script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones. */
   readonly teamsContext?: ScriptCommand;
+  /** What the parser could not read. */
+  readonly syntaxErrors: readonly ScriptSyntaxError[];
   report(finding: FindingInput): void;
 }
 

@@ -11,7 +11,6 @@ export const skypeDirectorySearch: Rule = {
     summary: 'On Skype for Business Server, the Skype provider can turn on Skype ID routing and Skype directory search.',
     defaultSeverity: 'info',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     if (!SFB_TARGETS.has(context.target)) return;

@@ -31,7 +31,6 @@ export const skypeExcludedDomains: Rule = {
     summary: `-NameDecorationExcludedDomainList is one comma-separated string; for Skype it lists ${DOCUMENTED_DOMAINS.join(', ')}.`,
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

@@ -16,7 +16,6 @@ export const skypeIconUrl: Rule = {
     summary: 'A provider icon URL that is not an absolute https URL, or not the documented Messenger icon for Skype.',
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

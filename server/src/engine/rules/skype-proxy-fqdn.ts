@@ -8,7 +8,6 @@ export const skypeProxyFqdn: Rule = {
     summary: `The Skype (Messenger) public provider must use the ProxyFqdn ${SKYPE.proxyFqdn}.`,
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

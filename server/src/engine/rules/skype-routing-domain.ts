@@ -9,7 +9,6 @@ export const skypeRoutingDomain: Rule = {
     summary: `New-CsPublicProvider for Skype needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}.`,
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

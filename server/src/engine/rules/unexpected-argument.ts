@@ -6,7 +6,6 @@ export const unexpectedArgument: Rule = {
     summary: 'A value that no parameter takes (a positional argument the cmdlet does not accept).',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

@@ -15,7 +15,6 @@ export const unknownCmdlet: Rule = {
     summary: 'A Cs cmdlet name that does not exist but is close to one that does (a typo).',
     defaultSeverity: 'warning',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     if (context.teamsContext) return;

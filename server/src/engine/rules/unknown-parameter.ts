@@ -9,7 +9,6 @@ export const unknownParameter: Rule = {
     summary: 'A parameter that the cmdlet does not have (nor as a prefix, alias or common parameter).',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

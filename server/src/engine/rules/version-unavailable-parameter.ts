@@ -8,7 +8,6 @@ export const versionUnavailableParameter: Rule = {
     summary: 'A parameter that the target server version does not have (or that only Microsoft Teams has).',
     defaultSeverity: 'error',
     since: '0.1.0',
-    scope: 'command',
   },
   check(context) {
     for (const bound of context.bound) {

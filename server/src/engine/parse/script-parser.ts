@@ -1,0 +1,1554 @@
+/**
+ * A recursive-descent parser for PowerShell, after the PowerShell Language Specification and PowerShell's own parser
+ * (its behaviour, not its code). It never throws on input: a syntax error is recorded with PowerShell's kind of
+ * message and ends the construct it is in, not the file, and the statements after it are read as usual.
+ */
+import { isDash, Tok, Tokenizer, type Mode, type NestedParser } from './tokenizer';
+import type {
+  ArrayLiteralNode, AttributeNode, CommandElementNode, CommandNode, CompoundStatementNode, ErrorNode, ExpressionNode,
+  ExpressionStatementNode, FunctionNode, GroupNode, HashEntry, HashtableNode, ParamBlockNode, ParameterDeclarationNode,
+  ParameterNode, RedirectionNode, ScriptBlockNode, ScriptBody, ScriptTree, StatementNode, StringNode, SyntaxNode,
+  TypeNode, VariableNode,
+} from './syntax';
+
+/** Past this many nested constructs the parser skips the inner ones (and says so) instead of recursing deeper. */
+export const MAX_NESTING = 300;
+
+/** Binary operators by precedence, lowest first (PowerShell's: logical, bitwise, comparison, +, *, -f, ..). */
+const PRECEDENCE = new Map<string, number>();
+const LEVELS: readonly (readonly string[])[] = [
+  ['??'],
+  ['-and', '-or', '-xor'],
+  ['-band', '-bor', '-bxor'],
+  ['-eq', '-ne', '-gt', '-ge', '-lt', '-le', '-like', '-notlike', '-match', '-notmatch', '-replace', '-contains', '-notcontains', '-in', '-notin', '-split', '-is', '-isnot', '-as', '-join', '-shl', '-shr']
+    .flatMap((op) => (['-is', '-isnot', '-as', '-join', '-shl', '-shr'].includes(op) ? [op] : [op, '-c' + op.slice(1), '-i' + op.slice(1)])),
+  ['+', '-'],
+  ['*', '/', '%'],
+  ['-f'],
+  ['..'],
+];
+LEVELS.forEach((ops, level) => ops.forEach((op) => PRECEDENCE.set(op, level + 1)));
+
+const UNARY_OPERATORS = new Set(['!', '-not', '-bnot', '-', '+', '--', '++', '-split', '-join', '-csplit', '-isplit']);
+
+/** Keywords that start a statement of their own. */
+const STATEMENT_KEYWORDS = new Set([
+  'if', 'while', 'for', 'foreach', 'do', 'switch', 'try', 'trap', 'function', 'filter', 'workflow', 'configuration', 'return',
+  'throw', 'exit', 'break', 'continue', 'data', 'class', 'enum', 'using', 'param',
+]);
+const NAMED_BLOCKS = new Set(['begin', 'process', 'end', 'dynamicparam', 'clean']);
+const IF_CONTINUATIONS = new Set(['elseif', 'else']);
+const DO_CONDITIONS = new Set(['while', 'until']);
+const TRY_HANDLERS = new Set(['catch', 'finally']);
+const ATTRIBUTED_KEYWORDS = new Set(['class', 'enum', 'param', 'configuration']);
+const MEMBER_MODIFIERS = new Set(['hidden', 'static']);
+
+/** Parses a whole script. Never throws on any input. */
+export function parseScript(text: string): ScriptTree {
+  return new ScriptParser(text).parse();
+}
+
+class ScriptParser implements NestedParser {
+  private readonly t: Tokenizer;
+  /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
+  private commaAllowed = true;
+  /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
+  private openParens = 0;
+  private openCurlies = 0;
+
+  constructor(private readonly text: string, private depth = 0) {
+    this.t = new Tokenizer(text, this);
+  }
+
+  parse(): ScriptTree {
+    const body = this.scriptBody(0, Tok.EOF);
+    return { text: this.text, body: { ...body, end: this.text.length }, comments: this.t.comments, errors: this.t.errors };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Helpers
+
+  private peek(mode: Mode = 'expression'): Tok {
+    return this.t.peek(mode);
+  }
+
+  private error(message: string, start = this.t.start, end = this.t.end): void {
+    this.t.error(message, start, end);
+  }
+
+  /** The current token's text. */
+  private tokenText(): string {
+    return this.text.slice(this.t.start, this.t.end);
+  }
+
+  private skipNewlines(mode: Mode = 'expression'): void {
+    while (this.peek(mode) === Tok.NewLine) this.t.advance();
+  }
+
+  private skipNewlinesAndSemis(mode: Mode = 'command'): void {
+    for (let kind = this.peek(mode); kind === Tok.NewLine || kind === Tok.Semi; kind = this.peek(mode)) this.t.advance();
+  }
+
+  /**
+   * Whether the next word in command mode is one of `words` (then it is the pending token). With `acrossLines`, it
+   * may come after newlines, which are then consumed; else nothing is.
+   */
+  private nextWordIs(words: ReadonlySet<string> | string, acrossLines = false): string | undefined {
+    const mark = this.t.pos;
+    if (acrossLines) this.skipNewlines('command');
+    const word = this.peek('command') === Tok.Word ? this.t.value.toLowerCase() : undefined;
+    const found = word !== undefined && (typeof words === 'string' ? word === words : words.has(word)) ? word : undefined;
+    if (!found && acrossLines) this.t.reset(mark);
+    return found;
+  }
+
+  /** A point to come back to when what follows turns out to be something else (see `backtrack`). */
+  private mark(): { pos: number; errors: number } {
+    return { pos: this.t.pos, errors: this.t.errors.length };
+  }
+
+  /** Back to a mark: the tokens after it are read again, and the errors found since are forgotten. */
+  private backtrack(mark: { pos: number; errors: number }): void {
+    this.t.reset(mark.pos);
+    this.t.errors.length = mark.errors;
+  }
+
+  /** Runs `parse` one level deeper; past MAX_NESTING, skips the construct at hand and reports it instead. */
+  private nested<T>(parse: () => T): T | ErrorNode {
+    if (this.depth >= MAX_NESTING) return this.tooDeep();
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private tooDeep(): ErrorNode {
+    const kind = this.peek('expression');
+    const start = this.t.start;
+    const opener = kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket;
+    const end = opener ? this.t.skipBalanced(start) : (this.t.advance(), this.t.end);
+    this.t.reset(end);
+    this.error(`The script is nested more than ${MAX_NESTING} levels deep here: this part is not read.`, start, Math.min(end, start + 1));
+    return { kind: 'error', start, end, nested: [] };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Script bodies and statement lists
+
+  /** A script's, script block's or function's body, up to `closer` (not consumed). */
+  private scriptBody(start: number, closer: Tok): ScriptBody {
+    this.skipNewlinesAndSemis();
+    const param = this.paramBlockIfAny();
+    this.skipNewlinesAndSemis();
+    const statements: StatementNode[] = [];
+    if (this.nextWordIs(NAMED_BLOCKS) && this.namedBlockFollows()) {
+      this.namedBlocks(closer, statements);
+    } else {
+      this.statementList(closer, statements);
+    }
+    return { start, end: this.t.pos, param, statements };
+  }
+
+  /** After a named block's keyword: a `{` (else `begin` is a command). */
+  private namedBlockFollows(): boolean {
+    const mark = this.t.pos;
+    this.t.advance();
+    this.skipNewlines();
+    const follows = this.peek() === Tok.LCurly;
+    this.t.reset(mark);
+    return follows;
+  }
+
+  private namedBlocks(closer: Tok, into: StatementNode[]): void {
+    for (;;) {
+      this.skipNewlinesAndSemis();
+      const kind = this.peek('command');
+      if (kind === closer || kind === Tok.EOF) return;
+      const keyword = kind === Tok.Word ? this.t.value.toLowerCase() : '';
+      if (!NAMED_BLOCKS.has(keyword)) {
+        this.error(`unexpected token '${this.tokenText()}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.`);
+        // Read the rest as statements: what is in them is still checked.
+        this.statementList(closer, into);
+        return;
+      }
+      this.t.advance();
+      this.skipNewlines();
+      const block = this.statementBlock(keyword);
+      if (block) into.push(block);
+    }
+  }
+
+  /** Statements up to `closer` or the end; a closer nothing waits for is reported and skipped. */
+  private statementList(closer: Tok, into: StatementNode[]): void {
+    for (;;) {
+      this.skipNewlinesAndSemis();
+      const kind = this.peek('command');
+      if (kind === closer || kind === Tok.EOF) return;
+      if (kind === Tok.RParen || kind === Tok.RCurly) {
+        const awaited = kind === Tok.RParen ? this.openParens > 0 : this.openCurlies > 0;
+        if (awaited) return;
+        this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+        this.t.advance();
+        continue;
+      }
+      const before = this.t.start;
+      const statement = this.statement();
+      if (statement) into.push(statement);
+      if (this.t.start === before && this.peek('command') === kind && !statement) {
+        // Nothing read: skip the token so that the loop moves on.
+        this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+        this.t.advance();
+      }
+    }
+  }
+
+  /** `{ statements }` as the body of a statement: a compound statement node named after `keyword`. */
+  private statementBlock(keyword: string): CompoundStatementNode | undefined {
+    const block = this.scriptBlockIfAny();
+    if (!block) return undefined;
+    return { kind: 'statement', keyword, start: block.start, end: block.end, children: [block] };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Statements
+
+  private statement(): StatementNode | undefined {
+    return this.nested(() => this.statementNode());
+  }
+
+  private statementNode(): StatementNode | undefined {
+    const kind = this.peek('command');
+    if (kind === Tok.Word) {
+      const word = this.t.value.toLowerCase();
+      if (STATEMENT_KEYWORDS.has(word)) {
+        const keywordStatement = this.keywordStatement(word);
+        if (keywordStatement) return keywordStatement;
+      }
+    } else if (kind === Tok.Label) {
+      return this.labeled();
+    }
+    if (this.peek('expression') === Tok.LBracket) {
+      const declaration = this.attributedDeclaration();
+      if (declaration) return declaration;
+    }
+    return this.pipelineChain();
+  }
+
+  /** A statement that starts with a keyword; undefined when the word is a command after all (`foreach` without `(`). */
+  private keywordStatement(keyword: string): StatementNode | undefined {
+    const start = this.t.start;
+    switch (keyword) {
+      case 'if':
+        return this.ifStatement(start);
+      case 'while':
+        this.t.advance();
+        return this.conditionLoop('while', start);
+      case 'for':
+        return this.forStatement(start);
+      case 'foreach':
+        return this.foreachStatement(start);
+      case 'do':
+        return this.doStatement(start);
+      case 'switch':
+        return this.switchStatement(start);
+      case 'try':
+        return this.tryStatement(start);
+      case 'trap':
+      case 'data':
+        return this.blockWithArguments(keyword, start);
+      case 'function':
+      case 'filter':
+      case 'workflow':
+      case 'configuration':
+        return this.functionStatement(keyword, start);
+      case 'return':
+      case 'throw':
+      case 'exit':
+      case 'break':
+      case 'continue':
+        return this.flowStatement(keyword, start);
+      case 'class':
+      case 'enum':
+        return this.typeDefinition(keyword, start, []);
+      case 'using':
+        return this.usingStatement(start);
+      case 'param':
+        return this.paramBlockIfAny() ?? undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private compound(keyword: string, start: number, children: SyntaxNode[]): CompoundStatementNode {
+    const last = children[children.length - 1];
+    return { kind: 'statement', keyword, start, end: last ? Math.max(last.end, start + keyword.length) : start + keyword.length, children };
+  }
+
+  /** `:name` before a loop. */
+  private labeled(): StatementNode {
+    const start = this.t.start;
+    this.t.advance();
+    this.skipNewlines();
+    const statement = this.statement();
+    return this.compound('label', start, statement ? [statement] : []);
+  }
+
+  /** `( pipeline )` after a keyword, with the keyword's errors; the pipeline, or undefined when missing. */
+  private parenthesizedCondition(keyword: string, children: SyntaxNode[]): boolean {
+    this.skipNewlines();
+    if (this.peek() !== Tok.LParen) {
+      this.error(keyword === 'if' || keyword === 'elseif' ? `Missing '(' after '${keyword}' in if statement.` : `Missing opening '(' after keyword '${keyword}'.`);
+      return false;
+    }
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    try {
+      this.skipNewlines();
+      const condition = this.peek('command') === Tok.RParen ? undefined : this.statement();
+      if (condition) children.push(condition);
+      else if (keyword === 'if' || keyword === 'elseif') this.error(`Missing condition in if statement after '${keyword} ('.`, open, open + 1);
+      this.skipNewlines();
+      return this.expectClose(Tok.RParen, `Missing closing ')' after expression in '${keyword}' statement.`, open);
+    } finally {
+      this.openParens--;
+    }
+  }
+
+  /** Consumes `closer`, or reports `message` (at the opening bracket) and leaves the token to the enclosing construct. */
+  private expectClose(closer: Tok, message: string, open: number): boolean {
+    if (this.peek('command') === closer) {
+      this.t.advance();
+      return true;
+    }
+    this.error(message, open, open + 1);
+    return false;
+  }
+
+  /** A script block that must follow, else `missing` is reported. */
+  private requiredBlock(missing: string, children: SyntaxNode[]): void {
+    this.skipNewlines();
+    const block = this.scriptBlockIfAny();
+    if (block) children.push(block);
+    else this.error(missing);
+  }
+
+  private ifStatement(start: number): CompoundStatementNode {
+    const children: SyntaxNode[] = [];
+    let keyword = 'if';
+    for (;;) {
+      this.t.advance();
+      if (this.parenthesizedCondition(keyword, children)) this.requiredBlock(`Missing statement block after ${keyword} ( condition ).`, children);
+      const next = this.nextWordIs(IF_CONTINUATIONS, true);
+      if (next === 'elseif') {
+        keyword = 'elseif';
+        continue;
+      }
+      if (next === 'else') {
+        this.t.advance();
+        this.requiredBlock("Missing statement block after 'else' keyword.", children);
+      }
+      return this.compound('if', start, children);
+    }
+  }
+
+  /** `while ( … ) { … }` after the keyword. */
+  private conditionLoop(keyword: string, start: number): CompoundStatementNode {
+    const children: SyntaxNode[] = [];
+    if (this.parenthesizedCondition(keyword, children)) this.requiredBlock(`Missing statement body in ${keyword} loop.`, children);
+    return this.compound(keyword, start, children);
+  }
+
+  private forStatement(start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    this.skipNewlines();
+    if (this.peek() !== Tok.LParen) {
+      this.error("Missing opening '(' after keyword 'for'.");
+      return this.compound('for', start, children);
+    }
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    try {
+      // Three optional pipelines, apart by `;` or newlines.
+      for (let part = 0; part < 3; part++) {
+        this.skipNewlines();
+        const kind = this.peek('command');
+        if (kind === Tok.RParen || kind === Tok.EOF) break;
+        if (kind !== Tok.Semi) {
+          const statement = this.statement();
+          if (statement) children.push(statement);
+        }
+        if (this.peek('command') === Tok.Semi) this.t.advance();
+      }
+      this.skipNewlines();
+      if (!this.expectClose(Tok.RParen, "Missing closing ')' after expression in 'for' statement.", open)) return this.compound('for', start, children);
+    } finally {
+      this.openParens--;
+    }
+    this.requiredBlock('Missing statement body in for loop.', children);
+    return this.compound('for', start, children);
+  }
+
+  /** `foreach [-parallel] ($x in …) { … }`; undefined when no `(` or flag follows (then it is the alias of ForEach-Object). */
+  private foreachStatement(start: number): CompoundStatementNode | undefined {
+    const mark = this.mark();
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    while (this.peek('command') === Tok.Parameter) {
+      const flag = this.t.value.toLowerCase();
+      this.t.advance();
+      if (flag === 'throttlelimit') {
+        const limit = this.commandArgument();
+        if (limit) children.push(limit);
+      }
+    }
+    this.skipNewlines();
+    if (this.peek() !== Tok.LParen) {
+      this.backtrack(mark);
+      return undefined;
+    }
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    try {
+      this.skipNewlines();
+      if (this.peek() === Tok.Variable) {
+        children.push(this.variableNode());
+      } else {
+        this.error('Missing variable name after foreach.');
+      }
+      this.skipNewlines('command');
+      if (this.nextWordIs('in')) this.t.advance();
+      else this.error("Missing 'in' after variable in foreach loop.");
+      this.skipNewlines();
+      const collection = this.peek('command') === Tok.RParen ? undefined : this.statement();
+      if (collection) children.push(collection);
+      else this.error('Missing expression in foreach loop.');
+      this.skipNewlines();
+      if (!this.expectClose(Tok.RParen, "Missing closing ')' after expression part of foreach loop.", open)) return this.compound('foreach', start, children);
+    } finally {
+      this.openParens--;
+    }
+    this.requiredBlock('Missing statement body in foreach loop.', children);
+    return this.compound('foreach', start, children);
+  }
+
+  private doStatement(start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    this.requiredBlock('Missing statement body in do loop.', children);
+    const keyword = this.nextWordIs(DO_CONDITIONS, true);
+    if (!keyword) {
+      this.error('Missing while or until keyword in do loop.');
+      return this.compound('do', start, children);
+    }
+    this.t.advance();
+    this.parenthesizedCondition(keyword, children);
+    return this.compound('do', start, children);
+  }
+
+  private switchStatement(start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    let file = false;
+    while (this.peek('command') === Tok.Parameter) {
+      const flag = this.t.value.toLowerCase();
+      this.t.advance();
+      if ('file'.startsWith(flag) && flag.length > 0) {
+        file = true;
+        const path = this.singleArgument();
+        if (path) children.push(path);
+      }
+    }
+    this.skipNewlines();
+    if (!file || this.peek() === Tok.LParen) {
+      if (!this.parenthesizedCondition('switch', children)) return this.compound('switch', start, children);
+    }
+    this.skipNewlines();
+    if (this.peek() !== Tok.LCurly) {
+      this.error("Missing '{' in switch statement.");
+      return this.compound('switch', start, children);
+    }
+    const open = this.t.start;
+    this.t.advance();
+    this.openCurlies++;
+    try {
+      for (;;) {
+        this.skipNewlinesAndSemis();
+        const kind = this.peek('command');
+        if (kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) break;
+        const condition = this.singleArgument();
+        if (!condition) {
+          this.error('Missing condition in switch statement clause.');
+          this.t.advance();
+          continue;
+        }
+        children.push(condition);
+        this.requiredBlock('Missing statement block in switch statement clause.', children);
+      }
+      this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", open);
+    } finally {
+      this.openCurlies--;
+    }
+    return this.compound('switch', start, children);
+  }
+
+  private tryStatement(start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    this.requiredBlock('The Try statement is missing its statement block.', children);
+    let handlers = 0;
+    for (let keyword = this.nextWordIs(TRY_HANDLERS, true); keyword; keyword = this.nextWordIs(TRY_HANDLERS, true)) {
+      this.t.advance();
+      handlers++;
+      if (keyword === 'catch') {
+        // catch [T1], [T2] { }
+        for (this.skipNewlines(); this.peek() === Tok.LBracket; this.skipNewlines()) {
+          children.push(this.bracketed());
+          if (this.peek() === Tok.Comma) this.t.advance();
+        }
+        this.requiredBlock('The Catch block is missing its statement block.', children);
+      } else {
+        this.requiredBlock('The Finally block is missing its statement block.', children);
+        break;
+      }
+    }
+    if (handlers === 0) this.error('The Try statement is missing its Catch or Finally block.', start, start + 3);
+    return this.compound('try', start, children);
+  }
+
+  /** `trap [T] { }`, `data [name] [-SupportedCommand a, b] { }`: arguments, then a block. */
+  private blockWithArguments(keyword: string, start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    for (;;) {
+      const kind = this.peek('command');
+      if (kind === Tok.LCurly || kind === Tok.NewLine || kind === Tok.EOF || kind === Tok.Semi || kind === Tok.RCurly || kind === Tok.RParen) break;
+      if (kind === Tok.Parameter) {
+        this.t.advance();
+        continue;
+      }
+      if (this.peek('expression') === Tok.LBracket) {
+        children.push(this.bracketed());
+        continue;
+      }
+      const argument = this.commandArgument();
+      if (!argument) break;
+      children.push(argument);
+    }
+    this.requiredBlock(`Missing statement block after '${keyword}'.`, children);
+    return this.compound(keyword, start, children);
+  }
+
+  private flowStatement(keyword: string, start: number): CompoundStatementNode {
+    this.t.advance();
+    const kind = this.peek('command');
+    const ends = kind === Tok.NewLine || kind === Tok.Semi || kind === Tok.EOF || kind === Tok.RCurly || kind === Tok.RParen || kind === Tok.Pipe;
+    const children: SyntaxNode[] = [];
+    if (!ends) {
+      const value = keyword === 'break' || keyword === 'continue' ? this.singleArgument() : this.pipelineChain();
+      if (value) children.push(value);
+    }
+    return this.compound(keyword, start, children);
+  }
+
+  /** `using namespace X`, `using module X`, `using assembly X`: read as words. */
+  private usingStatement(start: number): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [];
+    for (let kind = this.peek('command'); kind !== Tok.NewLine && kind !== Tok.Semi && kind !== Tok.EOF && kind !== Tok.RCurly; kind = this.peek('command')) {
+      const argument = kind === Tok.Parameter ? undefined : this.commandArgument();
+      if (argument) children.push(argument);
+      else this.t.advance();
+    }
+    return this.compound('using', start, children);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Functions, param blocks, attributes, classes
+
+  private functionStatement(keyword: string, start: number): FunctionNode {
+    this.t.advance();
+    this.skipNewlines('command');
+    const kind = this.peek('command');
+    let name = '';
+    let nameSpan = { start: this.t.start, end: this.t.start };
+    if (kind === Tok.Word || kind === Tok.String || kind === Tok.Number || kind === Tok.Parameter || kind === Tok.Variable) {
+      name = kind === Tok.String ? (this.t.literal ?? this.tokenText()) : this.tokenText();
+      nameSpan = { start: this.t.start, end: this.t.end };
+      this.t.advance();
+    } else {
+      this.error(`Missing name after ${keyword} keyword.`);
+    }
+    this.skipNewlines();
+    let parameters: ParameterDeclarationNode[] = [];
+    if (this.peek() === Tok.LParen) {
+      parameters = this.parameterList("Missing ')' in function parameter list.");
+      this.skipNewlines();
+    }
+    const block = this.peek() === Tok.LCurly ? this.scriptBlockIfAny() : undefined;
+    if (!block && name) this.error('Missing function body in function declaration.');
+    const end = block?.end ?? Math.max(nameSpan.end, start + keyword.length);
+    return { kind: 'function', keyword, name, nameSpan, parameters, body: block && block.kind === 'script-block' ? block.body : undefined, start, end };
+  }
+
+  /** `( [attr] [type] $a = default, … )` of a param block or a function. */
+  private parameterList(missingClose: string): ParameterDeclarationNode[] {
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    const parameters: ParameterDeclarationNode[] = [];
+    try {
+      for (;;) {
+        this.skipNewlines();
+        const kind = this.peek();
+        if (kind === Tok.RParen || kind === Tok.EOF || kind === Tok.RCurly) break;
+        const parameter = this.withoutComma(() => this.parameterDeclaration());
+        if (parameter) parameters.push(parameter);
+        this.skipNewlines();
+        if (this.peek() === Tok.Comma) {
+          this.t.advance();
+          continue;
+        }
+        if (this.peek() !== Tok.RParen) {
+          if (!parameter && this.peek() !== Tok.EOF) this.t.advance();
+          else break;
+        }
+      }
+      this.expectClose(Tok.RParen, missingClose, open);
+    } finally {
+      this.openParens--;
+    }
+    return parameters;
+  }
+
+  private parameterDeclaration(): ParameterDeclarationNode | undefined {
+    this.skipNewlines();
+    const start = this.t.start;
+    const attributes: AttributeNode[] = [];
+    for (; this.peek() === Tok.LBracket; this.skipNewlines()) attributes.push(this.bracketed());
+    if (this.peek() !== Tok.Variable) {
+      this.error(attributes.length > 0 ? 'Missing variable name after the attributes of a parameter.' : `Unexpected token '${this.tokenText()}' in parameter list.`);
+      return undefined;
+    }
+    const variable = this.variableNode();
+    let defaultValue: ExpressionNode | StatementNode | undefined;
+    if (this.peek() === Tok.Assign && this.t.value === '=') {
+      this.t.advance();
+      this.skipNewlines();
+      defaultValue = this.expression();
+      if (!defaultValue) this.error("Missing expression after '='.");
+    }
+    return { kind: 'parameter-declaration', start, end: defaultValue?.end ?? variable.end, attributes, variable, defaultValue };
+  }
+
+  /** `[attributes] param( … )`, when the text at hand is one; else nothing is consumed. */
+  private paramBlockIfAny(): ParamBlockNode | undefined {
+    const mark = this.mark();
+    this.skipNewlines();
+    const start = this.t.start;
+    const attributes: AttributeNode[] = [];
+    for (; this.peek() === Tok.LBracket; this.skipNewlines()) attributes.push(this.bracketed());
+    if (this.nextWordIs('param')) {
+      this.t.advance();
+      this.skipNewlines();
+      if (this.peek() === Tok.LParen) {
+        const parameters = this.parameterList("Missing ')' in function parameter list.");
+        return { kind: 'param-block', start, end: this.t.pos, attributes, parameters };
+      }
+    }
+    this.backtrack(mark);
+    return undefined;
+  }
+
+  /** `[attributes] class|enum|param|configuration …` at a statement's start; undefined when it is an expression. */
+  private attributedDeclaration(): StatementNode | undefined {
+    const mark = this.mark();
+    const attributes: AttributeNode[] = [];
+    for (this.skipNewlines(); this.peek() === Tok.LBracket; this.skipNewlines()) attributes.push(this.bracketed());
+    const keyword = this.nextWordIs(ATTRIBUTED_KEYWORDS);
+    if (keyword === 'class' || keyword === 'enum') return this.typeDefinition(keyword, attributes[0]?.start ?? this.t.start, attributes);
+    if (keyword === 'configuration') return this.functionStatement(keyword, attributes[0]?.start ?? this.t.start);
+    this.backtrack(mark);
+    if (keyword === 'param') return this.paramBlockIfAny();
+    return undefined;
+  }
+
+  /** `class Name : Base { members }`, `enum Name { A; B = 1 }`. */
+  private typeDefinition(keyword: string, start: number, attributes: AttributeNode[]): CompoundStatementNode {
+    this.t.advance();
+    const children: SyntaxNode[] = [...attributes];
+    this.skipNewlines('command');
+    if (this.peek('command') === Tok.Word) this.t.advance();
+    else this.error(`Missing name after ${keyword} keyword.`);
+    // `: Base, IInterface` or `: int`.
+    for (let kind = this.peek('command'); kind !== Tok.LCurly && kind !== Tok.NewLine && kind !== Tok.EOF && kind !== Tok.Semi && kind !== Tok.RCurly; kind = this.peek('command')) this.t.advance();
+    this.skipNewlines();
+    if (this.peek() !== Tok.LCurly) {
+      this.error(`Missing '{' in ${keyword} definition.`);
+      return this.compound(keyword, start, children);
+    }
+    const open = this.t.start;
+    this.t.advance();
+    this.openCurlies++;
+    try {
+      for (;;) {
+        this.skipNewlinesAndSemis('expression');
+        const kind = this.peek();
+        if (kind === Tok.RCurly || kind === Tok.EOF) break;
+        const before = this.t.start;
+        const member = keyword === 'enum' ? this.enumMember() : this.classMember();
+        if (member) children.push(member);
+        if (this.t.start === before) {
+          this.error(`Unexpected token '${this.tokenText()}' in ${keyword} definition.`);
+          this.t.advance();
+        }
+      }
+      this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", open);
+    } finally {
+      this.openCurlies--;
+    }
+    return this.compound(keyword, start, children);
+  }
+
+  /** `Name` or `Name = value` of an enum. */
+  private enumMember(): SyntaxNode | undefined {
+    for (; this.peek() === Tok.LBracket; this.skipNewlines()) this.bracketed();
+    if (this.peek() !== Tok.Word) return undefined;
+    this.t.advance();
+    if (this.peek() !== Tok.Assign) return undefined;
+    this.t.advance();
+    return this.expression();
+  }
+
+  /** A property (`[attr] hidden static [type] $x = value`) or a method (`[type] Name([type] $a) : base() { }`). */
+  private classMember(): SyntaxNode | undefined {
+    const children: SyntaxNode[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.peek() === Tok.LBracket) {
+        children.push(this.bracketed());
+        continue;
+      }
+      if (this.nextWordIs(MEMBER_MODIFIERS)) {
+        this.t.advance();
+        continue;
+      }
+      break;
+    }
+    const kind = this.peek();
+    if (kind === Tok.Variable) {
+      const variable = this.variableNode();
+      children.push(variable);
+      if (this.peek() === Tok.Assign) {
+        this.t.advance();
+        this.skipNewlines();
+        const value = this.statement();
+        if (value) children.push(value);
+      }
+      return this.compound('property', variable.start, children);
+    }
+    if (kind === Tok.Word) {
+      const start = this.t.start;
+      this.t.advance();
+      if (this.peek() === Tok.LParen) children.push(...this.parameterList("Missing ')' in method parameter list."));
+      // `: base(…)` of a constructor.
+      this.skipNewlines();
+      if (this.peek() === Tok.Colon) {
+        this.t.advance();
+        this.skipNewlines();
+        const base = this.unary();
+        if (base) children.push(base);
+      }
+      this.requiredBlock('Missing function body in function declaration.', children);
+      return this.compound('method', start, children);
+    }
+    return children.length > 0 ? this.compound('property', children[0].start, children) : undefined;
+  }
+
+  /**
+   * `[type]` or `[Attribute(arguments)]`. The name runs to the matching `]` (generic arguments and array ranks
+   * nest: `[System.Collections.Generic.List[string]]`, `[string[]]`).
+   */
+  private bracketed(): AttributeNode {
+    const start = this.t.start;
+    const text = this.text;
+    let at = start + 1;
+    while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+    const nameStart = at;
+    let depth = 0;
+    for (; at < text.length; at++) {
+      const c = text[at];
+      if (c === '[') depth++;
+      else if (c === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (c === '(' || c === '\n' || c === '\r' || c === '{' || c === '}' || c === ')' || c === '$' || c === '"' || c === "'" || c === ';' || c === '|')) break;
+    }
+    const name = text.slice(nameStart, at).trim();
+    if (!name) this.error("Missing type name after '['.", start, start + 1);
+    this.t.reset(at);
+    const args: SyntaxNode[] = [];
+    if (text[at] === '(') this.attributeArguments(args);
+    if (this.peek() === Tok.RBracket) {
+      this.t.advance();
+    } else {
+      this.error('Missing ] at end of attribute or type literal.', start, start + 1);
+    }
+    return { kind: 'attribute', start, end: this.t.pos, name, arguments: args };
+  }
+
+  /** `(Mandatory, Position = 0, HelpMessage = "x")`. */
+  private attributeArguments(into: SyntaxNode[]): void {
+    const open = this.t.pos;
+    this.t.reset(open + 1);
+    this.openParens++;
+    try {
+      for (;;) {
+        this.skipNewlines();
+        const kind = this.peek();
+        if (kind === Tok.RParen || kind === Tok.EOF) break;
+        const before = this.t.start;
+        const argument = this.withoutComma(() => this.expression());
+        if (argument) into.push(argument);
+        this.skipNewlines();
+        if (this.peek() === Tok.Assign) {
+          this.t.advance();
+          this.skipNewlines();
+          const value = this.withoutComma(() => this.expression());
+          if (value) into.push(value);
+          else this.error("Missing expression after '='.");
+        }
+        this.skipNewlines();
+        if (this.peek() === Tok.Comma) this.t.advance();
+        else if (this.peek() !== Tok.RParen) {
+          if (this.t.start === before || this.peek() !== Tok.EOF) this.error(`Unexpected token '${this.tokenText()}' in attribute arguments.`);
+          break;
+        }
+      }
+      this.expectClose(Tok.RParen, "Missing ')' in the attribute's argument list.", open);
+    } finally {
+      this.openParens--;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Pipelines
+
+  /** Pipelines joined by `&&` and `||`. */
+  private pipelineChain(): StatementNode | undefined {
+    let left = this.pipelineOrAssignment();
+    if (!left) return undefined;
+    for (let kind = this.peek('command'); kind === Tok.AndAnd || kind === Tok.OrOr; kind = this.peek('command')) {
+      const operator = kind === Tok.AndAnd ? '&&' : '||';
+      this.t.advance();
+      this.skipNewlines();
+      const right = this.pipelineOrAssignment();
+      if (!right) {
+        this.error(`Missing expression after '${operator}'.`);
+        return left;
+      }
+      left = { kind: 'chain', operator, left, right, start: left.start, end: right.end };
+    }
+    return left;
+  }
+
+  private pipelineOrAssignment(): StatementNode | undefined {
+    const elements: (CommandNode | ExpressionStatementNode)[] = [];
+    let background = false;
+    for (;;) {
+      const element = this.pipelineElement(elements.length === 0);
+      if (element) {
+        if (element.kind === 'expression-element' && elements.length > 0) {
+          this.error('Expressions are only allowed as the first element of a pipeline.', element.start, element.end);
+        }
+        elements.push(element);
+      }
+      // An assignment: an expression, then `=` (or `+=` …), then a statement.
+      if (elements.length === 1 && element?.kind === 'expression-element' && this.peek() === Tok.Assign) {
+        return this.assignment(element.expression);
+      }
+      const kind = this.peek('command');
+      if (kind === Tok.Pipe) {
+        const pipe = this.t.start;
+        this.t.advance();
+        this.skipNewlines('command');
+        if (!element) this.error('An empty pipe element is not allowed.', pipe, pipe + 1);
+        if (this.peek('command') === Tok.EOF) {
+          this.error('An empty pipe element is not allowed.', pipe, pipe + 1);
+          break;
+        }
+        continue;
+      }
+      if (kind === Tok.NewLine && this.pipeOnNextLine()) continue;
+      if (kind === Tok.Ampersand) {
+        this.t.advance();
+        background = true;
+        break;
+      }
+      if (kind === Tok.NewLine || kind === Tok.Semi || kind === Tok.EOF || kind === Tok.RCurly || kind === Tok.RParen || kind === Tok.AndAnd || kind === Tok.OrOr) break;
+      // Anything else ends the statement with an error; what follows on the line is read for what it holds.
+      this.unexpectedRest(elements);
+      break;
+    }
+    if (elements.length === 0) return undefined;
+    return { kind: 'pipeline', start: elements[0].start, end: elements[elements.length - 1].end, elements, background };
+  }
+
+  /** A newline, then (after blank lines and comments) a `|` that continues the pipeline (PowerShell 7). */
+  private pipeOnNextLine(): boolean {
+    const mark = this.t.pos;
+    this.skipNewlines('command');
+    if (this.peek('command') === Tok.Pipe) {
+      this.t.advance();
+      this.skipNewlines('command');
+      return true;
+    }
+    this.t.reset(mark);
+    return false;
+  }
+
+  /** Reports the unexpected token, then reads what the rest of the statement holds (commands in blocks included). */
+  private unexpectedRest(into: (CommandNode | ExpressionStatementNode)[]): void {
+    this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+    const start = this.t.start;
+    const nested: SyntaxNode[] = [];
+    for (;;) {
+      const kind = this.peek('command');
+      if (kind === Tok.NewLine || kind === Tok.Semi || kind === Tok.EOF || kind === Tok.RCurly || kind === Tok.RParen || kind === Tok.Pipe) break;
+      const before = this.t.start;
+      const argument = kind === Tok.Parameter ? this.parameter(false) : this.commandArgument();
+      if (argument) nested.push(argument);
+      if (this.t.start === before && this.peek('command') === kind) this.t.advance();
+    }
+    if (this.t.start > start) {
+      const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.start, nested };
+      into.push({ kind: 'expression-element', start, end: error.end, expression: error, redirections: [] });
+    }
+  }
+
+  private assignment(target: ExpressionNode): StatementNode {
+    const operator = this.t.value;
+    const operatorStart = this.t.start;
+    this.t.advance();
+    this.skipNewlines();
+    const value = this.statement();
+    if (!value) {
+      this.error(`You must provide a value expression following the '${operator}' operator.`, operatorStart, operatorStart + operator.length);
+      const end = operatorStart + operator.length;
+      return { kind: 'assignment', target, operator, value: errorAt(end), start: target.start, end };
+    }
+    return { kind: 'assignment', target, operator, value, start: target.start, end: value.end };
+  }
+
+  /** A command, or an expression (only the first element of a pipeline may be one). */
+  private pipelineElement(first: boolean): CommandNode | ExpressionStatementNode | undefined {
+    const kind = this.peek('expression');
+    if (first || kind !== Tok.Word) {
+      if (this.startsExpression(kind)) {
+        const start = this.t.start;
+        const expression = this.expression();
+        if (expression) {
+          const redirections = this.redirections();
+          return { kind: 'expression-element', start, end: redirections.length > 0 ? redirections[redirections.length - 1].end : expression.end, expression, redirections };
+        }
+        this.t.reset(start);
+      }
+    }
+    return this.command();
+  }
+
+  /** Whether a token of expression mode starts an expression (a word does not: it names a command). */
+  private startsExpression(kind: Tok): boolean {
+    switch (kind) {
+      case Tok.Variable: case Tok.Number: case Tok.String: case Tok.LParen: case Tok.DollarParen: case Tok.AtParen: case Tok.AtCurly:
+      case Tok.LCurly: case Tok.LBracket: case Tok.Comma:
+        return true;
+      case Tok.Operator:
+        return UNARY_OPERATORS.has(this.t.value);
+      default:
+        return false;
+    }
+  }
+
+  private redirections(): RedirectionNode[] {
+    const found: RedirectionNode[] = [];
+    while (this.peek('command') === Tok.Redirection) found.push(this.redirection());
+    return found;
+  }
+
+  private redirection(): RedirectionNode {
+    const start = this.t.start;
+    const operator = this.t.value;
+    this.t.advance();
+    if (operator === '<') {
+      this.error("The '<' operator is reserved for future use.", start, start + 1);
+    }
+    if (operator.includes('&')) return { kind: 'redirection', start, end: start + operator.length, operator, target: undefined };
+    const target = this.singleArgument();
+    if (!target) this.error('Missing file specification after redirection operator.', start, start + operator.length);
+    return { kind: 'redirection', start, end: target?.end ?? start + operator.length, operator, target };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Commands
+
+  private command(): CommandNode | undefined {
+    let kind = this.peek('command');
+    const start = this.t.start;
+    let invocation: '&' | '.' | undefined;
+    if (kind === Tok.Ampersand || kind === Tok.Dot) {
+      invocation = kind === Tok.Ampersand ? '&' : '.';
+      this.t.advance();
+      kind = this.peek('command');
+    }
+    let name: ExpressionNode | undefined;
+    if (kind === Tok.Parameter || kind === Tok.Label || kind === Tok.DashDash || kind === Tok.LBracket) {
+      name = this.bareToken();
+    } else if (!isCommandEnd(kind) && kind !== Tok.Comma) {
+      name = this.singleArgument();
+    }
+    if (!name) {
+      if (invocation) this.error(`Missing expression after '${invocation}' in pipeline element.`, start, start + 1);
+      return undefined;
+    }
+    const elements = this.commandElements();
+    const last = elements[elements.length - 1] ?? name;
+    return { kind: 'command', start, end: last.end, invocation, name, elements };
+  }
+
+  private commandElements(): CommandElementNode[] {
+    const elements: CommandElementNode[] = [];
+    let parametersEnded = false;
+    for (;;) {
+      const kind = this.peek('command');
+      if (isCommandEnd(kind)) return elements;
+      switch (kind) {
+        case Tok.DashDash:
+          if (parametersEnded) elements.push(this.bareToken());
+          else this.t.advance();
+          parametersEnded = true;
+          break;
+        case Tok.Comma:
+          this.error('Missing argument in parameter list.');
+          this.t.advance();
+          this.skipNewlines('command');
+          break;
+        case Tok.Parameter:
+          elements.push(parametersEnded ? this.bareToken() : this.parameter(true));
+          break;
+        case Tok.Redirection:
+          elements.push(this.redirection());
+          break;
+        default: {
+          const stop = this.t.value === '--%' && kind === Tok.Word;
+          const argument = stop ? this.bareToken() : this.commandArgument();
+          if (!argument) {
+            this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+            this.t.advance();
+            break;
+          }
+          elements.push(argument);
+          if (stop) this.verbatimRest(elements);
+        }
+      }
+    }
+  }
+
+  /** After `--%`: the rest of the line, as one verbatim argument. */
+  private verbatimRest(into: CommandElementNode[]): void {
+    const text = this.text;
+    let at = this.t.pos;
+    while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+    const start = at;
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r' && text[at] !== '|') at++;
+    this.t.reset(at);
+    if (at > start) into.push(bareString(start, at, text.slice(start, at)));
+  }
+
+  /** A token read as a bare word (`--` after `--`, a parameter after `--`, a redirection as a name). */
+  private bareToken(): StringNode {
+    const node = bareString(this.t.start, this.t.end, this.tokenText());
+    this.t.advance();
+    return node;
+  }
+
+  /** `-Name`, and with `-Name:value` its value. */
+  private parameter(withArgument: boolean): ParameterNode {
+    const start = this.t.start;
+    const name = this.t.value;
+    const colon = this.t.flag;
+    const dash = this.t.literal ?? '-';
+    const tokenEnd = this.t.end;
+    this.t.advance();
+    let argument: ExpressionNode | undefined;
+    if (colon && withArgument) {
+      const kind = this.peek('command');
+      argument = isCommandEnd(kind) || kind === Tok.Comma ? undefined : this.commandArgument();
+      if (!argument) this.error(`Parameter -${name} requires an argument.`, start, tokenEnd);
+    }
+    return { kind: 'parameter', start, end: argument?.end ?? tokenEnd, name, dash, colon, argument };
+  }
+
+  /** An argument with what a comma joins to it (`a, b`, `a,b` is one array argument). */
+  private commandArgument(): ExpressionNode | undefined {
+    const first = this.singleArgument();
+    if (!first || this.peek('command') !== Tok.Comma) return first;
+    const elements: ExpressionNode[] = [first];
+    while (this.peek('command') === Tok.Comma) {
+      const comma = this.t.start;
+      this.t.advance();
+      this.skipNewlines('command');
+      const kind = this.peek('command');
+      const next = isCommandEnd(kind) || kind === Tok.Comma || kind === Tok.Parameter ? undefined : this.singleArgument();
+      if (!next) {
+        this.error("Missing expression after ','.", comma, comma + 1);
+        break;
+      }
+      elements.push(next);
+    }
+    const array: ArrayLiteralNode = { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements };
+    return array;
+  }
+
+  /** One argument in command mode: a bare word, a number, or an expression with its member accesses (`$a.b`, `(…)[0]`). */
+  private singleArgument(): ExpressionNode | undefined {
+    const kind = this.peek('command');
+    switch (kind) {
+      case Tok.Word: {
+        const node: StringNode = { kind: 'string', quote: 'bare', start: this.t.start, end: this.t.end, value: this.t.literal, nested: this.t.nested };
+        this.t.advance();
+        return node;
+      }
+      case Tok.Number: {
+        const start = this.t.start;
+        const end = this.t.end;
+        this.t.advance();
+        // `-5`: a number with its sign is the negation of a number, as in expression mode.
+        if (isDash(this.text.charCodeAt(start))) return { kind: 'unary', operator: '-', start, end, operand: { kind: 'number', start: start + 1, end } };
+        return { kind: 'number', start, end };
+      }
+      case Tok.Placeholder: {
+        const node: ExpressionNode = { kind: 'placeholder', start: this.t.start, end: this.t.end, label: this.t.value };
+        this.t.advance();
+        return node;
+      }
+      case Tok.Variable: case Tok.Splat: case Tok.String: case Tok.LParen: case Tok.DollarParen: case Tok.AtParen: case Tok.AtCurly: case Tok.LCurly: {
+        // The token was scanned in command mode; primaries are the same in both.
+        const primary = this.primary();
+        return primary ? this.postfix(primary, true) : undefined;
+      }
+      case Tok.Dot: case Tok.LBracket: case Tok.Label: case Tok.Unknown: case Tok.Question: case Tok.Colon: case Tok.ColonColon: case Tok.RBracket:
+        return this.bareToken();
+      default:
+        return undefined;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** An expression (binary operators, commas, casts, unary operators, member access); undefined when none starts here. */
+  private expression(): ExpressionNode | undefined {
+    return this.nested(() => this.ternary());
+  }
+
+  /** Parses with commas as separators of the construct at hand (method and attribute arguments, parameters). */
+  private withoutComma<T>(parse: () => T): T {
+    const saved = this.commaAllowed;
+    this.commaAllowed = false;
+    try {
+      return parse();
+    } finally {
+      this.commaAllowed = saved;
+    }
+  }
+
+  /** Parses a construct of its own (a group, a block, a hashtable), where commas make arrays again. */
+  private withComma<T>(parse: () => T): T {
+    const saved = this.commaAllowed;
+    this.commaAllowed = true;
+    try {
+      return parse();
+    } finally {
+      this.commaAllowed = saved;
+    }
+  }
+
+  private ternary(): ExpressionNode | undefined {
+    const condition = this.binary(1);
+    if (!condition || this.peek() !== Tok.Question) return condition;
+    const question = this.t.start;
+    this.t.advance();
+    this.skipNewlines();
+    const whenTrue = this.expression();
+    this.skipNewlines();
+    if (!whenTrue || this.peek() !== Tok.Colon) {
+      this.error("Missing ':' or the expression of the ternary operator '?'.", question, question + 1);
+      return condition;
+    }
+    this.t.advance();
+    this.skipNewlines();
+    const whenFalse = this.expression();
+    if (!whenFalse) {
+      this.error("You must provide a value expression following the ':' operator.");
+      return condition;
+    }
+    return { kind: 'ternary', condition, whenTrue, whenFalse, start: condition.start, end: whenFalse.end };
+  }
+
+  /** Binary operators of `level` and above, left to right, in a loop (a long chain must not recurse). */
+  private binary(level: number): ExpressionNode | undefined {
+    if (level > LEVELS.length) return this.arrayLiteral();
+    let left = this.binary(level + 1);
+    if (!left) return undefined;
+    for (;;) {
+      if (this.peek() !== Tok.Operator) return left;
+      const operator = this.t.value;
+      if (PRECEDENCE.get(operator) !== level) return left;
+      const operatorStart = this.t.start;
+      this.t.advance();
+      this.skipNewlines();
+      const right = this.binary(level + 1);
+      if (!right) {
+        this.error(`You must provide a value expression following the '${operator}' operator.`, operatorStart, operatorStart + operator.length);
+        return left;
+      }
+      left = { kind: 'binary', operator, left, right, start: left.start, end: right.end };
+    }
+  }
+
+  /** `a, b, c` in expression mode. */
+  private arrayLiteral(): ExpressionNode | undefined {
+    const first = this.unary();
+    if (!first || !this.commaAllowed || this.peek() !== Tok.Comma) return first;
+    const elements = [first];
+    while (this.peek() === Tok.Comma) {
+      const comma = this.t.start;
+      this.t.advance();
+      this.skipNewlines();
+      const next = this.unary();
+      if (!next) {
+        this.error("Missing expression after ','.", comma, comma + 1);
+        break;
+      }
+      elements.push(next);
+    }
+    return { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements };
+  }
+
+  private unary(): ExpressionNode | undefined {
+    return this.nested(() => this.unaryNode());
+  }
+
+  private unaryNode(): ExpressionNode | undefined {
+    const kind = this.peek();
+    const start = this.t.start;
+    if ((kind === Tok.Operator && UNARY_OPERATORS.has(this.t.value)) || kind === Tok.Comma) {
+      const operator = kind === Tok.Comma ? ',' : this.t.value;
+      this.t.advance();
+      this.skipNewlines();
+      const operand = this.unary();
+      if (!operand) {
+        this.error(`Missing expression after unary operator '${operator}'.`, start, start + operator.length);
+        return { kind: 'error', start, end: start + operator.length, nested: [] };
+      }
+      return { kind: 'unary', operator, operand, start, end: operand.end };
+    }
+    if (kind === Tok.LBracket) return this.typeOrCast();
+    const primary = this.primary();
+    return primary ? this.postfix(primary, false) : undefined;
+  }
+
+  /** `[type]` alone (with member access: `[Math]::Pi`), or a cast when an operand follows on the line. */
+  private typeOrCast(): ExpressionNode {
+    const attribute = this.bracketed();
+    const type: TypeNode = { kind: 'type', start: attribute.start, end: attribute.end, name: attribute.name };
+    const kind = this.peek();
+    const operandFollows = kind !== Tok.ColonColon && kind !== Tok.Dot && (this.startsExpression(kind) || kind === Tok.Operator && UNARY_OPERATORS.has(this.t.value));
+    if (!operandFollows) return this.postfix(type, false);
+    const operand = this.unary();
+    if (!operand) return type;
+    return { kind: 'cast', type, operand, start: type.start, end: operand.end };
+  }
+
+  /** Member access, method calls, indexing and `++`/`--` after a primary, as long as no blank comes between. */
+  private postfix(target: ExpressionNode, commandMode: boolean): ExpressionNode {
+    let node = target;
+    for (;;) {
+      const kind = this.peek();
+      if (this.t.spaceBefore()) return node;
+      if (kind === Tok.Dot || kind === Tok.ColonColon) {
+        const isStatic = kind === Tok.ColonColon;
+        const operatorEnd = this.t.end;
+        this.t.advance();
+        const member = this.memberName();
+        if (!member) {
+          this.error('Missing property name after reference operator.', operatorEnd - 1, operatorEnd);
+          return node;
+        }
+        let args: ExpressionNode[] | undefined;
+        if (this.peek() === Tok.LParen && !this.t.spaceBefore()) args = this.methodArguments();
+        node = { kind: 'member', target: node, member, isStatic, arguments: args, start: node.start, end: args ? this.t.pos : member.end };
+      } else if (kind === Tok.LBracket) {
+        const open = this.t.start;
+        this.t.advance();
+        this.openParens++;
+        try {
+          this.skipNewlines();
+          const index = this.expression();
+          this.skipNewlines();
+          if (!index) this.error('Array index expression is missing or not valid.', open, open + 1);
+          if (this.peek() === Tok.RBracket) this.t.advance();
+          else this.error("Missing ']' after array index expression.", open, open + 1);
+          node = { kind: 'index', target: node, index: index ?? errorAt(open), start: node.start, end: this.t.pos };
+        } finally {
+          this.openParens--;
+        }
+      } else if (kind === Tok.Operator && (this.t.value === '++' || this.t.value === '--') && !commandMode) {
+        this.t.advance();
+        node = { kind: 'unary', operator: this.t.value + 'post', operand: node, start: node.start, end: this.t.pos };
+      } else {
+        return node;
+      }
+    }
+  }
+
+  /** A member's name: a word, a number (`$Matches.1`), a string, a variable or a parenthesized expression. */
+  private memberName(): ExpressionNode | undefined {
+    const kind = this.peek();
+    if (kind === Tok.Word || kind === Tok.Number) return this.bareToken();
+    if (kind === Tok.String || kind === Tok.Variable || kind === Tok.LParen || kind === Tok.DollarParen) return this.primary();
+    return undefined;
+  }
+
+  /** `(a, b)` of a method call. */
+  private methodArguments(): ExpressionNode[] {
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    const args: ExpressionNode[] = [];
+    try {
+      this.skipNewlines();
+      while (this.peek() !== Tok.RParen && this.peek() !== Tok.EOF) {
+        const argument = this.withoutComma(() => this.expression());
+        if (!argument) {
+          this.error('Missing argument in method call.');
+          break;
+        }
+        args.push(argument);
+        this.skipNewlines();
+        if (this.peek() !== Tok.Comma) break;
+        this.t.advance();
+        this.skipNewlines();
+      }
+      this.expectClose(Tok.RParen, "Missing ')' in method call.", open);
+    } finally {
+      this.openParens--;
+    }
+    return args;
+  }
+
+  private primary(): ExpressionNode | undefined {
+    // A primary reads the same in both modes: a token pending in either is not scanned again.
+    const kind = this.t.pendingKind() ?? this.peek();
+    switch (kind) {
+      case Tok.Variable:
+      case Tok.Splat:
+        return this.variableNode();
+      case Tok.Number: {
+        const node: ExpressionNode = { kind: 'number', start: this.t.start, end: this.t.end };
+        this.t.advance();
+        return node;
+      }
+      case Tok.String: {
+        const node: StringNode = { kind: 'string', quote: this.t.quote, start: this.t.start, end: this.t.end, value: this.t.literal, nested: this.t.nested };
+        this.t.advance();
+        return node;
+      }
+      case Tok.LParen:
+        return this.group('paren', Tok.RParen, "Missing closing ')' in expression.");
+      case Tok.DollarParen:
+        return this.group('sub-expression', Tok.RParen, "Missing closing ')' in subexpression.");
+      case Tok.AtParen:
+        return this.group('array-expression', Tok.RParen, "Missing closing ')' in array expression.");
+      case Tok.AtCurly:
+        return this.nested(() => this.withComma(() => this.hashtable()));
+      case Tok.LCurly:
+        return this.scriptBlockIfAny();
+      default:
+        return undefined;
+    }
+  }
+
+  private variableNode(): VariableNode {
+    const node: VariableNode = { kind: 'variable', start: this.t.start, end: this.t.end, name: this.t.value, splat: this.t.kind === Tok.Splat };
+    this.t.advance();
+    return node;
+  }
+
+  /** `( … )`, `$( … )`, `@( … )`: statements up to `)`. */
+  private group(kind: GroupNode['kind'], closer: Tok, missing: string): GroupNode | ErrorNode {
+    return this.nested(() => this.withComma(() => {
+      const start = this.t.start;
+      this.t.advance();
+      this.openParens++;
+      const statements: StatementNode[] = [];
+      try {
+        if (kind === 'paren') {
+          this.skipNewlines();
+          const statement = this.peek('command') === closer ? undefined : this.statement();
+          if (statement) statements.push(statement);
+          else this.error("An expression was expected after '('.", start, start + 1);
+          this.skipNewlines();
+          if (this.peek('command') !== closer && this.peek('command') !== Tok.EOF && this.peek('command') !== Tok.RCurly) {
+            // More statements before the `)`: PowerShell stops here; read them, they may hold commands.
+            this.error(missing, start, start + 1);
+            this.statementList(closer, statements);
+            if (this.peek('command') === closer) this.t.advance();
+            return { kind, start, end: this.t.pos, statements };
+          }
+        } else {
+          this.statementList(closer, statements);
+        }
+        this.expectClose(closer, missing, start);
+      } finally {
+        this.openParens--;
+      }
+      return { kind, start, end: Math.max(this.t.pos, start + 1), statements };
+    }));
+  }
+
+  /** `$( … )` inside a string or bare word, from just after its `(`, no further than `limit`. */
+  parseSubExpressionAt(start: number, limit: number): { node: ExpressionNode; end: number } {
+    if (limit < this.text.length) {
+      // Inside a here-string: read by a parser of the text up to the here-string's end (a slice costs no copy).
+      const inner = new ScriptParser(this.text.slice(0, limit), this.depth);
+      const found = inner.parseSubExpressionAt(start, limit);
+      for (const error of inner.t.errors) this.t.errors.push(error);
+      for (const comment of inner.t.comments) this.t.comments.push(comment);
+      return found;
+    }
+    const restore = this.t.snapshot();
+    const { openParens, openCurlies } = this;
+    // (Brackets outside the string do not wait for the closers inside it.)
+    this.openParens = 0;
+    this.openCurlies = 0;
+    this.t.reset(start - 2);
+    this.peek();
+    const node = this.group('sub-expression', Tok.RParen, "Missing closing ')' in subexpression.");
+    // Back to the string being scanned.
+    restore();
+    this.openParens = openParens;
+    this.openCurlies = openCurlies;
+    return { node, end: node.end };
+  }
+
+  private hashtable(): HashtableNode {
+    const start = this.t.start;
+    this.t.advance();
+    this.openCurlies++;
+    const entries: HashEntry[] = [];
+    try {
+      for (;;) {
+        this.skipNewlinesAndSemis('expression');
+        const kind = this.peek();
+        if (kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) break;
+        const key = this.hashKey();
+        if (!key) {
+          this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+          this.skipToEntryEnd();
+          continue;
+        }
+        if (this.peek() !== Tok.Assign || this.t.value !== '=') {
+          this.error("Missing '=' operator after key in hash literal.", key.start, key.end);
+          this.skipToEntryEnd();
+          continue;
+        }
+        this.t.advance();
+        this.skipNewlines();
+        const value = this.statement();
+        if (!value) {
+          this.error("Missing statement after '=' in hash literal.", key.start, key.end);
+          this.skipToEntryEnd();
+          continue;
+        }
+        entries.push({ key, value });
+        const after = this.peek('command');
+        if (after !== Tok.NewLine && after !== Tok.Semi && after !== Tok.RCurly && after !== Tok.EOF) {
+          this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+          this.skipToEntryEnd();
+        }
+      }
+      this.expectClose(Tok.RCurly, 'The hash literal was incomplete.', start);
+    } finally {
+      this.openCurlies--;
+    }
+    return { kind: 'hashtable', start, end: Math.max(this.t.pos, start + 2), entries };
+  }
+
+  /** A hash key: a name (which may hold dashes: `@{ a-b = 1 }`), a string, a number, a variable or `( … )`. */
+  private hashKey(): ExpressionNode | undefined {
+    const kind = this.peek();
+    if (kind === Tok.Word) {
+      const start = this.t.start;
+      const text = this.text;
+      let end = start;
+      while (end < text.length && !/[\s=;}{()]/.test(text[end])) end++;
+      this.t.reset(end);
+      return bareString(start, end, text.slice(start, end));
+    }
+    return this.unary();
+  }
+
+  /** Skips to the end of a hash entry (a newline, `;` or `}` outside brackets), reading blocks on the way. */
+  private skipToEntryEnd(): void {
+    for (;;) {
+      const kind = this.peek('command');
+      if (kind === Tok.NewLine || kind === Tok.Semi || kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) return;
+      const before = this.t.start;
+      if (kind === Tok.LCurly || kind === Tok.LParen || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen) this.primary();
+      if (this.t.start === before) this.t.advance();
+    }
+  }
+
+  /** `{ … }` at the current token, or undefined. */
+  private scriptBlockIfAny(): ScriptBlockNode | ErrorNode | undefined {
+    if (this.peek() !== Tok.LCurly) return undefined;
+    return this.nested(() => this.withComma(() => {
+      const start = this.t.start;
+      this.t.advance();
+      this.openCurlies++;
+      let body: ScriptBody;
+      try {
+        body = this.scriptBody(start, Tok.RCurly);
+        this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
+      } finally {
+        this.openCurlies--;
+      }
+      const end = Math.max(this.t.pos, start + 1);
+      return { kind: 'script-block', start, end, body: { ...body, end } };
+    }));
+  }
+}
+
+function isCommandEnd(kind: Tok): boolean {
+  switch (kind) {
+    case Tok.Pipe: case Tok.RCurly: case Tok.RParen: case Tok.EOF: case Tok.NewLine: case Tok.Semi: case Tok.AndAnd: case Tok.OrOr: case Tok.Ampersand:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function bareString(start: number, end: number, text: string): StringNode {
+  return { kind: 'string', quote: 'bare', start, end, value: text, nested: [] };
+}
+
+function errorAt(offset: number): ErrorNode {
+  return { kind: 'error', start: offset, end: offset, nested: [] };
+}

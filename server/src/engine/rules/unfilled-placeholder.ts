@@ -1,0 +1,34 @@
+import type { ArgumentValue, CommandElement } from '../parse/commands';
+import type { Rule } from './rule';
+
+/** The placeholders among a value and its elements (`<a>, <b>`). */
+function placeholdersIn(value: ArgumentValue): ArgumentValue[] {
+  if (value.kind === 'placeholder') return [value];
+  return value.elements?.flatMap(placeholdersIn) ?? [];
+}
+
+export const unfilledPlaceholder: Rule = {
+  meta: {
+    id: 'unfilled-placeholder',
+    summary: 'A value still written as a placeholder of a documentation template (`-Identity <policy name>`).',
+    defaultSeverity: 'warning',
+    since: '0.2.0',
+  },
+  check(context) {
+    for (const command of context.commands) {
+      let parameter: CommandElement | undefined;
+      for (const element of command.elements) {
+        if (element.type === 'value') {
+          const named = parameter?.type === 'parameter' && parameter.name ? ` for -${parameter.name}` : '';
+          for (const placeholder of placeholdersIn(element.value)) {
+            context.report({
+              range: placeholder.range,
+              message: `${placeholder.text} is a placeholder from a documentation template: replace it with the value${named} (PowerShell reads '<' as a reserved operator).`,
+            });
+          }
+        }
+        parameter = element;
+      }
+    }
+  },
+};
