@@ -222,7 +222,8 @@ class ScriptParser implements NestedParser {
     const kind = this.peek('command');
     if (kind === Tok.Word) {
       const word = this.t.value.toLowerCase();
-      if (STATEMENT_KEYWORDS.has(word)) {
+      // (`Filter = "…"` in a DSC resource block is a property, not a keyword.)
+      if (STATEMENT_KEYWORDS.has(word) && !this.assignmentFollows(this.t.end)) {
         const keywordStatement = this.keywordStatement(word);
         if (keywordStatement) return keywordStatement;
       }
@@ -234,6 +235,14 @@ class ScriptParser implements NestedParser {
       if (declaration) return declaration;
     }
     return this.pipelineChain();
+  }
+
+  /** Whether `=` (not `==`) comes next after blanks on the line. */
+  private assignmentFollows(offset: number): boolean {
+    const text = this.text;
+    let at = offset;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    return text[at] === '=' && text[at + 1] !== '=';
   }
 
   /** A statement that starts with a keyword; undefined when the word is a command after all (`foreach` without `(`). */
@@ -506,10 +515,12 @@ class ScriptParser implements NestedParser {
       this.t.advance();
       handlers++;
       if (keyword === 'catch') {
-        // catch [T1], [T2] { }
+        // catch [T1], [T2] { } (newlines allowed around the commas)
         for (this.skipNewlines(); this.peek() === Tok.LBracket; this.skipNewlines()) {
           children.push(this.bracketed());
-          if (this.peek() === Tok.Comma) this.t.advance();
+          this.skipNewlines();
+          if (this.peek() !== Tok.Comma) break;
+          this.t.advance();
         }
         this.requiredBlock('The Catch block is missing its statement block.', children);
       } else {
@@ -685,9 +696,7 @@ class ScriptParser implements NestedParser {
     this.skipNewlines('command');
     if (this.peek('command') === Tok.Word) this.t.advance();
     else this.error(`Missing name after ${keyword} keyword.`);
-    // `: Base, IInterface` or `: int`.
-    for (let kind = this.peek('command'); kind !== Tok.LCurly && kind !== Tok.NewLine && kind !== Tok.EOF && kind !== Tok.Semi && kind !== Tok.RCurly; kind = this.peek('command')) this.t.advance();
-    this.skipNewlines();
+    this.baseTypes();
     if (this.peek() !== Tok.LCurly) {
       this.error(`Missing '{' in ${keyword} definition.`);
       return this.compound(keyword, start, children);
@@ -713,6 +722,21 @@ class ScriptParser implements NestedParser {
       this.openCurlies--;
     }
     return this.compound(keyword, start, children);
+  }
+
+  /** `: Base, IInterface` (or `: int` of an enum), which may spread over lines around `:` and `,`. */
+  private baseTypes(): void {
+    let more = false;
+    for (;;) {
+      this.skipNewlines('command');
+      const kind = this.peek('command');
+      if (kind === Tok.LCurly || kind === Tok.EOF || kind === Tok.RCurly) return;
+      const text = this.tokenText();
+      const separator = text === ':' || text === ',' || kind === Tok.Comma;
+      if (!separator && !more && kind !== Tok.Label) return;
+      this.t.advance();
+      more = separator || text.endsWith(',') || text.endsWith(':');
+    }
   }
 
   /** `Name` or `Name = value` of an enum. */
@@ -759,10 +783,12 @@ class ScriptParser implements NestedParser {
       // `: base(…)` of a constructor.
       this.skipNewlines();
       if (this.peek() === Tok.Colon) {
+        // `: base(arguments)` of a constructor.
         this.t.advance();
         this.skipNewlines();
-        const base = this.unary();
-        if (base) children.push(base);
+        if (this.peek() === Tok.Word) this.t.advance();
+        this.skipNewlines();
+        if (this.peek() === Tok.LParen) children.push(...this.methodArguments());
       }
       this.requiredBlock('Missing function body in function declaration.', children);
       return this.compound('method', start, children);
@@ -813,7 +839,8 @@ class ScriptParser implements NestedParser {
         const kind = this.peek();
         if (kind === Tok.RParen || kind === Tok.EOF) break;
         const before = this.t.start;
-        const argument = this.withoutComma(() => this.expression());
+        // `Mandatory`, `Position = 0`: a name (of a property of the attribute), or a positional expression.
+        const argument = kind === Tok.Word ? this.bareToken() : this.withoutComma(() => this.expression());
         if (argument) into.push(argument);
         this.skipNewlines();
         if (this.peek() === Tok.Assign) {
@@ -1269,52 +1296,99 @@ class ScriptParser implements NestedParser {
     const attribute = this.bracketed();
     const type: TypeNode = { kind: 'type', start: attribute.start, end: attribute.end, name: attribute.name };
     const kind = this.peek();
-    const operandFollows = kind !== Tok.ColonColon && kind !== Tok.Dot && (this.startsExpression(kind) || kind === Tok.Operator && UNARY_OPERATORS.has(this.t.value));
+    const operandFollows = kind !== Tok.Comma && this.startsExpression(kind);
     if (!operandFollows) return this.postfix(type, false);
     const operand = this.unary();
     if (!operand) return type;
     return { kind: 'cast', type, operand, start: type.start, end: operand.end };
   }
 
-  /** Member access, method calls, indexing and `++`/`--` after a primary, as long as no blank comes between. */
+  /**
+   * Member access, method calls, indexing and `++`/`--` after a primary, as long as no blank comes between (`$a .b`
+   * is two arguments in a command); `++` and `--` may follow after blanks in expression mode.
+   */
   private postfix(target: ExpressionNode, commandMode: boolean): ExpressionNode {
     let node = target;
     for (;;) {
       const kind = this.peek();
-      if (this.t.spaceBefore()) return node;
-      if (kind === Tok.Dot || kind === Tok.ColonColon) {
-        const isStatic = kind === Tok.ColonColon;
-        const operatorEnd = this.t.end;
+      const adjacent = !this.t.spaceBefore();
+      if (kind === Tok.Operator && (this.t.value === '++' || this.t.value === '--') && !commandMode) {
+        const operator = this.t.value + 'post';
         this.t.advance();
-        const member = this.memberName();
-        if (!member) {
-          this.error('Missing property name after reference operator.', operatorEnd - 1, operatorEnd);
-          return node;
-        }
-        let args: ExpressionNode[] | undefined;
-        if (this.peek() === Tok.LParen && !this.t.spaceBefore()) args = this.methodArguments();
-        node = { kind: 'member', target: node, member, isStatic, arguments: args, start: node.start, end: args ? this.t.pos : member.end };
-      } else if (kind === Tok.LBracket) {
-        const open = this.t.start;
+        node = { kind: 'unary', operator, operand: node, start: node.start, end: this.t.pos };
+      } else if (!adjacent) {
+        return node;
+      } else if (kind === Tok.Number && this.text.charCodeAt(this.t.start) === 46 /* . */) {
+        // `6.0.9319`: the number 6.0, then the member 9319 (as PowerShell reads a version written bare).
+        const member = bareString(this.t.start + 1, this.t.end, this.text.slice(this.t.start + 1, this.t.end));
         this.t.advance();
-        this.openParens++;
-        try {
-          this.skipNewlines();
-          const index = this.expression();
-          this.skipNewlines();
-          if (!index) this.error('Array index expression is missing or not valid.', open, open + 1);
-          if (this.peek() === Tok.RBracket) this.t.advance();
-          else this.error("Missing ']' after array index expression.", open, open + 1);
-          node = { kind: 'index', target: node, index: index ?? errorAt(open), start: node.start, end: this.t.pos };
-        } finally {
-          this.openParens--;
-        }
-      } else if (kind === Tok.Operator && (this.t.value === '++' || this.t.value === '--') && !commandMode) {
-        this.t.advance();
-        node = { kind: 'unary', operator: this.t.value + 'post', operand: node, start: node.start, end: this.t.pos };
+        node = { kind: 'member', target: node, member, isStatic: false, arguments: undefined, start: node.start, end: member.end };
+      } else if (kind === Tok.Dot || kind === Tok.ColonColon) {
+        const member = this.memberAccess(node, kind === Tok.ColonColon);
+        if (!member) return node;
+        node = member;
+      } else if (kind === Tok.LBracket || (kind === Tok.Question && this.text.charCodeAt(this.t.end) === 91 /* [ */)) {
+        // `$a[0]`, and `${a}?[0]` (null-conditional).
+        if (kind === Tok.Question) this.t.advance();
+        node = this.indexAccess(node);
       } else {
         return node;
       }
+    }
+  }
+
+  /** `.Name`, `::Name`, `.Method(…)`, `.Method[T](…)`, `.ForEach{ … }` after `target`; the operator is pending. */
+  private memberAccess(target: ExpressionNode, isStatic: boolean): ExpressionNode | undefined {
+    const operatorEnd = this.t.end;
+    this.t.advance();
+    // (A member name may stand on the next line: `$a.\n  Method()`.)
+    this.skipNewlines();
+    const member = this.memberName();
+    if (!member) {
+      this.error('Missing property name after reference operator.', operatorEnd - 1, operatorEnd);
+      return undefined;
+    }
+    let args: ExpressionNode[] | undefined;
+    let after = this.peek();
+    if (after === Tok.LBracket && !this.t.spaceBefore() && this.genericArgumentsFollow()) {
+      this.bracketed();
+      after = this.peek();
+    }
+    if (after === Tok.LParen && !this.t.spaceBefore()) args = this.methodArguments();
+    // `.ForEach{ … }`, `.Where{ … }`: a script block as the one argument, without parentheses.
+    else if (after === Tok.LCurly && !this.t.spaceBefore()) args = [this.scriptBlockIfAny() ?? errorAt(this.t.start)];
+    return { kind: 'member', target, member, isStatic, arguments: args, start: target.start, end: args ? Math.max(this.t.pos, member.end) : member.end };
+  }
+
+  /** At `[` after a method name: whether `[types](` follows (a generic method's type arguments). */
+  private genericArgumentsFollow(): boolean {
+    const text = this.text;
+    let depth = 0;
+    for (let at = this.t.start; at < text.length; at++) {
+      const c = text[at];
+      if (c === '[') depth++;
+      else if (c === ']' && --depth === 0) return text[at + 1] === '(';
+      else if (c === '\n' || c === '(' || c === '$') return false;
+    }
+    return false;
+  }
+
+  /** `[index]` after `target`; the `[` is pending. */
+  private indexAccess(target: ExpressionNode): ExpressionNode {
+    this.peek();
+    const open = this.t.start;
+    this.t.advance();
+    this.openParens++;
+    try {
+      this.skipNewlines();
+      const index = this.expression();
+      this.skipNewlines();
+      if (!index) this.error('Array index expression is missing or not valid.', open, open + 1);
+      if (this.peek() === Tok.RBracket) this.t.advance();
+      else this.error("Missing ']' after array index expression.", open, open + 1);
+      return { kind: 'index', target, index: index ?? errorAt(open), start: target.start, end: this.t.pos };
+    } finally {
+      this.openParens--;
     }
   }
 
@@ -1380,6 +1454,9 @@ class ScriptParser implements NestedParser {
         return this.nested(() => this.withComma(() => this.hashtable()));
       case Tok.LCurly:
         return this.scriptBlockIfAny();
+      case Tok.Word:
+        // `` `"s`" ``: escaped characters make a bare word in expression mode too.
+        return this.text.charCodeAt(this.t.start) === 96 ? this.bareToken() : undefined;
       default:
         return undefined;
     }

@@ -372,10 +372,10 @@ export class Tokenizer {
     let at = start + 1;
     const c = text.charCodeAt(at);
     if (c === LCURLY) {
-      // ${any text}: a backtick escapes a brace.
+      // ${any text}: a backtick escapes a brace (or starts a `u{…} escape).
       for (at++; at < text.length; at++) {
         const ch = text.charCodeAt(at);
-        if (ch === BACKTICK) at++;
+        if (ch === BACKTICK) at = this.escapeEnd(at) - 1;
         else if (ch === RCURLY) return at + 1;
       }
       this.error("Missing closing '}' of the variable name.", start, start + 2);
@@ -383,13 +383,24 @@ export class Tokenizer {
     }
     if (c === DOLLAR || c === QUESTION || c === 0x5e /* ^ */) return at + 1;
     if (!isNameChar(c) && c !== COLON) return undefined;
-    while (isNameChar(text.charCodeAt(at))) at++;
+    // (A `?` belongs to the name: `$a?` is the variable `a?`, as in PowerShell.)
+    while (isNameChar(text.charCodeAt(at)) || text.charCodeAt(at) === QUESTION) at++;
     // A scope or drive: `$env:PATH`, `$script:x` (not `$a::b`, not `$a:` before a blank).
     if (text.charCodeAt(at) === COLON && text.charCodeAt(at + 1) !== COLON && isNameChar(text.charCodeAt(at + 1))) {
       at++;
       while (isNameChar(text.charCodeAt(at)) || text.charCodeAt(at) === QUESTION) at++;
     }
     return at === start + 1 ? undefined : at;
+  }
+
+  /** Where the escape sequence at a backtick ends: `` `x `` is two characters, `` `u{2195} `` one unit to its brace. */
+  private escapeEnd(at: number): number {
+    const text = this.text;
+    if (text.charCodeAt(at + 1) === 0x75 /* u */ && text.charCodeAt(at + 2) === LCURLY) {
+      const close = text.indexOf('}', at + 3);
+      if (close > 0 && close - at <= 10) return close + 1;
+    }
+    return at + 2;
   }
 
   private variableName(start: number, end: number): string {
@@ -702,6 +713,9 @@ export class Tokenizer {
       case LT:
         this.scanRedirection(c, next);
         return;
+      case BACKTICK:
+        this.scanWord();
+        return;
       default:
         if (isLetter(c) || c === UNDERSCORE) {
           this.scanIdentifier();
@@ -936,7 +950,7 @@ export class Tokenizer {
       if (c === BACKTICK) {
         if (isNewline(text.charCodeAt(at + 1)) || at + 1 >= text.length) break;
         plain = false;
-        at += 2;
+        at = this.escapeEnd(at);
       } else if (isSingleQuote(c)) {
         plain = false;
         at = this.closingQuote(at, isSingleQuote);
