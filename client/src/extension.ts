@@ -1,8 +1,11 @@
 import * as path from 'node:path';
-import { commands, Uri, type ExtensionContext } from 'vscode';
+import { commands, extensions, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerGeneratorCommand } from './generator';
 import { registerTargetVersionStatus } from './status';
+
+/** The PowerShell extension (ms-vscode.powershell); VS Code lists only installed and enabled extensions. */
+const POWERSHELL_EXTENSION = 'ms-vscode.powershell';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +27,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Every scheme: the server reads documents through the protocol only, so virtual workspaces work too.
     documentSelector: [{ language: 'powershell' }],
     synchronize: { configurationSection: 'lyncPic' },
+    // The PowerShell extension shows PowerShell's own syntax errors: with lyncPic.syntaxErrors "auto", ours stay hidden.
+    initializationOptions: { powerShellExtensionActive: extensions.getExtension(POWERSHELL_EXTENSION) !== undefined },
   };
   client = new LanguageClient('lyncPic', 'Lync PIC', serverOptions, clientOptions);
   await client.start();

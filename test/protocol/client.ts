@@ -33,8 +33,11 @@ export class ServerUnderTest {
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
-  /** Starts the server; `settings` answers its workspace/configuration requests (none: the client does not support them). */
-  static async start(settings?: Record<string, unknown>): Promise<ServerUnderTest> {
+  /**
+   * Starts the server; `settings` answers its workspace/configuration requests (none: the client does not support
+   * them); `initializationOptions` go with the initialize request, as the extension sends them.
+   */
+  static async start(settings?: Record<string, unknown>, initializationOptions?: Record<string, unknown>): Promise<ServerUnderTest> {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new ServerUnderTest(child, connection);
@@ -46,6 +49,7 @@ export class ServerUnderTest {
     const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     server.capabilities = initialized.capabilities;

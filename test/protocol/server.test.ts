@@ -98,4 +98,21 @@ describe('language server settings', () => {
       await server.stop();
     }
   });
+
+  it('leaves syntax errors to the PowerShell extension when it is active, unless lyncPic.syntaxErrors says otherwise', async () => {
+    const text = `$domains = @('msn.com'\n${WRONG_PROXY}`;
+    const codes = async (settings: Record<string, unknown>, powerShellExtensionActive: boolean): Promise<string[]> => {
+      const server = await ServerUnderTest.start(settings, { powerShellExtensionActive });
+      try {
+        return problems((await server.open('file:///work/syntax.ps1', text)).diagnostics).map((d) => String(d.code)).sort();
+      } finally {
+        await server.stop();
+      }
+    };
+    const both = ['skype-proxy-fqdn', 'syntax-error'];
+    assert.deepEqual(await codes({}, false), both);
+    assert.deepEqual(await codes({}, true), ['skype-proxy-fqdn']);
+    assert.deepEqual(await codes({ syntaxErrors: 'always' }, true), both);
+    assert.deepEqual(await codes({ syntaxErrors: 'never' }, false), ['skype-proxy-fqdn']);
+  });
 });

@@ -6,7 +6,7 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { toDiagnostic } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
-import { SettingsCache } from './settings';
+import { effectiveRules, SettingsCache } from './settings';
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
@@ -18,8 +18,13 @@ export function startServer(connection: Connection): void {
   const linterReady = Linter.create();
   linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
 
+  /** Whether the client runs the PowerShell extension, which shows PowerShell's own syntax errors. */
+  let powerShellExtensionActive = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { powerShellExtensionActive?: unknown } | undefined;
+    powerShellExtensionActive = options?.powerShellExtensionActive === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -54,7 +59,7 @@ export function startServer(connection: Connection): void {
     }
     const options: LintOptions = {
       target: config.targetVersion,
-      rules: config.rules,
+      rules: effectiveRules(config, powerShellExtensionActive),
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
     };
     const result = linter.lint(text, options);

@@ -10,12 +10,17 @@ export interface Settings {
   readonly run: 'onType' | 'onSave';
   /** Documents larger than this (in KB of UTF-8) are not linted; the server says so with one diagnostic. */
   readonly maxFileSizeKB: number;
+  /**
+   * Whether to show syntax errors: `auto` leaves them to the PowerShell extension when it is installed and enabled
+   * (it shows PowerShell's own), `always` and `never` decide it.
+   */
+  readonly syntaxErrors: 'auto' | 'always' | 'never';
 }
 
 /** See docs/performance.md for why 2 MB: about 50,000 lines, which a first lint reads in about a second. */
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType', maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB };
+export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType', maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB, syntaxErrors: 'auto' };
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -35,7 +40,14 @@ export function sanitize(raw: unknown): Settings {
     rules,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     maxFileSizeKB: sizeSetting(value.maxFileSizeKB),
+    syntaxErrors: value.syntaxErrors === 'always' || value.syntaxErrors === 'never' ? value.syntaxErrors : 'auto',
   };
+}
+
+/** The rule settings to lint with: `syntax-error` off where the syntax errors are left to the PowerShell extension. */
+export function effectiveRules(settings: Settings, powerShellExtensionActive: boolean): Readonly<Record<string, RuleSetting>> {
+  const shown = settings.syntaxErrors === 'always' || (settings.syntaxErrors === 'auto' && !powerShellExtensionActive);
+  return shown ? settings.rules : { ...settings.rules, 'syntax-error': 'off' };
 }
 
 /** A positive number of KB (a fraction is rounded up; at most 1 GB); anything else is the default. */
