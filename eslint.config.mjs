@@ -20,6 +20,15 @@ export default tseslint.config(
     },
   },
   {
+    // The front doors (language server, CLI, client, tools) use the engine through its one entry point.
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/tools/**/*.ts', 'client/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/engine/*'], message: 'Import the engine through its entry point (server/src/engine/index.ts).' }],
+      }],
+    },
+  },
+  {
     // The engine is plain TypeScript: neither the VS Code API nor any LSP package may leak into it.
     files: ['server/src/engine/**/*.ts'],
     rules: {

@@ -18,10 +18,15 @@ import {
   type TextDocument,
   type TextEditor,
 } from 'vscode';
-import { SERVER_VERSION_NAMES, SERVER_VERSIONS, type ServerVersion } from '../../server/src/engine/catalog/types';
 import {
+  type Answers,
   answerWarnings,
+  type FieldValidator,
   generateScript,
+  type PolicyKind,
+  SERVER_VERSION_NAMES,
+  SERVER_VERSIONS,
+  type ServerVersion,
   splitList,
   splitUserList,
   validateAnswers,
@@ -31,10 +36,7 @@ import {
   validateSipDomainList,
   validateSiteName,
   validateUserList,
-  type Answers,
-  type FieldValidator,
-  type PolicyKind,
-} from '../../server/src/engine/generate';
+} from '../../server/src/engine';
 
 export const GENERATE_COMMAND = 'lyncPic.generateScript';
 const TITLE = 'Lync PIC: Generate Skype connectivity script';

@@ -1,4 +1,4 @@
-import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
+import { SERVER_VERSIONS, type TargetVersion } from '../engine';
 import { HelpRequested, UsageError } from './io';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
-import type { RuleSetting } from '../engine/lint';
-import { RULES } from '../engine/rules';
+import { RULES, type RuleSetting, SERVER_VERSIONS, type TargetVersion } from '../engine';
 
 export const CONFIG_FILE = '.lync-pic.json';
 

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine/rules/rule';
+import type { Finding, Severity } from '../engine';
 
 /** A file's findings in ESLint's JSON formatter shape (1-based lines and columns). */
 export interface FileReport {

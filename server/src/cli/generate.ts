@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { SERVER_VERSIONS } from '../engine/catalog/types';
-import { answerWarnings, generateScript, validateAnswers } from '../engine/generate';
+import { answerWarnings, generateScript, SERVER_VERSIONS, validateAnswers } from '../engine';
 import { HelpRequested, UsageError, type Io } from './io';
 
 export const GENERATE_USAGE = `Usage: lync-pic generate --target <version> --edge-fqdn <fqdn> --sip-domain <domain> [options]

@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixAll } from '../engine/fix/apply';
-import { Linter, type LintOptions } from '../engine/lint';
-import { measured, Timings } from '../engine/util/timing';
-import { docsPath, RULES, type Finding } from '../engine/rules';
+import { docsPath, type Finding, fixAll, Linter, type LintOptions, measured, RULES, Timings } from '../engine';
 import { parseLintArgs, type LintArgs } from './args';
 import { ConfigError, ConfigFinder, type ProjectConfig } from './config';
 import { encodeScript } from './decode';

@@ -1,4 +1,4 @@
-import type { Timings } from '../engine/util/timing';
+import type { Timings } from '../engine';
 
 /** How many rules `--timing` lists (the slowest), as ESLint's TIMING does. */
 const RULES_SHOWN = 10;

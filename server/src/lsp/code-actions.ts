@@ -1,7 +1,14 @@
 import { CodeAction, CodeActionKind, Command, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { disableRuleFix, fixAllEdit, insertSkypeProviderFixes, replaceSkypeProviderFixes } from '../engine/fix/actions';
-import type { Linter, LintOptions, LintResult } from '../engine/lint';
-import type { Fix } from '../engine/rules/rule';
+import {
+  disableRuleFix,
+  type Fix,
+  fixAllEdit,
+  insertSkypeProviderFixes,
+  type Linter,
+  type LintOptions,
+  type LintResult,
+  replaceSkypeProviderFixes,
+} from '../engine';
 import { docsUri, fixToEdit, SOURCE } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.lyncPic`;

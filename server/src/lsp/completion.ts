@@ -9,8 +9,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, type CompletionCandidate } from '../engine/complete';
-import type { Linter } from '../engine/lint';
+import { complete, type CompletionCandidate, type Linter } from '../engine';
 import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 

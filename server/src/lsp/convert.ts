@@ -1,8 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../engine/rules/rule';
-import { docsPath } from '../engine/rules/rule';
+import { docsPath, type Finding, type Fix, type Severity } from '../engine';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

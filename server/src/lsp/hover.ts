@@ -1,7 +1,6 @@
 import { MarkupKind, type Connection, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover } from '../engine/hover';
-import type { Linter } from '../engine/lint';
+import { hover, type Linter } from '../engine';
 import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 

@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter, type LintOptions } from '../engine/lint';
+import { Linter, type LintOptions } from '../engine';
 import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';

@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { SERVER_VERSIONS, type TargetVersion } from '../engine/catalog/types';
-import type { RuleSetting } from '../engine/lint';
+import { type RuleSetting, SERVER_VERSIONS, type TargetVersion } from '../engine';
 
 export interface Settings {
   readonly enable: boolean;

@@ -3,9 +3,7 @@
  * package.json and the rule index in docs/rules/README.md. `node scripts/generate-metadata.mjs` writes them;
  * a unit test fails when the committed copies drift from the rules.
  */
-import { SERVER_VERSIONS } from '../engine/catalog/types';
-import { RULES } from '../engine/rules';
-import { docsPath } from '../engine/rules/rule';
+import { docsPath, RULES, SERVER_VERSIONS } from '../engine';
 
 const RULE_SETTING_VALUES = ['off', 'error', 'warning', 'info', 'hint'];
 
