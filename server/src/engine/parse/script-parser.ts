@@ -14,6 +14,8 @@ import type {
 /** Past this many nested constructs the parser skips the inner ones (and says so) instead of recursing deeper. */
 export const MAX_NESTING = 300;
 
+const TOO_DEEP = 'The script nests statements and expressions too deeply here to be read: this part is not checked.';
+
 /** Binary operators by precedence, lowest first (PowerShell's: logical, bitwise, comparison, +, *, -f, ..). */
 const PRECEDENCE = new Map<string, number>();
 const LEVELS: readonly (readonly string[])[] = [
@@ -32,7 +34,10 @@ LEVELS.forEach((ops, level) => ops.forEach((op) => PRECEDENCE.set(op, level + 1)
 const UNARY_OPERATORS = new Set(['!', '-not', '-bnot', '-', '+', '--', '++', '-split', '-join', '-csplit', '-isplit']);
 
 /** Keywords that start a statement of their own. */
+/** Blocks of a workflow: `parallel { }`, `sequence { }`. */
+const WORKFLOW_BLOCKS = new Set(['parallel', 'sequence']);
 const STATEMENT_KEYWORDS = new Set([
+  ...WORKFLOW_BLOCKS,
   'if', 'while', 'for', 'foreach', 'do', 'switch', 'try', 'trap', 'function', 'filter', 'workflow', 'configuration', 'return',
   'throw', 'exit', 'break', 'continue', 'data', 'class', 'enum', 'using', 'param',
 ]);
@@ -113,15 +118,18 @@ class ScriptParser implements NestedParser {
     this.t.errors.length = mark.errors;
   }
 
-  /** Runs `parse` one level deeper; past MAX_NESTING, skips the construct at hand and reports it instead. */
-  private nested<T>(parse: () => T): T | ErrorNode {
+  /**
+   * Goes one level deeper (`leave` comes back up), or, past MAX_NESTING, skips the construct at hand, reports it and
+   * returns the error node to use instead. (No closure per call: this runs for every statement and operand.)
+   */
+  private enter(): ErrorNode | undefined {
     if (this.depth >= MAX_NESTING) return this.tooDeep();
     this.depth++;
-    try {
-      return parse();
-    } finally {
-      this.depth--;
-    }
+    return undefined;
+  }
+
+  private leave(): void {
+    this.depth--;
   }
 
   private tooDeep(): ErrorNode {
@@ -130,7 +138,7 @@ class ScriptParser implements NestedParser {
     const opener = kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket;
     const end = opener ? this.t.skipBalanced(start) : (this.t.advance(), this.t.end);
     this.t.reset(end);
-    this.error(`The script is nested more than ${MAX_NESTING} levels deep here: this part is not read.`, start, Math.min(end, start + 1));
+    this.error(TOO_DEEP, start, Math.min(end, start + 1));
     return { kind: 'error', start, end, nested: [] };
   }
 
@@ -215,7 +223,11 @@ class ScriptParser implements NestedParser {
   // Statements
 
   private statement(): StatementNode | undefined {
-    return this.nested(() => this.statementNode());
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const statement = this.statementNode();
+    this.leave();
+    return statement;
   }
 
   private statementNode(): StatementNode | undefined {
@@ -230,7 +242,7 @@ class ScriptParser implements NestedParser {
     } else if (kind === Tok.Label) {
       return this.labeled();
     }
-    if (this.peek('expression') === Tok.LBracket) {
+    if (this.text.charCodeAt(this.t.start) === 91 /* [ */ && this.peek('expression') === Tok.LBracket) {
       const declaration = this.attributedDeclaration();
       if (declaration) return declaration;
     }
@@ -285,23 +297,32 @@ class ScriptParser implements NestedParser {
         return this.usingStatement(start);
       case 'param':
         return this.paramBlockIfAny() ?? undefined;
+      case 'parallel':
+      case 'sequence':
+        if (!this.namedBlockFollows()) return undefined;
+        this.peek('command');
+        this.t.advance();
+        this.skipNewlines();
+        return this.statementBlock(keyword);
       default:
         return undefined;
     }
   }
 
-  private compound(keyword: string, start: number, children: SyntaxNode[]): CompoundStatementNode {
+  /** A compound statement from `start` to its last child, or to `end` (its keyword's end) when that is later. */
+  private compound(keyword: string, start: number, children: SyntaxNode[], end = start + keyword.length): CompoundStatementNode {
     const last = children[children.length - 1];
-    return { kind: 'statement', keyword, start, end: last ? Math.max(last.end, start + keyword.length) : start + keyword.length, children };
+    return { kind: 'statement', keyword, start, end: last ? Math.max(last.end, end) : end, children };
   }
 
   /** `:name` before a loop. */
   private labeled(): StatementNode {
     const start = this.t.start;
+    const labelEnd = this.t.end;
     this.t.advance();
     this.skipNewlines();
     const statement = this.statement();
-    return this.compound('label', start, statement ? [statement] : []);
+    return this.compound('label', start, statement ? [statement] : [], labelEnd);
   }
 
   /** `( pipeline )` after a keyword, with the keyword's errors; the pipeline, or undefined when missing. */
@@ -603,7 +624,7 @@ class ScriptParser implements NestedParser {
     }
     const block = this.peek() === Tok.LCurly ? this.scriptBlockIfAny() : undefined;
     if (!block && name) this.error('Missing function body in function declaration.');
-    const end = block?.end ?? Math.max(nameSpan.end, start + keyword.length);
+    const end = block?.end ?? Math.max(nameSpan.end, start + keyword.length, this.t.pos);
     return { kind: 'function', keyword, name, nameSpan, parameters, body: block && block.kind === 'script-block' ? block.body : undefined, start, end };
   }
 
@@ -752,6 +773,8 @@ class ScriptParser implements NestedParser {
   /** A property (`[attr] hidden static [type] $x = value`) or a method (`[type] Name([type] $a) : base() { }`). */
   private classMember(): SyntaxNode | undefined {
     const children: SyntaxNode[] = [];
+    this.skipNewlines();
+    const start = this.t.start;
     for (;;) {
       this.skipNewlines();
       if (this.peek() === Tok.LBracket) {
@@ -774,10 +797,10 @@ class ScriptParser implements NestedParser {
         const value = this.statement();
         if (value) children.push(value);
       }
-      return this.compound('property', variable.start, children);
+      return this.compound('property', start, children, variable.end);
     }
     if (kind === Tok.Word) {
-      const start = this.t.start;
+      const nameEnd = this.t.end;
       this.t.advance();
       if (this.peek() === Tok.LParen) children.push(...this.parameterList("Missing ')' in method parameter list."));
       // `: base(…)` of a constructor.
@@ -791,9 +814,9 @@ class ScriptParser implements NestedParser {
         if (this.peek() === Tok.LParen) children.push(...this.methodArguments());
       }
       this.requiredBlock('Missing function body in function declaration.', children);
-      return this.compound('method', start, children);
+      return this.compound('method', start, children, nameEnd);
     }
-    return children.length > 0 ? this.compound('property', children[0].start, children) : undefined;
+    return children.length > 0 ? this.compound('property', start, children, children[children.length - 1].end) : undefined;
   }
 
   /**
@@ -953,7 +976,7 @@ class ScriptParser implements NestedParser {
       if (this.t.start === before && this.peek('command') === kind) this.t.advance();
     }
     if (this.t.start > start) {
-      const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.start, nested };
+      const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.pos, nested };
       into.push({ kind: 'expression-element', start, end: error.end, expression: error, redirections: [] });
     }
   }
@@ -974,6 +997,8 @@ class ScriptParser implements NestedParser {
 
   /** A command, or an expression (only the first element of a pipeline may be one). */
   private pipelineElement(first: boolean): CommandNode | ExpressionStatementNode | undefined {
+    // A word that starts with a letter, as scanned already in command mode, names a command in either mode.
+    if (this.t.pendingKind() === Tok.Word && this.t.pendingMode() === 'command' && isLetterStart(this.text.charCodeAt(this.t.start))) return this.command();
     const kind = this.peek('expression');
     if (first || kind !== Tok.Word) {
       if (this.startsExpression(kind)) {
@@ -1092,7 +1117,12 @@ class ScriptParser implements NestedParser {
     let at = this.t.pos;
     while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
     const start = at;
-    while (at < text.length && text[at] !== '\n' && text[at] !== '\r' && text[at] !== '|') at++;
+    // To the line's end, a `|` or a `&&` / `||` outside double quotes.
+    for (let quoted = false; at < text.length && text[at] !== '\n' && text[at] !== '\r'; at++) {
+      const c = text[at];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === '|' || (c === '&' && text[at + 1] === '&'))) break;
+    }
     this.t.reset(at);
     if (at > start) into.push(bareString(start, at, text.slice(start, at)));
   }
@@ -1181,7 +1211,11 @@ class ScriptParser implements NestedParser {
 
   /** An expression (binary operators, commas, casts, unary operators, member access); undefined when none starts here. */
   private expression(): ExpressionNode | undefined {
-    return this.nested(() => this.ternary());
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const expression = this.ternary();
+    this.leave();
+    return expression;
   }
 
   /** Parses with commas as separators of the construct at hand (method and attribute arguments, parameters). */
@@ -1195,15 +1229,17 @@ class ScriptParser implements NestedParser {
     }
   }
 
-  /** Parses a construct of its own (a group, a block, a hashtable), where commas make arrays again. */
-  private withComma<T>(parse: () => T): T {
-    const saved = this.commaAllowed;
+  /** Starts a construct of its own (a group, a block, a hashtable), where commas make arrays again. */
+  private beginConstruct(): boolean {
+    const previous = this.commaAllowed;
     this.commaAllowed = true;
-    try {
-      return parse();
-    } finally {
-      this.commaAllowed = saved;
-    }
+    return previous;
+  }
+
+  /** Ends what `enter` and `beginConstruct` started. */
+  private endConstruct(commaAllowed: boolean): void {
+    this.commaAllowed = commaAllowed;
+    this.leave();
   }
 
   private ternary(): ExpressionNode | undefined {
@@ -1269,7 +1305,11 @@ class ScriptParser implements NestedParser {
   }
 
   private unary(): ExpressionNode | undefined {
-    return this.nested(() => this.unaryNode());
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const unary = this.unaryNode();
+    this.leave();
+    return unary;
   }
 
   private unaryNode(): ExpressionNode | undefined {
@@ -1310,6 +1350,8 @@ class ScriptParser implements NestedParser {
   private postfix(target: ExpressionNode, commandMode: boolean): ExpressionNode {
     let node = target;
     for (;;) {
+      // Most values are followed by a blank or a separator: tell so from the next character, without scanning.
+      if (!this.postfixMayFollow(commandMode)) return node;
       const kind = this.peek();
       const adjacent = !this.t.spaceBefore();
       if (kind === Tok.Operator && (this.t.value === '++' || this.t.value === '--') && !commandMode) {
@@ -1335,6 +1377,18 @@ class ScriptParser implements NestedParser {
         return node;
       }
     }
+  }
+
+  /** Whether the text after what is consumed can continue a primary: `.`, `[`, `::`, `?[`, or `++`/`--` (after blanks too). */
+  private postfixMayFollow(commandMode: boolean): boolean {
+    const text = this.text;
+    let at = this.t.pos;
+    const c = text.charCodeAt(at);
+    if (c === 46 /* . */ || c === 91 /* [ */ || c === 58 /* : */ || c === 63 /* ? */) return true;
+    if (commandMode) return false;
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const first = text.charCodeAt(at);
+    return (first === 43 /* + */ || isDash(first)) && text.charCodeAt(at + 1) === first;
   }
 
   /** `.Name`, `::Name`, `.Method(…)`, `.Method[T](…)`, `.ForEach{ … }` after `target`; the operator is pending. */
@@ -1451,7 +1505,7 @@ class ScriptParser implements NestedParser {
       case Tok.AtParen:
         return this.group('array-expression', Tok.RParen, "Missing closing ')' in array expression.");
       case Tok.AtCurly:
-        return this.nested(() => this.withComma(() => this.hashtable()));
+        return this.hashtable();
       case Tok.LCurly:
         return this.scriptBlockIfAny();
       case Tok.Word:
@@ -1470,38 +1524,49 @@ class ScriptParser implements NestedParser {
 
   /** `( … )`, `$( … )`, `@( … )`: statements up to `)`. */
   private group(kind: GroupNode['kind'], closer: Tok, missing: string): GroupNode | ErrorNode {
-    return this.nested(() => this.withComma(() => {
-      const start = this.t.start;
-      this.t.advance();
-      this.openParens++;
-      const statements: StatementNode[] = [];
-      try {
-        if (kind === 'paren') {
-          this.skipNewlines();
-          const statement = this.peek('command') === closer ? undefined : this.statement();
-          if (statement) statements.push(statement);
-          else this.error("An expression was expected after '('.", start, start + 1);
-          this.skipNewlines();
-          if (this.peek('command') !== closer && this.peek('command') !== Tok.EOF && this.peek('command') !== Tok.RCurly) {
-            // More statements before the `)`: PowerShell stops here; read them, they may hold commands.
-            this.error(missing, start, start + 1);
-            this.statementList(closer, statements);
-            if (this.peek('command') === closer) this.t.advance();
-            return { kind, start, end: this.t.pos, statements };
-          }
-        } else {
-          this.statementList(closer, statements);
-        }
-        this.expectClose(closer, missing, start);
-      } finally {
-        this.openParens--;
-      }
-      return { kind, start, end: Math.max(this.t.pos, start + 1), statements };
-    }));
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const commaAllowed = this.beginConstruct();
+    this.openParens++;
+    const start = this.t.start;
+    this.t.advance();
+    const statements: StatementNode[] = [];
+    if (kind === 'paren') {
+      this.parenContent(closer, missing, start, statements);
+    } else {
+      this.statementList(closer, statements);
+      this.expectClose(closer, missing, start);
+    }
+    this.openParens--;
+    this.endConstruct(commaAllowed);
+    return { kind, start, end: Math.max(this.t.pos, start + 1), statements };
+  }
+
+  /** The pipeline in `( … )`; more statements before the `)` are an error (they are read: they may hold commands). */
+  private parenContent(closer: Tok, missing: string, start: number, statements: StatementNode[]): void {
+    this.skipNewlines();
+    const statement = this.peek('command') === closer ? undefined : this.statement();
+    if (statement) statements.push(statement);
+    else this.error("An expression was expected after '('.", start, start + 1);
+    this.skipNewlines();
+    const kind = this.peek('command');
+    if (kind !== closer && kind !== Tok.EOF && kind !== Tok.RCurly) {
+      this.error(missing, start, start + 1);
+      this.statementList(closer, statements);
+      if (this.peek('command') === closer) this.t.advance();
+      return;
+    }
+    this.expectClose(closer, missing, start);
   }
 
   /** `$( … )` inside a string or bare word, from just after its `(`, no further than `limit`. */
   parseSubExpressionAt(start: number, limit: number): { node: ExpressionNode; end: number } {
+    if (this.depth >= MAX_NESTING) {
+      // Past the limit, not even the tokens are read: the sub-expression ends at its matching `)` in the text.
+      const end = this.t.matchingParen(start, limit);
+      this.error(TOO_DEEP, start - 2, start);
+      return { node: { kind: 'error', start: start - 2, end, nested: [] }, end };
+    }
     if (limit < this.text.length) {
       // Inside a here-string: read by a parser of the text up to the here-string's end (a slice costs no copy).
       const inner = new ScriptParser(this.text.slice(0, limit), this.depth);
@@ -1525,46 +1590,47 @@ class ScriptParser implements NestedParser {
     return { node, end: node.end };
   }
 
-  private hashtable(): HashtableNode {
+  private hashtable(): HashtableNode | ErrorNode {
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const commaAllowed = this.beginConstruct();
     const start = this.t.start;
     this.t.advance();
     this.openCurlies++;
     const entries: HashEntry[] = [];
-    try {
-      for (;;) {
-        this.skipNewlinesAndSemis('expression');
-        const kind = this.peek();
-        if (kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) break;
-        const key = this.hashKey();
-        if (!key) {
-          this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
-          this.skipToEntryEnd();
-          continue;
-        }
-        if (this.peek() !== Tok.Assign || this.t.value !== '=') {
-          this.error("Missing '=' operator after key in hash literal.", key.start, key.end);
-          this.skipToEntryEnd();
-          continue;
-        }
-        this.t.advance();
-        this.skipNewlines();
-        const value = this.statement();
-        if (!value) {
-          this.error("Missing statement after '=' in hash literal.", key.start, key.end);
-          this.skipToEntryEnd();
-          continue;
-        }
-        entries.push({ key, value });
-        const after = this.peek('command');
-        if (after !== Tok.NewLine && after !== Tok.Semi && after !== Tok.RCurly && after !== Tok.EOF) {
-          this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
-          this.skipToEntryEnd();
-        }
+    for (;;) {
+      this.skipNewlinesAndSemis('expression');
+      const kind = this.peek();
+      if (kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) break;
+      const key = this.hashKey();
+      if (!key) {
+        this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+        this.skipToEntryEnd();
+        continue;
       }
-      this.expectClose(Tok.RCurly, 'The hash literal was incomplete.', start);
-    } finally {
-      this.openCurlies--;
+      if (this.peek() !== Tok.Assign || this.t.value !== '=') {
+        this.error("Missing '=' operator after key in hash literal.", key.start, key.end);
+        this.skipToEntryEnd();
+        continue;
+      }
+      this.t.advance();
+      this.skipNewlines();
+      const value = this.statement();
+      if (!value) {
+        this.error("Missing statement after '=' in hash literal.", key.start, key.end);
+        this.skipToEntryEnd();
+        continue;
+      }
+      entries.push({ key, value });
+      const after = this.peek('command');
+      if (after !== Tok.NewLine && after !== Tok.Semi && after !== Tok.RCurly && after !== Tok.EOF) {
+        this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+        this.skipToEntryEnd();
+      }
     }
+    this.expectClose(Tok.RCurly, 'The hash literal was incomplete.', start);
+    this.openCurlies--;
+    this.endConstruct(commaAllowed);
     return { kind: 'hashtable', start, end: Math.max(this.t.pos, start + 2), entries };
   }
 
@@ -1596,21 +1662,23 @@ class ScriptParser implements NestedParser {
   /** `{ … }` at the current token, or undefined. */
   private scriptBlockIfAny(): ScriptBlockNode | ErrorNode | undefined {
     if (this.peek() !== Tok.LCurly) return undefined;
-    return this.nested(() => this.withComma(() => {
-      const start = this.t.start;
-      this.t.advance();
-      this.openCurlies++;
-      let body: ScriptBody;
-      try {
-        body = this.scriptBody(start, Tok.RCurly);
-        this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
-      } finally {
-        this.openCurlies--;
-      }
-      const end = Math.max(this.t.pos, start + 1);
-      return { kind: 'script-block', start, end, body: { ...body, end } };
-    }));
+    const tooDeep = this.enter();
+    if (tooDeep) return tooDeep;
+    const commaAllowed = this.beginConstruct();
+    const start = this.t.start;
+    this.t.advance();
+    this.openCurlies++;
+    const body = this.scriptBody(start, Tok.RCurly);
+    this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
+    this.openCurlies--;
+    this.endConstruct(commaAllowed);
+    const end = Math.max(this.t.pos, start + 1);
+    return { kind: 'script-block', start, end, body: { start, end, param: body.param, statements: body.statements } };
   }
+}
+
+function isLetterStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 function isCommandEnd(kind: Tok): boolean {

@@ -52,6 +52,20 @@ export const enum Tok {
 
 export type Mode = 'expression' | 'command';
 
+/** What a scan of a string or word found, to replay it. */
+interface ScannedToken {
+  readonly kind: Tok;
+  readonly end: number;
+  readonly value: string;
+  readonly flag: boolean;
+  readonly literal: string | undefined;
+  readonly quote: QuoteKind;
+  readonly nested: ExpressionNode[];
+}
+
+/** No nested expressions (shared: most strings and words have none). */
+const NO_NESTED: ExpressionNode[] = [];
+
 export type QuoteKind = StringNode['quote'];
 
 /** What the tokenizer asks of the parser: expressions nested in strings and bare words. */
@@ -147,7 +161,7 @@ export class Tokenizer {
   /** A string's quote kind. */
   quote: QuoteKind = 'bare';
   /** The expressions nested in a string or bare word. */
-  nested: ExpressionNode[] = [];
+  nested: ExpressionNode[] = NO_NESTED;
   /** The token at `start` was scanned in this mode; undefined when none is pending. */
   private scannedIn: Mode | undefined;
   /** The end of what is consumed: where the next token is scanned from (while scanning, the scanner's cursor). */
@@ -157,15 +171,23 @@ export class Tokenizer {
   readonly errors: SyntaxError[] = [];
   private commentsEnd = 0;
   /**
-   * The nested expressions of strings (by their start) and bare words (by minus their start, minus one: a string
-   * run together with more characters is also read as a word), parsed once when a token is scanned again.
+   * Strings (by their start) and bare words (by minus their start, minus one: a string run together with more
+   * characters is also scanned as a word) whose scan parsed a `$( … )`: scanned again in the other mode, the token
+   * is replayed as it was, and what is nested in it is not parsed again (nor its errors reported again).
    */
-  private readonly nestedAt = new Map<number, { end: number; nested: ExpressionNode[] }>();
+  private readonly replays = new Map<number, ScannedToken>();
+  /** How many `$( … )` were parsed inside strings and words (a scan that parsed one is remembered). */
+  private subExpressionsParsed = 0;
 
   constructor(readonly text: string, private readonly parser: NestedParser) {}
 
   error(message: string, start: number, end: number): void {
-    this.errors.push({ message, start, end: Math.max(end, start) });
+    // A token scanned again in the other mode meets its errors again: each is kept once.
+    const errors = this.errors;
+    for (let i = errors.length - 1; i >= 0 && i >= errors.length - 4; i--) {
+      if (errors[i].start === start && errors[i].message === message) return;
+    }
+    errors.push({ message, start, end: Math.max(end, start) });
   }
 
   /** The next token in a mode, without consuming it. */
@@ -188,6 +210,11 @@ export class Tokenizer {
   /** The kind of the token peeked (in either mode), if one is. */
   pendingKind(): Tok | undefined {
     return this.scannedIn === undefined ? undefined : this.kind;
+  }
+
+  /** The mode the pending token was scanned in, if one is pending. */
+  pendingMode(): Mode | undefined {
+    return this.scannedIn;
   }
 
   /** Consumes the token peeked. */
@@ -268,6 +295,31 @@ export class Tokenizer {
       this.pos = close + 2;
     }
     this.addComment(start, this.pos);
+  }
+
+  /** Replays the token remembered under `key`; false when none is. */
+  private replay(key: number): boolean {
+    const token = this.replays.get(key);
+    if (!token) return false;
+    Object.assign(this, { kind: token.kind, value: token.value, flag: token.flag, literal: token.literal, quote: token.quote, nested: token.nested });
+    this.pos = token.end;
+    return true;
+  }
+
+  /** Remembers the token just scanned under `key` when its scan parsed a `$( … )` (since the count given). */
+  private remember(key: number, parsedBefore: number): void {
+    if (parsedBefore === this.subExpressionsParsed) return;
+    const { kind, value, flag, literal, quote, nested } = this;
+    this.replays.set(key, { kind, end: this.pos, value, flag, literal, quote, nested });
+  }
+
+  /** Forgets the errors and comments found since the counts given that start at or after `offset`. */
+  private forgetAfter(offset: number, errorCount: number, commentCount: number): void {
+    const keptErrors = this.errors.splice(errorCount).filter((error) => error.start < offset);
+    this.errors.push(...keptErrors);
+    const keptComments = this.comments.splice(commentCount).filter((comment) => comment.start < offset);
+    this.comments.push(...keptComments);
+    this.commentsEnd = Math.min(this.commentsEnd, offset);
   }
 
   private addComment(start: number, end: number): void {
@@ -405,7 +457,8 @@ export class Tokenizer {
 
   private variableName(start: number, end: number): string {
     const text = this.text;
-    return text.charCodeAt(start + 1) === LCURLY ? text.slice(start + 2, end - 1) : text.slice(start + 1, end);
+    if (text.charCodeAt(start + 1) !== LCURLY) return text.slice(start + 1, end);
+    return text.slice(start + 2, text.charCodeAt(end - 1) === RCURLY ? end - 1 : end);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -428,7 +481,8 @@ export class Tokenizer {
       if (isSingleQuote(c)) {
         value += text.slice(from, at);
         if (isSingleQuote(text.charCodeAt(at + 1))) {
-          value += "'";
+          // (A doubled quote stands for its second character, as written: `’’` is `’`.)
+          value += text[at + 1];
           at += 2;
           from = at;
           continue;
@@ -457,15 +511,20 @@ export class Tokenizer {
   private scanExpandableString(): void {
     const text = this.text;
     const start = this.pos;
-    const cached = this.nestedAt.get(start);
+    if (this.replay(start)) return;
+    const parsedBefore = this.subExpressionsParsed;
     let at = start + 1;
     let constant = true;
+    let closed = false;
     let nested: ExpressionNode[] = [];
+    const errorCount = this.errors.length;
+    const commentCount = this.comments.length;
     for (;;) {
       if (at >= text.length) {
         this.unterminated(start, '"');
         // (The string ends where its line ends: what it expanded after that is read as code again.)
         nested = nested.filter((node) => node.end <= this.pos);
+        this.forgetAfter(this.pos, errorCount, commentCount);
         break;
       }
       const c = text.charCodeAt(at);
@@ -478,42 +537,39 @@ export class Tokenizer {
           continue;
         }
         this.pos = at + 1;
+        closed = true;
         break;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(at, nested, cached);
+        const after = this.expansionEnd(at, nested);
         if (after > at + 1) constant = false;
         at = after;
       } else {
         at++;
       }
     }
-    if (!cached) this.nestedAt.set(start, { end: this.pos, nested });
-    this.nested = cached?.nested ?? nested;
-    this.finishString('double', constant && this.nested.length === 0, constant ? text.slice(start + 1, this.pos - 1).replace(/(["\u201c\u201d\u201e])\1/g, '$1') : undefined);
+    this.nested = nested.length > 0 ? nested : NO_NESTED;
+    const content = text.slice(start + 1, closed ? this.pos - 1 : this.pos);
+    // (A doubled quote stands for its second character.)
+    this.finishString('double', constant && this.nested.length === 0, constant ? content.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : undefined);
+    this.remember(start, parsedBefore);
   }
 
   /**
    * At a `$` in an expandable string or bare word: where the expansion ends (the `$` alone: the next character), with
-   * the nested expression read into `nested` (unless `cached` has it from an earlier scan of the same token).
+   * the nested expression read into `nested`.
    */
-  private expansionEnd(at: number, nested: ExpressionNode[], cached: { nested: ExpressionNode[] } | undefined, limit = this.text.length): number {
+  private expansionEnd(at: number, nested: ExpressionNode[], limit = this.text.length): number {
     const text = this.text;
     if (text.charCodeAt(at + 1) === LPAREN) {
-      if (cached) return this.cachedEnd(at, cached);
+      this.subExpressionsParsed++;
       const sub = this.parser.parseSubExpressionAt(at + 2, limit);
       nested.push(sub.node);
       return sub.end;
     }
     const end = this.variableEnd(at);
     if (end === undefined) return at + 1;
-    if (!cached) nested.push({ kind: 'variable', start: at, end, name: this.variableName(at, end), splat: false });
+    nested.push({ kind: 'variable', start: at, end, name: this.variableName(at, end), splat: false });
     return end;
-  }
-
-  /** The end of a nested sub-expression read before (the token is being scanned again). */
-  private cachedEnd(at: number, cached: { nested: ExpressionNode[] }): number {
-    for (const node of cached.nested) if (node.start === at) return node.end;
-    return at + 2;
   }
 
   private finishString(quote: QuoteKind, constant: boolean, value: string | undefined): void {
@@ -521,7 +577,7 @@ export class Tokenizer {
     this.quote = quote;
     this.flag = constant;
     this.literal = constant ? value : undefined;
-    if (quote === 'single' || quote === 'here-single') this.nested = [];
+    if (quote === 'single' || quote === 'here-single') this.nested = NO_NESTED;
   }
 
   /**
@@ -532,6 +588,7 @@ export class Tokenizer {
   private scanHereString(expandable: boolean): void {
     const text = this.text;
     const start = this.pos;
+    if (this.replay(start)) return;
     let at = start + 2;
     while (isBlank(text.charCodeAt(at))) at++;
     const quoteMark = expandable ? '"' : "'";
@@ -544,6 +601,7 @@ export class Tokenizer {
     const isQuote = expandable ? isDoubleQuote : isSingleQuote;
     let indented: number | undefined;
     let contentEnd = -1;
+    let terminated = true;
     for (let line = contentStart; line < text.length;) {
       let first = line;
       while (isBlank(text.charCodeAt(first))) first++;
@@ -565,18 +623,19 @@ export class Tokenizer {
         this.pos = indented + 2;
       } else {
         this.error(`The string is missing the terminator: ${quoteMark}@.`, start, start + 2);
+        terminated = false;
         contentEnd = text.length;
         this.pos = text.length;
       }
     }
     // The newline before the closing quote is not part of the value.
-    const valueEnd = contentEnd > contentStart ? contentEnd - (text.charCodeAt(contentEnd - 2) === CR ? 2 : 1) : contentStart;
+    const valueEnd = !terminated ? contentEnd : contentEnd > contentStart ? contentEnd - (text.charCodeAt(contentEnd - 2) === CR ? 2 : 1) : contentStart;
     const content = text.slice(contentStart, Math.max(contentStart, valueEnd));
     if (!expandable) {
       this.finishString('here-single', true, content);
       return;
     }
-    const cached = this.nestedAt.get(start);
+    const parsedBefore = this.subExpressionsParsed;
     const nested: ExpressionNode[] = [];
     let constant = true;
     for (let i = contentStart; i < contentEnd;) {
@@ -585,16 +644,16 @@ export class Tokenizer {
         constant = false;
         i += 2;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(i, nested, cached, contentEnd);
+        const after = this.expansionEnd(i, nested, contentEnd);
         if (after > i + 1) constant = false;
         i = Math.max(after, i + 1);
       } else {
         i++;
       }
     }
-    if (!cached) this.nestedAt.set(start, { end: this.pos, nested });
-    this.nested = cached?.nested ?? nested;
+    this.nested = nested.length > 0 ? nested : NO_NESTED;
     this.finishString('here-double', constant, content);
+    this.remember(start, parsedBefore);
   }
 
   private nextLineStart(at: number): number {
@@ -939,7 +998,8 @@ export class Tokenizer {
     const text = this.text;
     const start = this.pos;
     const key = -start - 1;
-    const cached = this.nestedAt.get(key);
+    if (this.replay(key)) return;
+    const parsedBefore = this.subExpressionsParsed;
     const nested: ExpressionNode[] = [];
     let at = start;
     let plain = true;
@@ -961,7 +1021,7 @@ export class Tokenizer {
         if (text.slice(at, close).includes('$')) expandable = true;
         at = close;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(at, nested, cached);
+        const after = this.expansionEnd(at, nested);
         if (after > at + 1) expandable = true;
         at = after;
       } else {
@@ -969,14 +1029,14 @@ export class Tokenizer {
       }
     }
     if (at === start) at++; // a character no token starts with
-    if (!cached && nested.length > 0) this.nestedAt.set(key, { end: at, nested });
     this.pos = at;
     this.kind = Tok.Word;
     this.value = text.slice(start, at);
     this.quote = 'bare';
-    this.nested = cached?.nested ?? nested;
+    this.nested = nested.length > 0 ? nested : NO_NESTED;
     this.flag = !expandable;
     this.literal = expandable ? undefined : plain ? this.value : unescapeWord(this.value);
+    this.remember(key, parsedBefore);
   }
 
   /** After a quoted part of a bare word: the offset past its closing quote (its line's end when it has none). */
@@ -989,6 +1049,26 @@ export class Tokenizer {
     }
     this.unterminated(open, String.fromCharCode(text.charCodeAt(open)));
     return this.pos;
+  }
+
+  /**
+   * Where the `)` that closes a `$(` ends, from just after the `(`, by the text alone (single-quoted strings skipped):
+   * past the nesting limit, where nothing is parsed. `limit` when there is none.
+   */
+  matchingParen(from: number, limit: number): number {
+    const text = this.text;
+    let depth = 1;
+    for (let at = from; at < limit; at++) {
+      const c = text.charCodeAt(at);
+      if (c === LPAREN) depth++;
+      else if (c === RPAREN && --depth === 0) return at + 1;
+      else if (c === SQUOTE) {
+        const close = text.indexOf("'", at + 1);
+        if (close < 0 || close >= limit) return limit;
+        at = close;
+      }
+    }
+    return limit;
   }
 
   /**
