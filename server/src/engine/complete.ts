@@ -1,24 +1,21 @@
 /**
  * Completion of cmdlet names, parameters and values for the catalogued Cs cmdlets.
  *
- * The context (which command, which token is being typed, which parameter a value belongs to) comes from a
- * tolerant scan of the logical line, so that half-typed commands that do not parse still complete. The
- * parameters already given and the parameter sets still possible come from binding the command: the parsed
- * command when the parser found one starting where the scan did, else a command built from the scan.
+ * The context (which command, which token is being typed, which parameter a value belongs to) comes from the syntax
+ * tree (`ScriptAtPositions`): a half-typed command is a command there too. The parameters already given and the
+ * parameter sets still possible come from binding the command, without the token being typed.
  */
 import { bindCommand, type BoundCommand } from './bind';
 import { availableOn, COMMON_PARAMETERS, type Catalog, type CmdletSpec, type CommonParameter, type ParameterSpec, type TargetVersion } from './catalog';
 import { KNOWN_CS_CMDLET_NAMES } from './catalog/data.generated';
 import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterMarkdown, requirement } from './describe';
-import { isExpandableString, isParameterWord, parameterNameOf, scanCommandAt, scanComments, type CommandScan, type ScanToken } from './line-scan';
-import { targetFromComment, type Analysis } from './lint';
-import type { ArgumentValue, CommandElement, ScriptCommand } from './parse/commands';
-import { LineIndex, type Position, type Range } from './text';
+import { isExpandableString, isParameterWord, parameterNameOf, ScriptAtPositions, type CommandScan } from './command-at';
+import { targetFromComment } from './lint';
+import type { LineIndex, Position, Range } from './text';
 
-/** What completion and hover need of the linter: the catalogue, and the analysis of a (small) text. */
+/** What completion and hover need of the linter: the catalogue. */
 export interface Analyzer {
   readonly catalog: Catalog;
-  analyze(text: string, target?: TargetVersion): Analysis;
 }
 
 export type CandidateKind = 'cmdlet' | 'parameter' | 'value';
@@ -49,13 +46,16 @@ export interface CompletionOptions {
 
 /** Completion candidates at a position of a script. */
 export function complete(analyzer: Analyzer, text: string, position: Position, target: TargetVersion = 'any', options: CompletionOptions = {}): CompletionCandidate[] {
-  const index = new LineIndex(text);
+  const script = new ScriptAtPositions(text);
+  const index = script.index;
   const offset = index.offsetAt(position);
   // A position beyond a line's end or the text's: the candidates replace nothing at the nearest place inside.
   const at = index.positionAt(offset);
-  const scan = scanCommandAt(text, offset);
+  const scan = script.commandAt(offset);
   const current = scan.atCursor;
-  if (scan.inCommentOrString) return current?.type === 'string' ? stringValueCandidates(analyzer.catalog, text, index, scan, offset, target) : [];
+  const inForce = effectiveTarget(script, target);
+  if (scan.inCommentOrString) return current?.type === 'string' ? stringValueCandidates(analyzer.catalog, text, index, scan, offset, inForce) : [];
+  if (scan.inExpression) return [];
   const trigger = options.triggerCharacter;
   // Right before a token (`New-CsPublicProvider |-Identity`): inserting here would glue two tokens.
   if (!current && offset < text.length && !/[\s|;)}]/.test(text[offset])) return [];
@@ -66,7 +66,7 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
     if (trigger === ' ' || trigger === '$') return [];
     if (current && (current.type !== 'word' || /^[$@\d.'"]/.test(current.text) || isParameterWord(current.text))) return [];
     const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
-    return cmdletCandidates(analyzer.catalog, range, effectiveTarget(text, target));
+    return cmdletCandidates(analyzer.catalog, range, inForce);
   }
 
   const cmdlet = nameToken.type === 'word' ? analyzer.catalog.cmdlet(nameToken.text) : undefined;
@@ -78,14 +78,14 @@ export function complete(analyzer: Analyzer, text: string, position: Position, t
   if (valueContext) {
     const from = current && !current.text.endsWith(':') ? current.start : offset;
     const range = index.rangeOf(from, current && !current.text.endsWith(':') ? current.end : offset);
-    return valueCandidates(cmdlet, valueContext, range, text, target);
+    return valueCandidates(cmdlet, valueContext, range, inForce);
   }
 
   if (trigger === ' ' || trigger === '$') return [];
   if (current && !(current.type === 'word' && isParameterWord(current.text))) return [];
   const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
-  const bound = bindAround(analyzer, text, index, cmdlet, scan, nameToken, offset);
-  return parameterCandidates(cmdlet, bound, effectiveTarget(text, target), range);
+  const bound = bindAround(analyzer.catalog, index, cmdlet, scan, offset);
+  return parameterCandidates(cmdlet, bound, inForce, range);
 }
 
 function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion): CompletionCandidate[] {
@@ -112,7 +112,7 @@ type ValueParameter = { readonly status: 'parameter'; readonly parameter: Parame
 /** The parameter whose value is being typed at the offset; `unknown` when the parameter before it is not resolved. */
 function valueParameterAt(catalog: Catalog, cmdlet: CmdletSpec, scan: CommandScan, offset: number): ValueParameter | 'unknown' | undefined {
   const current = scan.atCursor;
-  let parameterToken: ScanToken | undefined;
+  let parameterToken: CommandScan['tokens'][number] | undefined;
   let colon = false;
   if (current?.type === 'word' && isParameterWord(current.text)) {
     // `-Enabled:` with the position right after the colon.
@@ -139,7 +139,7 @@ function valueParameterAt(catalog: Catalog, cmdlet: CmdletSpec, scan: CommandSca
   return 'unknown';
 }
 
-function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Range, text: string, target: TargetVersion): CompletionCandidate[] {
+function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Range, target: TargetVersion): CompletionCandidate[] {
   const candidates: CompletionCandidate[] = [];
   if (context.status === 'common') {
     const detail = `-${context.parameter.name}`;
@@ -154,9 +154,8 @@ function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Ran
     candidates.push({ label: value.text, kind: 'value', valueKind: 'documented', detail: `documented value · -${parameter.name}`, documentation: `Documented value: ${value.note}.`, insertText: value.text, sortText: order(i), range });
   });
   if (parameter.kind === 'enum') {
-    const effective = effectiveTarget(text, target);
     (parameter.enumValues ?? []).forEach((value, i) => {
-      const deprecated = isDeprecatedValue(cmdlet, parameter, value, effective);
+      const deprecated = isDeprecatedValue(cmdlet, parameter, value, target);
       candidates.push({
         label: value,
         kind: 'value',
@@ -189,7 +188,7 @@ function stringValueCandidates(catalog: Catalog, text: string, index: LineIndex,
   const context = cmdlet && valueParameterAt(catalog, cmdlet, scan, offset);
   if (!cmdlet || !context || context === 'unknown') return [];
   const range = index.rangeOf(string.start + 1, contentEnd);
-  return valueCandidates(cmdlet, context, range, text, target)
+  return valueCandidates(cmdlet, context, range, target)
     .filter((c) => c.valueKind !== 'boolean')
     .map((c) => ({ ...c, label: unquoted(c.label), insertText: unquoted(c.insertText) }));
 }
@@ -207,74 +206,19 @@ function order(i: number): string {
   return String(i).padStart(3, '0');
 }
 
-/**
- * The target version in force: a `# lync-pic: target=<version>` comment overrides the setting, as in linting.
- * Found with the light lexer rather than a parse, so that completion and hover stay fast on long scripts.
- */
-export function effectiveTarget(text: string, target: TargetVersion): TargetVersion {
-  if (!/lync-pic:\s*target/i.test(text)) return target;
-  const index = new LineIndex(text);
-  const comments = scanComments(text)
-    .filter((c) => /lync-pic:\s*target/i.test(c.text))
-    .map((c) => ({ text: c.text, range: index.rangeOf(c.start, c.end) }));
-  return targetFromComment(comments) ?? target;
+/** The target version in force: a `# lync-pic: target=<version>` comment overrides the setting, as in linting. */
+export function effectiveTarget(script: ScriptAtPositions, target: TargetVersion): TargetVersion {
+  return targetFromComment(script.comments) ?? target;
 }
 
-/**
- * Binds the command around the offset without the token being typed. The parser reads the command's own
- * text (from its name to its end; parsing a whole long script for each keystroke would be slow), except when
- * the command has a splat, whose hashtable is found only in the whole script. When the parser finds no
- * command there (half-typed input), the command is built from the scanned tokens.
- */
-function bindAround(analyzer: Analyzer, text: string, index: LineIndex, cmdlet: CmdletSpec, scan: CommandScan, nameToken: ScanToken, offset: number): BoundCommand {
-  const last = scan.tokens.at(-1) ?? nameToken;
-  const commandText = text.slice(nameToken.start, last.end);
-  const whole = /(^|\s)@[A-Za-z_]/.test(commandText);
-  const analysis: Analysis = analyzer.analyze(whole ? text : commandText);
-  const base = whole ? 0 : nameToken.start;
-  const parsed = analysis.commands.find((c) => c.startOffset + base === nameToken.start);
-  const command = parsed ?? commandFromScan(scan, nameToken, index);
-  const rangeIndex = parsed ? analysis.index : index;
-  const shift = parsed ? base : 0;
-  const touches = (range: Range): boolean => rangeIndex.offsetAt(range.start) + shift < offset && offset <= rangeIndex.offsetAt(range.end) + shift;
-  const elements = command.elements.filter((e) => !touches(e.type === 'value' ? e.value.range : e.range));
-  return bindCommand({ ...command, elements }, cmdlet, analyzer.catalog);
-}
-
-function commandFromScan(scan: CommandScan, nameToken: ScanToken, index: LineIndex): ScriptCommand {
-  const elements: CommandElement[] = [];
-  for (const token of scan.tokens) {
-    if (token === nameToken) continue;
-    const range = index.rangeOf(token.start, token.end);
-    if (token.type === 'word' && isParameterWord(token.text)) {
-      elements.push({ type: 'parameter', name: parameterNameOf(token.text), range, colon: token.text.endsWith(':'), alternativeDash: token.text[0] !== '-' });
-    } else if (token.type === 'word' && /^@[A-Za-z_]\w*$/.test(token.text)) {
-      elements.push({ type: 'splat', variable: token.text.slice(1), range });
-    } else {
-      elements.push({ type: 'value', value: scannedValue(token, range) });
-    }
-  }
-  const last = scan.tokens.at(-1) ?? nameToken;
-  return {
-    name: nameToken.text,
-    nameRange: index.rangeOf(nameToken.start, nameToken.end),
-    range: index.rangeOf(nameToken.start, last.end),
-    elements,
-    pipelineInput: scan.pipelineInput,
-    startOffset: nameToken.start,
-    endOffset: last.end,
-  };
-}
-
-function scannedValue(token: ScanToken, range: Range): ArgumentValue {
-  const text = token.text;
-  if (token.type === 'string') return { kind: 'string', text, range, literal: text.slice(1, -1) };
-  const lower = text.toLowerCase();
-  if (lower === '$true' || lower === '$false') return { kind: 'boolean', text, range, literal: lower };
-  if (text.startsWith('$')) return { kind: 'variable', text, range };
-  if (/^-?\d+(\.\d+)?$/.test(text)) return { kind: 'number', text, range, literal: text };
-  if (text.includes(',')) return { kind: 'array', text, range };
-  return { kind: 'bareword', text, range, literal: text };
+/** Binds the command around the offset without the token being typed (its splats resolved over the whole script). */
+function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan: CommandScan, offset: number): BoundCommand {
+  const command = scan.command;
+  const touches = (range: Range): boolean => index.offsetAt(range.start) < offset && offset <= index.offsetAt(range.end);
+  const elements = command ? command.elements.filter((e) => !touches(e.type === 'value' ? e.value.range : e.range)) : [];
+  const name = scan.tokens[0];
+  const written = command ?? { name: name.text, nameRange: index.rangeOf(name.start, name.end), range: index.rangeOf(name.start, name.end), elements, pipelineInput: scan.pipelineInput, startOffset: name.start, endOffset: name.end };
+  return bindCommand({ ...written, elements }, cmdlet, catalog);
 }
 
 function parameterCandidates(cmdlet: CmdletSpec, bound: BoundCommand, target: TargetVersion, range: Range): CompletionCandidate[] {

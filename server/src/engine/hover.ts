@@ -1,13 +1,11 @@
 /**
- * Hover on the catalogued Cs cmdlets, their parameters, and VerificationLevel numbers.
- *
- * Like completion, it reads the command around the position with the tolerant line scan, so it works on
- * commands the parser could not read; it does not parse the script at all.
+ * Hover on the catalogued Cs cmdlets, their parameters, and VerificationLevel numbers, read from the command around
+ * the position in the syntax tree (as completion does).
  */
 import { effectiveTarget, type Analyzer } from './complete';
 import { cmdletMarkdown, commonParameterMarkdown, parameterMarkdown, verificationLevelNumberMarkdown, VERIFICATION_LEVEL_TYPE } from './describe';
-import { isParameterWord, parameterNameOf, scanCommandAt, type ScanToken } from './line-scan';
-import { LineIndex, type Position, type Range } from './text';
+import { isParameterWord, parameterNameOf, ScriptAtPositions, type ScanToken } from './command-at';
+import type { Position, Range } from './text';
 import type { TargetVersion } from './catalog';
 
 export interface HoverResult {
@@ -19,17 +17,18 @@ export interface HoverResult {
 
 /** What to show when hovering at a position, or undefined when there is nothing to say. */
 export function hover(analyzer: Analyzer, text: string, position: Position, target: TargetVersion = 'any'): HoverResult | undefined {
-  const index = new LineIndex(text);
+  const script = new ScriptAtPositions(text);
+  const index = script.index;
   const offset = index.offsetAt(position);
-  // Hovering the first character of a token: the scan's tokens are those ending at or after the offset.
-  const scan = scanCommandAt(text, Math.min(offset + 1, text.length));
+  // Hovering the first character of a token: the command is the one the next character is in.
+  const scan = script.commandAt(Math.min(offset + 1, text.length));
   const token = scan.tokens.find((t) => t.start <= offset && offset < t.end);
   if (!token || token.type !== 'word' || scan.inCommentOrString) return undefined;
   const nameToken = scan.tokens[0];
   if (nameToken.type !== 'word') return undefined;
   const catalog = analyzer.catalog;
   const range = index.rangeOf(token.start, token.end);
-  const inForce = (): TargetVersion => effectiveTarget(text, target);
+  const inForce = (): TargetVersion => effectiveTarget(script, target);
 
   if (token === nameToken) {
     const cmdlet = catalog.cmdlet(token.text);

@@ -45,7 +45,7 @@ const TARGET_COMMENT = /lync-pic:\s*target\s*=\s*([\w-]+)/i;
 const TARGETS: readonly TargetVersion[] = ['any', ...SERVER_VERSIONS];
 
 /** The target version named by a `# lync-pic: target=<version>` comment, if any. */
-export function targetFromComment(comments: readonly ScriptComment[]): TargetVersion | undefined {
+export function targetFromComment(comments: readonly { readonly text: string }[]): TargetVersion | undefined {
   for (const comment of comments) {
     const value = TARGET_COMMENT.exec(comment.text)?.[1].toLowerCase();
     const target = TARGETS.find((t) => t === value);

@@ -86,6 +86,12 @@ class ScriptParser implements NestedParser {
     return this.text.slice(this.t.start, this.t.end);
   }
 
+  /** The current token as a message quotes it: a long one cut short. */
+  private quotedToken(): string {
+    const text = this.tokenText();
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  }
+
   private skipNewlines(mode: Mode = 'expression'): void {
     while (this.peek(mode) === Tok.NewLine) this.t.advance();
   }
@@ -176,7 +182,7 @@ class ScriptParser implements NestedParser {
       if (kind === closer || kind === Tok.EOF) return;
       const keyword = kind === Tok.Word ? this.t.value.toLowerCase() : '';
       if (!NAMED_BLOCKS.has(keyword)) {
-        this.error(`unexpected token '${this.tokenText()}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.`);
+        this.error(`unexpected token '${this.quotedToken()}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.`);
         // Read the rest as statements: what is in them is still checked.
         this.statementList(closer, into);
         return;
@@ -197,7 +203,7 @@ class ScriptParser implements NestedParser {
       if (kind === Tok.RParen || kind === Tok.RCurly) {
         const awaited = kind === Tok.RParen ? this.openParens > 0 : this.openCurlies > 0;
         if (awaited) return;
-        this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+        this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
         this.t.advance();
         continue;
       }
@@ -206,7 +212,7 @@ class ScriptParser implements NestedParser {
       if (statement) into.push(statement);
       if (this.t.start === before && this.peek('command') === kind && !statement) {
         // Nothing read: skip the token so that the loop moves on.
-        this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+        this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
         this.t.advance();
       }
     }
@@ -664,7 +670,7 @@ class ScriptParser implements NestedParser {
     const attributes: AttributeNode[] = [];
     for (; this.peek() === Tok.LBracket; this.skipNewlines()) attributes.push(this.bracketed());
     if (this.peek() !== Tok.Variable) {
-      this.error(attributes.length > 0 ? 'Missing variable name after the attributes of a parameter.' : `Unexpected token '${this.tokenText()}' in parameter list.`);
+      this.error(attributes.length > 0 ? 'Missing variable name after the attributes of a parameter.' : `Unexpected token '${this.quotedToken()}' in parameter list.`);
       return undefined;
     }
     const variable = this.variableNode();
@@ -734,7 +740,7 @@ class ScriptParser implements NestedParser {
         const member = keyword === 'enum' ? this.enumMember() : this.classMember();
         if (member) children.push(member);
         if (this.t.start === before) {
-          this.error(`Unexpected token '${this.tokenText()}' in ${keyword} definition.`);
+          this.error(`Unexpected token '${this.quotedToken()}' in ${keyword} definition.`);
           this.t.advance();
         }
       }
@@ -876,7 +882,7 @@ class ScriptParser implements NestedParser {
         this.skipNewlines();
         if (this.peek() === Tok.Comma) this.t.advance();
         else if (this.peek() !== Tok.RParen) {
-          if (this.t.start === before || this.peek() !== Tok.EOF) this.error(`Unexpected token '${this.tokenText()}' in attribute arguments.`);
+          if (this.t.start === before || this.peek() !== Tok.EOF) this.error(`Unexpected token '${this.quotedToken()}' in attribute arguments.`);
           break;
         }
       }
@@ -964,7 +970,7 @@ class ScriptParser implements NestedParser {
 
   /** Reports the unexpected token, then reads what the rest of the statement holds (commands in blocks included). */
   private unexpectedRest(into: (CommandNode | ExpressionStatementNode)[]): void {
-    this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+    this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
     const start = this.t.start;
     const nested: SyntaxNode[] = [];
     for (;;) {
@@ -1100,7 +1106,7 @@ class ScriptParser implements NestedParser {
           const stop = this.t.value === '--%' && kind === Tok.Word;
           const argument = stop ? this.bareToken() : this.commandArgument();
           if (!argument) {
-            this.error(`Unexpected token '${this.tokenText()}' in expression or statement.`);
+            this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
             this.t.advance();
             break;
           }
@@ -1503,7 +1509,7 @@ class ScriptParser implements NestedParser {
       case Tok.DollarParen:
         return this.group('sub-expression', Tok.RParen, "Missing closing ')' in subexpression.");
       case Tok.AtParen:
-        return this.group('array-expression', Tok.RParen, "Missing closing ')' in array expression.");
+        return this.group('array-expression', Tok.RParen, "Missing closing ')' in subexpression.");
       case Tok.AtCurly:
         return this.hashtable();
       case Tok.LCurly:
@@ -1604,7 +1610,7 @@ class ScriptParser implements NestedParser {
       if (kind === Tok.RCurly || kind === Tok.EOF || kind === Tok.RParen) break;
       const key = this.hashKey();
       if (!key) {
-        this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+        this.error(`Unexpected token '${this.quotedToken()}' in hash literal.`);
         this.skipToEntryEnd();
         continue;
       }
@@ -1624,7 +1630,7 @@ class ScriptParser implements NestedParser {
       entries.push({ key, value });
       const after = this.peek('command');
       if (after !== Tok.NewLine && after !== Tok.Semi && after !== Tok.RCurly && after !== Tok.EOF) {
-        this.error(`Unexpected token '${this.tokenText()}' in hash literal.`);
+        this.error(`Unexpected token '${this.quotedToken()}' in hash literal.`);
         this.skipToEntryEnd();
       }
     }
