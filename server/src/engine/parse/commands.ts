@@ -1,8 +1,7 @@
 import type { ScriptComment } from '../suppress';
 import { LineIndex, type Range } from '../text';
 import { parseScript } from './script-parser';
-import type { CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, SyntaxNode } from './syntax';
-import { walkTree } from './visit';
+import type { CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError } from './syntax';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -133,8 +132,8 @@ export function extractCommands(text: string): ScriptCommand[] {
  */
 export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}): ScriptParts {
   const reading = new ScriptReading(tree, index, options.all === true);
-  walkTree(tree.body.statements, (node) => reading.visit(node));
-  if (tree.body.param) walkTree([tree.body.param], (node) => reading.visit(node));
+  for (const { node, piped } of tree.commands) reading.readCommand(node, piped);
+  for (const assignment of tree.assignments) reading.readAssignment(assignment.target, assignment.value, assignment.end);
   const comments: ScriptComment[] = [];
   for (const comment of tree.comments) {
     const text = tree.text.slice(comment.start, comment.end);
@@ -145,7 +144,7 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
   return { commands, comments, assignments: reading.assignments, errors };
 }
 
-/** Reads the command model out of the syntax tree, node by node (`visit` is called in document order). */
+/** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
   readonly commands: ScriptCommand[] = [];
   readonly assignments: VariableAssignment[] = [];
@@ -155,18 +154,7 @@ class ScriptReading {
     this.text = tree.text;
   }
 
-  visit(node: SyntaxNode): void {
-    if (node.kind === 'pipeline') {
-      for (let i = 0; i < node.elements.length; i++) {
-        const element = node.elements[i];
-        if (element.kind === 'command') this.readCommand(element, i > 0);
-      }
-    } else if (node.kind === 'assignment') {
-      this.readAssignment(node.target, node.value, node.end);
-    }
-  }
-
-  private readCommand(node: CommandNode, pipelineInput: boolean): void {
+  readCommand(node: CommandNode, pipelineInput: boolean): void {
     const nameNode = node.name;
     if (!nameNode) return;
     const name = this.text.slice(nameNode.start, nameNode.end);
@@ -246,7 +234,7 @@ class ScriptReading {
   }
 
   /** `$name = …` (a plain variable: not `$script:name`, `$name.X`, `$a, $b`) and, for a hashtable literal, its entries. */
-  private readAssignment(target: ExpressionNode, value: StatementNode, end: number): void {
+  readAssignment(target: ExpressionNode, value: StatementNode, end: number): void {
     if (target.kind !== 'variable' || !/^\w+$/.test(target.name)) return;
     const expression = expressionOf(value);
     const entries = expression?.kind === 'hashtable' && !this.hasErrorIn(expression) ? this.hashEntries(expression) : undefined;

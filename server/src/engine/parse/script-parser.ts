@@ -5,7 +5,7 @@
  */
 import { isDash, Tok, Tokenizer, type Mode, type NestedParser } from './tokenizer';
 import type {
-  ArrayLiteralNode, AttributeNode, CommandElementNode, CommandNode, CompoundStatementNode, ErrorNode, ExpressionNode,
+  ArrayLiteralNode, AssignmentNode, CommandEntry, AttributeNode, CommandElementNode, CommandNode, CompoundStatementNode, ErrorNode, ExpressionNode,
   ExpressionStatementNode, FunctionNode, GroupNode, HashEntry, HashtableNode, ParamBlockNode, ParameterDeclarationNode,
   ParameterNode, RedirectionNode, ScriptBlockNode, ScriptBody, ScriptTree, StatementNode, StringNode, SyntaxNode,
   TypeNode, VariableNode,
@@ -48,6 +48,14 @@ const TRY_HANDLERS = new Set(['catch', 'finally']);
 const ATTRIBUTED_KEYWORDS = new Set(['class', 'enum', 'param', 'configuration']);
 const MEMBER_MODIFIERS = new Set(['hidden', 'static']);
 
+/** A point of the parse to come back to: the offset, and how much was found up to it. */
+interface Mark {
+  readonly pos: number;
+  readonly errors: number;
+  readonly commands: number;
+  readonly assignments: number;
+}
+
 /** Parses a whole script. Never throws on any input. */
 export function parseScript(text: string): ScriptTree {
   return new ScriptParser(text).parse();
@@ -55,6 +63,8 @@ export function parseScript(text: string): ScriptTree {
 
 class ScriptParser implements NestedParser {
   private readonly t: Tokenizer;
+  private readonly commands: CommandEntry[] = [];
+  private readonly assignments: AssignmentNode[] = [];
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -67,7 +77,12 @@ class ScriptParser implements NestedParser {
 
   parse(): ScriptTree {
     const body = this.scriptBody(0, Tok.EOF);
-    return { text: this.text, body: { ...body, end: this.text.length }, comments: this.t.comments, errors: this.t.errors };
+    // (Nested commands and assignments are made before those around them: put them in document order.)
+    // A `$( … )` in a string run together with a word (`"$(Get-X)"y`) is read twice: each is kept once.
+    const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
+    const commands = this.commands.sort((a, b) => byStart(a.node, b.node)).filter((c, i, all) => i === 0 || all[i - 1].node.start !== c.node.start);
+    const assignments = this.assignments.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
+    return { text: this.text, body: { ...body, end: this.text.length }, commands, assignments, comments: this.t.comments, errors: this.t.errors };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -114,14 +129,16 @@ class ScriptParser implements NestedParser {
   }
 
   /** A point to come back to when what follows turns out to be something else (see `backtrack`). */
-  private mark(): { pos: number; errors: number } {
-    return { pos: this.t.pos, errors: this.t.errors.length };
+  private mark(): Mark {
+    return { pos: this.t.pos, errors: this.t.errors.length, commands: this.commands.length, assignments: this.assignments.length };
   }
 
-  /** Back to a mark: the tokens after it are read again, and the errors found since are forgotten. */
-  private backtrack(mark: { pos: number; errors: number }): void {
+  /** Back to a mark: the tokens after it are read again, and what was found since is forgotten. */
+  private backtrack(mark: Mark): void {
     this.t.reset(mark.pos);
     this.t.errors.length = mark.errors;
+    this.commands.length = mark.commands;
+    this.assignments.length = mark.assignments;
   }
 
   /**
@@ -996,15 +1013,20 @@ class ScriptParser implements NestedParser {
     if (!value) {
       this.error(`You must provide a value expression following the '${operator}' operator.`, operatorStart, operatorStart + operator.length);
       const end = operatorStart + operator.length;
-      return { kind: 'assignment', target, operator, value: errorAt(end), start: target.start, end };
+      return this.recorded({ kind: 'assignment', target, operator, value: errorAt(end), start: target.start, end });
     }
-    return { kind: 'assignment', target, operator, value, start: target.start, end: value.end };
+    return this.recorded({ kind: 'assignment', target, operator, value, start: target.start, end: value.end });
+  }
+
+  private recorded(assignment: AssignmentNode): AssignmentNode {
+    this.assignments.push(assignment);
+    return assignment;
   }
 
   /** A command, or an expression (only the first element of a pipeline may be one). */
   private pipelineElement(first: boolean): CommandNode | ExpressionStatementNode | undefined {
     // A word that starts with a letter, as scanned already in command mode, names a command in either mode.
-    if (this.t.pendingKind() === Tok.Word && this.t.pendingMode() === 'command' && isLetterStart(this.text.charCodeAt(this.t.start))) return this.command();
+    if (this.t.pendingKind() === Tok.Word && this.t.pendingMode() === 'command' && isLetterStart(this.text.charCodeAt(this.t.start))) return this.command(!first);
     const kind = this.peek('expression');
     if (first || kind !== Tok.Word) {
       if (this.startsExpression(kind)) {
@@ -1017,7 +1039,7 @@ class ScriptParser implements NestedParser {
         this.t.reset(start);
       }
     }
-    return this.command();
+    return this.command(!first);
   }
 
   /** Whether a token of expression mode starts an expression (a word does not: it names a command). */
@@ -1055,7 +1077,7 @@ class ScriptParser implements NestedParser {
   // -------------------------------------------------------------------------------------------------------
   // Commands
 
-  private command(): CommandNode | undefined {
+  private command(piped: boolean): CommandNode | undefined {
     let kind = this.peek('command');
     const start = this.t.start;
     let invocation: '&' | '.' | undefined;
@@ -1076,7 +1098,9 @@ class ScriptParser implements NestedParser {
     }
     const elements = this.commandElements();
     const last = elements[elements.length - 1] ?? name;
-    return { kind: 'command', start, end: last.end, invocation, name, elements };
+    const node: CommandNode = { kind: 'command', start, end: last.end, invocation, name, elements };
+    this.commands.push({ node, piped });
+    return node;
   }
 
   private commandElements(): CommandElementNode[] {
@@ -1579,6 +1603,8 @@ class ScriptParser implements NestedParser {
       const found = inner.parseSubExpressionAt(start, limit);
       for (const error of inner.t.errors) this.t.errors.push(error);
       for (const comment of inner.t.comments) this.t.comments.push(comment);
+      for (const command of inner.commands) this.commands.push(command);
+      for (const assignment of inner.assignments) this.assignments.push(assignment);
       return found;
     }
     const restore = this.t.snapshot();

@@ -259,10 +259,20 @@ export type SyntaxNode =
   | StatementNode | ExpressionNode | CommandNode | ExpressionStatementNode | ParameterNode | RedirectionNode
   | ParameterDeclarationNode | AttributeNode | ScriptBlockNode;
 
+/** A command of the script and whether it gets input from a `|` before it. */
+export interface CommandEntry {
+  readonly node: CommandNode;
+  readonly piped: boolean;
+}
+
 /** A parsed script: its statements, comments and syntax errors. */
 export interface ScriptTree {
   readonly text: string;
   readonly body: ScriptBody;
+  /** Every command of the script, wherever it is (in blocks, groups, strings), in document order. */
+  readonly commands: readonly CommandEntry[];
+  /** Every assignment, in document order. */
+  readonly assignments: readonly AssignmentNode[];
   /** Every comment, in document order. */
   readonly comments: readonly CommentNode[];
   readonly errors: readonly SyntaxError[];

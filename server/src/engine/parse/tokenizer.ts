@@ -718,7 +718,9 @@ export class Tokenizer {
       return;
     }
     if (isDigit(c) || (c === DOT && isDigit(next))) {
-      if (this.scanRedirection(c, next)) return;
+      // `2>&1` after blanks is a redirection; `1..3>x` is the number 3, then `>`.
+      const before = text.charCodeAt(this.pos - 1);
+      if ((this.pos === 0 || isBlank(before) || isNewline(before)) && this.scanRedirection(c, next)) return;
       const end = this.numberEnd(this.pos, 'expression');
       if (end !== undefined) {
         this.kind = Tok.Number;

@@ -94,16 +94,20 @@ export function pushChildren(node: SyntaxNode, into: SyntaxNode[]): void {
 
 /**
  * Calls `visit` for every node under `roots` (and the roots), parents before children, in document order. Iterative:
- * the depth of a tree does not reach the call stack.
+ * the depth of a tree (a chain of a million `+`) does not reach the call stack.
  */
 export function walkTree(roots: readonly SyntaxNode[], visit: (node: SyntaxNode) => void): void {
   const stack: SyntaxNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
-  const children: SyntaxNode[] = [];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     visit(node);
-    children.length = 0;
-    pushChildren(node, children);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    // The children go on the stack in reverse, so that the first is visited next.
+    const from = stack.length;
+    pushChildren(node, stack);
+    for (let low = from, high = stack.length - 1; low < high; low++, high--) {
+      const child = stack[low];
+      stack[low] = stack[high];
+      stack[high] = child;
+    }
   }
 }
