@@ -1294,19 +1294,22 @@ class ScriptParser implements NestedParser {
     return { kind: 'ternary', condition, whenTrue, whenFalse, start: condition.start, end: whenFalse.end };
   }
 
-  /** Binary operators of `level` and above, left to right, in a loop (a long chain must not recurse). */
+  /**
+   * Binary operators of `level` and above, by precedence climbing: left to right in a loop (a long chain of one
+   * operator does not recurse), each right operand read with the operators that bind tighter.
+   */
   private binary(level: number): ExpressionNode | undefined {
-    if (level > LEVELS.length) return this.arrayLiteral();
-    let left = this.binary(level + 1);
+    let left = this.arrayLiteral();
     if (!left) return undefined;
     for (;;) {
       if (this.peek() !== Tok.Operator) return left;
       const operator = this.t.value;
-      if (PRECEDENCE.get(operator) !== level) return left;
+      const precedence = PRECEDENCE.get(operator);
+      if (precedence === undefined || precedence < level) return left;
       const operatorStart = this.t.start;
       this.t.advance();
       this.skipNewlines();
-      const right = this.binary(level + 1);
+      const right = this.binary(precedence + 1);
       if (!right) {
         this.error(`You must provide a value expression following the '${operator}' operator.`, operatorStart, operatorStart + operator.length);
         return left;
