@@ -297,6 +297,21 @@ export class Tokenizer {
     this.addComment(start, this.pos);
   }
 
+  /**
+   * The expressions nested in the string or word being scanned, from `base` on (a scan nested in a sub-expression
+   * pushes above it): one array for all, so that the many tokens with none allocate nothing.
+   */
+  private readonly found: ExpressionNode[] = [];
+
+  private takeFound(base: number): ExpressionNode[] {
+    return this.found.length > base ? this.found.splice(base) : NO_NESTED;
+  }
+
+  private dropFoundAfter(base: number, offset: number): void {
+    const kept = this.found.splice(base).filter((node) => node.end <= offset);
+    for (const node of kept) this.found.push(node);
+  }
+
   /** Replays the token remembered under `key`; false when none is. */
   private replay(key: number): boolean {
     const token = this.replays.get(key);
@@ -516,14 +531,14 @@ export class Tokenizer {
     let at = start + 1;
     let constant = true;
     let closed = false;
-    let nested: ExpressionNode[] = [];
+    const base = this.found.length;
     const errorCount = this.errors.length;
     const commentCount = this.comments.length;
     for (;;) {
       if (at >= text.length) {
         this.unterminated(start, '"');
         // (The string ends where its line ends: what it expanded after that is read as code again.)
-        nested = nested.filter((node) => node.end <= this.pos);
+        this.dropFoundAfter(base, this.pos);
         this.forgetAfter(this.pos, errorCount, commentCount);
         break;
       }
@@ -540,14 +555,14 @@ export class Tokenizer {
         closed = true;
         break;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(at, nested);
+        const after = this.expansionEnd(at);
         if (after > at + 1) constant = false;
         at = after;
       } else {
         at++;
       }
     }
-    this.nested = nested.length > 0 ? nested : NO_NESTED;
+    this.nested = this.takeFound(base);
     const content = text.slice(start + 1, closed ? this.pos - 1 : this.pos);
     // (A doubled quote stands for its second character.)
     this.finishString('double', constant && this.nested.length === 0, constant ? content.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : undefined);
@@ -558,17 +573,17 @@ export class Tokenizer {
    * At a `$` in an expandable string or bare word: where the expansion ends (the `$` alone: the next character), with
    * the nested expression read into `nested`.
    */
-  private expansionEnd(at: number, nested: ExpressionNode[], limit = this.text.length): number {
+  private expansionEnd(at: number, limit = this.text.length): number {
     const text = this.text;
     if (text.charCodeAt(at + 1) === LPAREN) {
       this.subExpressionsParsed++;
       const sub = this.parser.parseSubExpressionAt(at + 2, limit);
-      nested.push(sub.node);
+      this.found.push(sub.node);
       return sub.end;
     }
     const end = this.variableEnd(at);
     if (end === undefined) return at + 1;
-    nested.push({ kind: 'variable', start: at, end, name: this.variableName(at, end), splat: false });
+    this.found.push({ kind: 'variable', start: at, end, name: this.variableName(at, end), splat: false });
     return end;
   }
 
@@ -636,7 +651,7 @@ export class Tokenizer {
       return;
     }
     const parsedBefore = this.subExpressionsParsed;
-    const nested: ExpressionNode[] = [];
+    const base = this.found.length;
     let constant = true;
     for (let i = contentStart; i < contentEnd;) {
       const c = text.charCodeAt(i);
@@ -644,14 +659,14 @@ export class Tokenizer {
         constant = false;
         i += 2;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(i, nested, contentEnd);
+        const after = this.expansionEnd(i, contentEnd);
         if (after > i + 1) constant = false;
         i = Math.max(after, i + 1);
       } else {
         i++;
       }
     }
-    this.nested = nested.length > 0 ? nested : NO_NESTED;
+    this.nested = this.takeFound(base);
     this.finishString('here-double', constant, content);
     this.remember(start, parsedBefore);
   }
@@ -1002,7 +1017,7 @@ export class Tokenizer {
     const key = -start - 1;
     if (this.replay(key)) return;
     const parsedBefore = this.subExpressionsParsed;
-    const nested: ExpressionNode[] = [];
+    const base = this.found.length;
     let at = start;
     let plain = true;
     let expandable = false;
@@ -1023,7 +1038,7 @@ export class Tokenizer {
         if (text.slice(at, close).includes('$')) expandable = true;
         at = close;
       } else if (c === DOLLAR) {
-        const after = this.expansionEnd(at, nested);
+        const after = this.expansionEnd(at);
         if (after > at + 1) expandable = true;
         at = after;
       } else {
@@ -1035,7 +1050,7 @@ export class Tokenizer {
     this.kind = Tok.Word;
     this.value = text.slice(start, at);
     this.quote = 'bare';
-    this.nested = nested.length > 0 ? nested : NO_NESTED;
+    this.nested = this.takeFound(base);
     this.flag = !expandable;
     this.literal = expandable ? undefined : plain ? this.value : unescapeWord(this.value);
     this.remember(key, parsedBefore);
