@@ -1479,11 +1479,12 @@ class ScriptParser implements NestedParser {
     }
   }
 
-  /** A member's name: a word, a number (`$Matches.1`), a string, a variable or a parenthesized expression. */
+  /** A member's name: a word, a number (`$Matches.1`), a string, a variable, a parenthesized expression or a block. */
   private memberName(): ExpressionNode | undefined {
     const kind = this.peek();
     if (kind === Tok.Word || kind === Tok.Number) return this.bareToken();
-    if (kind === Tok.String || kind === Tok.Variable || kind === Tok.LParen || kind === Tok.DollarParen) return this.primary();
+    // (`$o.{.ctor}()`: a script block parses as a member name; it fails only when run.)
+    if (kind === Tok.String || kind === Tok.Variable || kind === Tok.LParen || kind === Tok.DollarParen || kind === Tok.LCurly) return this.primary();
     return undefined;
   }
 
