@@ -813,3 +813,28 @@ describe('parser: property', () => {
     }
   });
 });
+
+describe('parser: lines of public scripts that an earlier version of this parser misread', () => {
+  // Each from a file of the corpus measurement (docs/parser.md); PowerShell parses them all.
+  const lines: readonly [string, string][] = [
+    ['an attribute argument by name', '[Parameter(Mandatory = $false)] [string] $Identity = "x"'],
+    ['an attribute with a type and a named argument', '[OutputType([System.String], ParameterSetName = "Plaintext")] param()'],
+    ['a version written bare', 'if ($csVersion -ge 6.0.9319.516) { Get-CsUser }'],
+    ['.ForEach with a block and no parentheses', '$testCases = $commands.ForEach{ @{ Name = $_ } }'],
+    ['a generic method call', '$dictionary.AddOrUpdate[float]($Key, $a, $b)'],
+    ['a member on the next line', '$ps.AddCommand("Update-TypeData").\n    AddParameter("x")'],
+    ['a constructor calling its base over lines', 'class X : B {\n  X()\n  :   # here\n  base\n  (\n  )\n  { }\n}'],
+    ['a base class over lines', 'class C2b\n    :\n    C\n{ }'],
+    ['++ after a blank', '$loopNo ++'],
+    ['? in a variable name, and a ternary', '$true? ?1 :2'],
+    ['a null-conditional index', '${array}?[0] | Should -Be 1'],
+    ['a Unicode escape in a variable name', '${fooxyzzy`u{2195}} = 42'],
+    ['a DSC property named like a keyword', 'Configuration C { Node x { SCProtectionAlert a { Filter = "(a -eq 1)" } } }'],
+    ['catch types over lines', 'try { }\ncatch\n[int]\n,\n[char]\n{ }'],
+    ['a range redirected to a variable', '$s = { 1..3>variable:a }'],
+    ['a script block as a member name', '{ $o.{.ctor}() } | Should -Throw'],
+  ];
+  for (const [what, text] of lines) {
+    it(`reads ${what} without an error`, () => assert.deepEqual(errors(text), []));
+  }
+});
