@@ -1,10 +1,10 @@
 import type { ArgumentValue, CommandElement } from '../parse/commands';
 import type { Rule } from './rule';
 
-/** The placeholders among a value and its elements (`<a>, <b>`). */
-function placeholdersIn(value: ArgumentValue): ArgumentValue[] {
-  if (value.kind === 'placeholder') return [value];
-  return value.elements?.flatMap(placeholdersIn) ?? [];
+/** The placeholders among a value and its elements (`<a>, <b>`), added to `into`. */
+function addPlaceholders(value: ArgumentValue, into: ArgumentValue[]): void {
+  if (value.kind === 'placeholder') into.push(value);
+  else if (value.elements) for (const element of value.elements) addPlaceholders(element, into);
 }
 
 export const unfilledPlaceholder: Rule = {
@@ -18,9 +18,11 @@ export const unfilledPlaceholder: Rule = {
     for (const command of context.commands) {
       let parameter: CommandElement | undefined;
       for (const element of command.elements) {
-        if (element.type === 'value') {
+        if (element.type === 'value' && (element.value.kind === 'placeholder' || element.value.elements)) {
+          const placeholders: ArgumentValue[] = [];
+          addPlaceholders(element.value, placeholders);
           const named = parameter?.type === 'parameter' && parameter.name ? ` for -${parameter.name}` : '';
-          for (const placeholder of placeholdersIn(element.value)) {
+          for (const placeholder of placeholders) {
             context.report({
               range: placeholder.range,
               message: `${placeholder.text} is a placeholder from a documentation template: replace it with the value${named} (PowerShell reads '<' as a reserved operator).`,
