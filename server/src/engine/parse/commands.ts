@@ -115,15 +115,9 @@ export interface ReadOptions {
   readonly all?: boolean;
 }
 
-/** Parses a script and reads it (splats resolved). */
-export function readScriptText(text: string, options: ReadOptions = {}): ScriptParts {
-  const index = new LineIndex(text);
-  return readScript(parseScript(text), index, options);
-}
-
 /** Every command of a script, splats resolved: for tests and tools. */
 export function extractCommands(text: string): ScriptCommand[] {
-  return [...readScriptText(text, { all: true }).commands];
+  return [...readScript(parseScript(text), new LineIndex(text), { all: true }).commands];
 }
 
 /**

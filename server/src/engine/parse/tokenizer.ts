@@ -246,11 +246,6 @@ export class Tokenizer {
     return last !== undefined && last.end === offset;
   }
 
-  /** The character at an offset (NaN past the end). */
-  charAt(offset: number): number {
-    return this.text.charCodeAt(offset);
-  }
-
   // -------------------------------------------------------------------------------------------------------
   // Blanks and comments
 
