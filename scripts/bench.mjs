@@ -95,7 +95,7 @@ async function engine() {
   const outfile = join(folder, 'engine.js');
   await build({
     stdin: {
-      contents: "export { parseScript } from './server/src/engine/parse/script-parser';\nexport { Linter } from './server/src/engine/lint';\n",
+      contents: "export { parseScript } from './server/src/engine/parse/script-parser';\nexport { Linter } from './server/src/engine';\n",
       resolveDir: ROOT,
       sourcefile: 'bench-engine.ts',
       loader: 'ts',

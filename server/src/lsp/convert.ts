@@ -15,8 +15,16 @@ export const SOURCE = 'lync-pic';
 /** The package root: the bundle runs from dist/, the docs ship in docs/ beside it. */
 const PACKAGE_ROOT = join(__dirname, '..');
 
+/** Each rule's page, computed once: a script with thousands of findings converts them on every keystroke. */
+const docsUris = new Map<string, string>();
+
 export function docsUri(ruleId: string): string {
-  return pathToFileURL(join(PACKAGE_ROOT, docsPath(ruleId))).toString();
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(PACKAGE_ROOT, docsPath(ruleId))).toString();
+    docsUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 /** Engine ranges are already LSP's 0-based UTF-16 positions: findings convert one to one. */
