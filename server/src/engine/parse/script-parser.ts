@@ -122,7 +122,7 @@ class ScriptParser implements NestedParser {
   private nextWordIs(words: ReadonlySet<string> | string, acrossLines = false): string | undefined {
     const mark = this.t.pos;
     if (acrossLines) this.skipNewlines('command');
-    const word = this.peek('command') === Tok.Word ? this.t.value.toLowerCase() : undefined;
+    const word = this.peek('command') === Tok.Word ? keywordOf(this.t.value) : undefined;
     const found = word !== undefined && (typeof words === 'string' ? word === words : words.has(word)) ? word : undefined;
     if (!found && acrossLines) this.t.reset(mark);
     return found;
@@ -256,9 +256,9 @@ class ScriptParser implements NestedParser {
   private statementNode(): StatementNode | undefined {
     const kind = this.peek('command');
     if (kind === Tok.Word) {
-      const word = this.t.value.toLowerCase();
+      const word = keywordOf(this.t.value);
       // (`Filter = "…"` in a DSC resource block is a property, not a keyword.)
-      if (STATEMENT_KEYWORDS.has(word) && !this.assignmentFollows(this.t.end)) {
+      if (word !== undefined && STATEMENT_KEYWORDS.has(word) && !this.assignmentFollows(this.t.end)) {
         const keywordStatement = this.keywordStatement(word);
         if (keywordStatement) return keywordStatement;
       }
@@ -1711,6 +1711,11 @@ class ScriptParser implements NestedParser {
     const end = Math.max(this.t.pos, start + 1);
     return { kind: 'script-block', start, end, body: { start, end, param: body.param, statements: body.statements } };
   }
+}
+
+/** A word in lower case when it could be a keyword (letters only, 13 at most), else undefined: most command names are not lowered. */
+function keywordOf(word: string): string | undefined {
+  return word.length <= 13 && /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : undefined;
 }
 
 function isLetterStart(c: number): boolean {
