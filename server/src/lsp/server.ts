@@ -8,6 +8,11 @@ import { toDiagnostic } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
 import { effectiveRules, SettingsCache } from './settings';
 
+/** Changes closer together than this are a burst (faster than anyone types: 40 characters a second). */
+const BURST_MS = 25;
+/** How long a burst must pause before it is linted. */
+const BURST_DELAY_MS = 20;
+
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -70,10 +75,10 @@ export function startServer(connection: Connection): void {
   };
 
   /**
-   * Lints a document after the messages already received: a burst of edits that arrive together (a paste replayed
-   * as keystrokes, an undo chain) is linted once, at its last version.
+   * Lints a document after the messages already received, or `delay` ms later: a newer change of the document
+   * cancels it, so a burst of edits is linted once, at its last version.
    */
-  const schedule = (uri: string): void => {
+  const schedule = (uri: string, delay = 0): void => {
     pending.get(uri)?.();
     const run = (): void => {
       pending.delete(uri);
@@ -83,8 +88,25 @@ export function startServer(connection: Connection): void {
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       });
     };
-    const immediate = setImmediate(run);
-    pending.set(uri, () => clearImmediate(immediate));
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      pending.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      pending.set(uri, () => clearTimeout(timer));
+    }
+  };
+
+  /**
+   * The delay before linting a change: none after a pause (typing), BURST_DELAY_MS when the last change came less
+   * than BURST_MS before (a paste replayed as keystrokes, an undo chain, a formatter: their messages can arrive apart).
+   */
+  const lastChange = new Map<string, number>();
+  const delayAfterChange = (uri: string): number => {
+    const now = performance.now();
+    const last = lastChange.get(uri);
+    lastChange.set(uri, now);
+    return last !== undefined && now - last < BURST_MS ? BURST_DELAY_MS : 0;
   };
 
   // An opened document is linted at once; an edited one when linting as you type.
@@ -92,8 +114,9 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    const delay = delayAfterChange(uri);
     if (justOpened.delete(uri)) schedule(uri);
-    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri));
+    else void settings.get(uri).then((config) => config.run === 'onType' && schedule(uri, delay));
   });
   documents.onDidSave((event) => {
     const uri = event.document.uri;
@@ -104,6 +127,7 @@ export function startServer(connection: Connection): void {
     pending.get(uri)?.();
     pending.delete(uri);
     linted.delete(uri);
+    lastChange.delete(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
