@@ -159,7 +159,7 @@ describe('lync-pic lint on encoded scripts', () => {
     const result = await cli(['lint', '--fix', '--format', 'json', path]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
-    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: path, messages: [], errorCount: 0, warningCount: 0 }]);
+    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: path, messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0, usedDeprecatedRules: [] }]);
     assert.deepEqual(readFileSync(path), Buffer.concat([before, bytesOf('federation.messenger.msn.com'), after]));
   });
 

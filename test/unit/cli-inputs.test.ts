@@ -83,7 +83,7 @@ describe('lync-pic lint on awkward inputs', () => {
     assert.equal(result.code, 2);
     assertNoStackTrace(result.stderr);
     assert.match(result.stderr, /tool\.ps1: is a binary file, not a PowerShell script/);
-    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: join(dir, 'empty.ps1'), messages: [], errorCount: 0, warningCount: 0 }]);
+    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: join(dir, 'empty.ps1'), messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0, usedDeprecatedRules: [] }]);
   });
 
   it('reads Latin-1 (Windows-1252) and UTF-16 files with a byte-order mark, with the right columns', async () => {

@@ -40,7 +40,51 @@ describe('lync-pic lint', () => {
 
   it('prints stylish output with the rule id', async () => {
     const { stdout } = await cli(['lint', '-'], WRONG_PROXY);
-    assert.match(stdout, /2:49\s+error\s+The Skype provider's ProxyFqdn must be federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
+    assert.match(stdout, /2:49\s+error\s+The Skype provider's ProxyFqdn must be "?federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
+  });
+
+  it('writes ESLint\'s whole result shape: fatal, fixable and info counts, and usedDeprecatedRules', async () => {
+    const script = `${WRONG_PROXY}Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\nNew-CsPublicProvider -Identity Other -ProxyFqdn sip.example.com -Enabled $true\nGet-CsPublicProvider -Identity (\n`;
+    const [report] = JSON.parse((await cli(['lint', '--format', 'json', '-'], script)).stdout) as Record<string, unknown>[];
+    const messages = report.messages as { ruleId: string; severity: number; lyncPicSeverity: string; fatal?: boolean }[];
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.severity, m.lyncPicSeverity, m.fatal ?? false]), [
+      ['skype-proxy-fqdn', 2, 'error', false],
+      ['partner-discovery-routing', 1, 'warning', false],
+      ['unguarded-new-provider', 1, 'info', false],
+      ['syntax-error', 2, 'error', true],
+      ['syntax-error', 2, 'error', true],
+    ]);
+    const counts = Object.fromEntries(Object.entries(report).filter(([key]) => key !== 'filePath' && key !== 'messages'));
+    assert.equal(report.filePath, '<stdin>');
+    // skype-proxy-fqdn has a safe fix (--fix repairs it); partner-discovery-routing has none.
+    assert.deepEqual(counts, { errorCount: 3, fatalErrorCount: 2, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 0, infoCount: 1, usedDeprecatedRules: [] });
+  });
+
+  it('counts errors, warnings and info notes apart in the stylish summary', async () => {
+    const script = `${WRONG_PROXY}Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\nNew-CsPublicProvider -Identity Other -ProxyFqdn sip.example.com -Enabled $true\n`;
+    assert.match((await cli(['lint', '-'], script)).stdout, /\n3 problems \(1 error, 1 warning, 1 info note\) in 1 file\.\n$/);
+    const oneWarning = await cli(['lint', '-'], 'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n');
+    assert.match(oneWarning.stdout, /\n1 problem \(0 errors, 1 warning, 0 info notes\) in 1 file\.\n$/);
+  });
+
+  it('says nothing of "no problems" when nothing could be linted, and names what could not be', async () => {
+    const folder = tempFolder({ 'good.ps1': 'Get-CsPublicProvider\n' });
+    const missing = await cli(['lint', join(folder, 'missing.ps1')]);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stdout, '', 'no "No problems in 0 files." beside the error');
+    assert.equal(missing.stderr, `lync-pic: ${join(folder, 'missing.ps1')}: no such file or folder\n`);
+    const some = await cli(['lint', join(folder, 'good.ps1'), join(folder, 'missing.ps1')]);
+    assert.equal(some.stdout, 'No problems in 1 file; 1 input could not be linted.\n');
+  });
+
+  it('reports an invalid .lync-pic.json once, however many scripts it covers', async () => {
+    const folder = tempFolder({ '.lync-pic.json': '{"target": "lync2099"}', 'a.ps1': 'Get-CsPublicProvider\n', 'b.ps1': 'Get-CsPublicProvider\n' });
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'sub', 'c.ps1'), 'Get-CsPublicProvider\n');
+    const result = await cli(['lint', folder]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, `lync-pic: ${join(folder, '.lync-pic.json')}: "target" must be one of any, lync2010, lync2013, sfb2015, sfb2019\n`);
+    assert.equal(result.stdout, '');
   });
 
   it('applies --target', async () => {

@@ -11,7 +11,7 @@ export interface LintArgs {
   readonly fix: boolean;
   /** Report errors only. */
   readonly quiet: boolean;
-  /** Fail (exit 1) when there are more warnings than this. */
+  /** Fail (exit 1) when there are more warnings (info notes not counted) than this; undefined: no limit. */
   readonly maxWarnings?: number;
   /** Print where the time went (by phase and by rule) to standard error. */
   readonly timing: boolean;
@@ -31,8 +31,10 @@ Options:
   --target <version>        any, ${SERVER_VERSIONS.join(', ')} (default: from .lync-pic.json, else any)
   --fix                     apply the safe fixes to the files, then report what is left
   --quiet                   report errors only
-  --max-warnings <n>        exit 1 when there are more than n warnings
-  --ignore-pattern <glob>   leave out files that match (repeatable; ** and * as in .gitignore)
+  --max-warnings <n>        exit 1 when there are more than n warnings (info notes do not count; -1: no limit)
+  --ignore-pattern <glob>   leave out files that match, relative to the working folder (repeatable): as in
+                            .gitignore, a pattern without a slash matches a name at any depth, a trailing slash
+                            matches folders, ! brings files back; *, ?, **, [a-z] and {a,b} work
   --timing                  print where the time went, by phase and by rule, to standard error
   -h, --help                show this help
 
@@ -53,8 +55,9 @@ const VALUE_OPTIONS: Readonly<Record<string, (value: string, args: Mutable<LintA
     args.target = value as TargetVersion;
   },
   '--max-warnings': (value, args) => {
-    if (!/^\d+$/.test(value)) throw usage(`--max-warnings takes a whole number, not "${value}"`);
-    args.maxWarnings = Number(value);
+    if (!/^(?:\d+|-1)$/.test(value)) throw usage(`--max-warnings takes a whole number, or -1 for no limit, not "${value}"`);
+    // -1 is ESLint's way of saying "no limit".
+    args.maxWarnings = value === '-1' ? undefined : Number(value);
   },
   '--ignore-pattern': (value, args) => {
     args.ignorePatterns = [...args.ignorePatterns, value];
@@ -66,6 +69,11 @@ const FLAGS: Readonly<Record<string, (args: Mutable<LintArgs>) => void>> = {
   '--quiet': (args) => (args.quiet = true),
   '--timing': (args) => (args.timing = true),
 };
+
+/** An argument that looks like an option rather than a value ("-" alone is standard input). */
+function isOption(arg: string): boolean {
+  return arg.startsWith('-') && arg !== '-';
+}
 
 function usage(message: string): UsageError {
   return new UsageError(message, LINT_USAGE);
@@ -81,11 +89,11 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
     const takesValue = VALUE_OPTIONS[name];
     if (takesValue) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (value.startsWith('-') && value !== '-')) throw usage(`${name} needs a value`);
+      if (value === undefined || (isOption(value) && !(name === '--max-warnings' && /^-\d+$/.test(value)))) throw usage(`${name} needs a value`);
       takesValue(value, args);
     } else if (FLAGS[name] && inline === undefined) {
       FLAGS[name](args);
-    } else if (arg.startsWith('-') && arg !== '-') {
+    } else if (isOption(arg)) {
       throw usage(`unknown option "${arg}"`);
     } else {
       paths.push(arg);

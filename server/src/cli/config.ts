@@ -43,20 +43,32 @@ export function readConfig(path: string): ProjectConfig {
   return { path, target: target as TargetVersion | undefined, rules: checked, ignorePatterns: ignorePatterns as string[] };
 }
 
-/** Finds the nearest `.lync-pic.json` in the folder of a file or above it, once per folder. */
+/**
+ * Finds the nearest `.lync-pic.json` in the folder of a file or above it, once per folder. An invalid one is read
+ * once too: the same ConfigError is thrown for every script under it, so that it can be reported once.
+ */
 export class ConfigFinder {
-  private readonly byFolder = new Map<string, ProjectConfig | undefined>();
+  private readonly byFolder = new Map<string, ProjectConfig | ConfigError | undefined>();
 
   forFile(file: string): ProjectConfig | undefined {
     return this.forFolder(dirname(resolve(file)));
   }
 
   forFolder(folder: string): ProjectConfig | undefined {
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    if (!this.byFolder.has(folder)) this.byFolder.set(folder, this.find(folder));
+    const found = this.byFolder.get(folder);
+    if (found instanceof ConfigError) throw found;
+    return found;
+  }
+
+  private find(folder: string): ProjectConfig | ConfigError | undefined {
     const candidate = join(folder, CONFIG_FILE);
     const parent = dirname(folder);
-    const config = existsSync(candidate) ? readConfig(candidate) : parent === folder ? undefined : this.forFolder(parent);
-    this.byFolder.set(folder, config);
-    return config;
+    try {
+      return existsSync(candidate) ? readConfig(candidate) : parent === folder ? undefined : this.forFolder(parent);
+    } catch (error) {
+      if (error instanceof ConfigError) return error;
+      throw error;
+    }
   }
 }

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { decodeScript, type ScriptEncoding } from './decode';
 
+/** How the CLI names standard input in its messages and reports. */
+export const STDIN_PATH = '<stdin>';
+
 const SCRIPT_EXTENSIONS = new Set(['.ps1', '.psm1']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -21,9 +24,9 @@ export function collectInputs(paths: readonly string[], readStdin: () => string 
       try {
         stdin = readStdin();
       } catch (error) {
-        return [{ path: '<stdin>', problem: cannotRead(error) }];
+        return [{ path: STDIN_PATH, problem: cannotRead(error) }];
       }
-      return [typeof stdin === 'string' ? { path: '<stdin>', text: stdin, encoding: 'utf-8' } : { path: '<stdin>', ...decodeScript(stdin) }];
+      return [typeof stdin === 'string' ? { path: STDIN_PATH, text: stdin, encoding: 'utf-8' } : { path: STDIN_PATH, ...decodeScript(stdin) }];
     }
     let stats;
     try {
