@@ -371,6 +371,23 @@ describe('generator safety: no answer can inject PowerShell', () => {
   });
 });
 
+describe('the generator and the linter agree on routing', () => {
+  it('says public providers need DNS SRV routing, and the linter reports a generated script switched to default routing', async () => {
+    const text = script();
+    const edge = step(text, 'Federation and public IM');
+    assert.ok(edge.some((l) => /Public providers need DNS SRV routing/.test(l)), edge.join('\n'));
+    assert.ok(edge.some((l) => /default routing \(-UseDefaultRouting\) the Edge cannot federate with a public provider/.test(l)), edge.join('\n'));
+    const linter = await getLinter();
+    assert.deepEqual(linter.lint(text, { target: 'sfb2019' }).findings.map((f) => f.ruleId), []);
+    const routed = `${text}Set-CsAccessEdgeConfiguration -UseDefaultRouting -DefaultRouteFqdn 'atl-edge-001.litwareinc.com'\n`;
+    const last = routed.split('\n').length - 1;
+    assert.deepEqual(
+      linter.lint(routed, { target: 'sfb2019' }).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`),
+      [`${last}:public-provider-default-routing`],
+    );
+  });
+});
+
 describe('generated scripts lint clean for every combination of answers', () => {
   const DOMAIN_SETS = [['contoso.com'], ['contoso.com', 'fabrikam.com'], ['contoso.com', 'fabrikam.com', 'it.contoso.com']];
   const POLICIES: PolicyAnswer[] = [

@@ -20,7 +20,7 @@ export function appendArgumentsFix(title: string, command: ScriptCommand, args: 
 }
 
 /** Removes a parameter, its value and the blanks before it. */
-export function removeArgumentFix(title: string, index: LineIndex, binding: BoundParameter, safe: boolean): Fix {
+export function removeArgumentFix(title: string, index: LineIndex, binding: Pick<BoundParameter, 'written' | 'value'>, safe: boolean): Fix {
   let start = index.offsetAt(binding.written.range.start);
   while (start > 0 && (index.text[start - 1] === ' ' || index.text[start - 1] === '\t')) start--;
   const end = binding.value?.range.end ?? binding.written.range.end;

@@ -164,7 +164,10 @@ function accessEdge(answers: Answers): Step {
       command(target, 'Set-CsAccessEdgeConfiguration', [{ name: 'UseDnsSrvRouting' }, { name: 'EnablePartnerDiscovery', value: TRUE }]),
     );
   } else {
-    lines.push('# Partner discovery is left as it is. Public providers need DNS SRV routing (RoutingMethod UseDnsSrvRouting, shown at the end).');
+    lines.push(
+      '# Partner discovery is left as it is. Public providers need DNS SRV routing (RoutingMethod UseDnsSrvRouting, shown at',
+      '# the end): with default routing (-UseDefaultRouting) the Edge cannot federate with a public provider.',
+    );
   }
   return {
     title: 'Federation and public IM connectivity at the Access Edge',

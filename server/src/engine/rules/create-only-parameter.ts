@@ -1,5 +1,5 @@
 import type { BoundCommand, UnresolvedParameter } from '../bind';
-import type { Catalog, CmdletSpec } from '../catalog';
+import { availableOn, type Catalog, type CmdletSpec, type ParameterSpec, type TargetVersion } from '../catalog';
 import type { Fix, Rule } from './rule';
 import type { LineIndex } from '../text';
 
@@ -16,15 +16,39 @@ export function createOnlyParameters(catalog: Catalog, bound: BoundCommand): Unr
   return bound.unresolved.filter((u) => !u.ambiguousWith && catalog.resolveParameter(creator, u.written.name).status === 'parameter');
 }
 
+/** A parameter written on a Set- command that only its New- cmdlet has, with the New- cmdlet's parameter. */
+export interface CreateOnlyParameter {
+  readonly unresolved: UnresolvedParameter;
+  readonly parameter: ParameterSpec;
+}
+
+/**
+ * The create-only parameters of a Set- command, split by whether the New- cmdlet has them on the target version.
+ * Those it lacks there are version-unavailable-parameter's to report, not create-only-parameter's: recreating the
+ * object would not help.
+ */
+export function createOnlyParametersOn(catalog: Catalog, bound: BoundCommand, target: TargetVersion): { available: CreateOnlyParameter[]; unavailable: CreateOnlyParameter[] } {
+  const available: CreateOnlyParameter[] = [];
+  const unavailable: CreateOnlyParameter[] = [];
+  const creator = creatingCmdlet(catalog, bound);
+  if (!creator) return { available, unavailable };
+  for (const unresolved of createOnlyParameters(catalog, bound)) {
+    const resolution = catalog.resolveParameter(creator, unresolved.written.name);
+    if (resolution.status !== 'parameter') continue;
+    (availableOn(resolution.parameter, target) ? available : unavailable).push({ unresolved, parameter: resolution.parameter });
+  }
+  return { available, unavailable };
+}
+
 /**
  * Rewrites `Set-X -Identity I …` as `Remove-X -Identity I` followed by `New-X -Identity I …`, when the New- command
  * would get every parameter it requires.
  */
-function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand): Fix | undefined {
+function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand, createOnly: readonly UnresolvedParameter[]): Fix | undefined {
   const creator = creatingCmdlet(catalog, bound);
   const identity = bound.identity;
   if (!creator || identity === undefined || bound.openSplat || bound.command.pipelineInput) return undefined;
-  const written = bound.parameters.map((p) => p.parameter.name).concat(createOnlyParameters(catalog, bound).map((u) => u.written.name));
+  const written = bound.parameters.map((p) => p.parameter.name).concat(createOnly.map((u) => u.written.name));
   const given = new Set(written.map((name) => { const r = catalog.resolveParameter(creator, name); return r.status === 'parameter' ? r.parameter.name : name; }));
   const required = creator.parameters.filter((p) => p.sets.every((s) => s.required) && p.name !== 'Identity');
   if (required.some((p) => !given.has(p.name)) || given.has('Instance')) return undefined;
@@ -49,10 +73,11 @@ export const createOnlyParameter: Rule = {
   },
   check(context) {
     for (const bound of context.bound) {
-      const createOnly = createOnlyParameters(context.catalog, bound);
+      if (bound.unresolved.length === 0) continue;
+      const createOnly = createOnlyParametersOn(context.catalog, bound, context.target).available.map((c) => c.unresolved);
       if (createOnly.length === 0) continue;
       const creator = creatingCmdlet(context.catalog, bound);
-      const fix = recreateFix(context.catalog, context.index, bound);
+      const fix = recreateFix(context.catalog, context.index, bound, createOnly);
       for (const { written } of createOnly) {
         context.report({
           range: written.range,

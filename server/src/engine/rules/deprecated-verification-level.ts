@@ -1,6 +1,7 @@
 import { removeArgumentFix } from '../fix/edits';
 import { literalOf, parameterNamed } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 const SFB_TARGETS = new Set(['sfb2015', 'sfb2019']);
 
@@ -26,7 +27,7 @@ export const deprecatedVerificationLevel: Rule = {
       if (!binding || value === undefined) continue;
       const name = verificationLevelName(value, binding.parameter.enumValues ?? []);
       if (name !== 'UseSourceVerification') continue;
-      const reading = /^\d+$/.test(value) ? ` (${value} reads as ${name} by the documented order of the names)` : '';
+      const reading = /^\d+$/.test(value) ? ` (${shown(value)} reads as ${name} by the documented order of the names)` : '';
       context.report({
         range: binding.value?.range ?? binding.written.range,
         message: `UseSourceVerification${reading} is deprecated for public providers on Skype for Business Server; leave -VerificationLevel out (the default is AlwaysVerifiable), as the Skype for Business setup page does.`,

@@ -1,6 +1,7 @@
 import type { BoundCommand } from '../bind';
 import { isCmdlet, literalOf, parameterNamed } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 /** The domain a New-CsAllowedDomain / New-CsBlockedDomain command adds (its -Domain or its Identity). */
 function domainOf(bound: BoundCommand): string | undefined {
@@ -26,7 +27,7 @@ export const domainAllowedAndBlocked: Rule = {
       if (!domain || !other) continue;
       context.report({
         range: bound.command.nameRange,
-        message: `${domain} is also added to the allowed domains (line ${other.command.range.start.line + 1}); a domain belongs on one list only.`,
+        message: `${shown(domain)} is also added to the allowed domains (line ${other.command.range.start.line + 1}); a domain belongs on one list only.`,
       });
     }
   },

@@ -12,6 +12,8 @@ import { skypeDirectorySearch } from './skype-directory-search';
 import { skypeExcludedDomains } from './skype-excluded-domains';
 import { skypeIconUrl } from './skype-icon-url';
 import { unguardedNewProvider } from './unguarded-new-provider';
+import { duplicateNewProvider } from './duplicate-new-provider';
+import { publicProviderDefaultRouting } from './public-provider-default-routing';
 import { versionUnavailableParameter } from './version-unavailable-parameter';
 import { duplicateParameter } from './duplicate-parameter';
 import { invalidValue } from './invalid-value';
@@ -48,11 +50,13 @@ export const RULES: readonly Rule[] = [
   skypeIconUrl,
   deprecatedVerificationLevel,
   skypeDirectorySearch,
+  duplicateNewProvider,
   unguardedNewProvider,
   retiredPublicProvider,
   messengerProvider,
   newGlobalPolicy,
   partnerDiscoveryRouting,
+  publicProviderDefaultRouting,
   domainAllowedAndBlocked,
   incompletePicSetup,
   teamsContext,

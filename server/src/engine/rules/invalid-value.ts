@@ -3,6 +3,7 @@ import type { BoundParameter } from '../bind';
 import { replaceFix } from '../fix/edits';
 import type { ArgumentValue } from '../parse/commands';
 import { nearest, orList } from '../util/distance';
+import { shownArgument } from '../util/show';
 import type { Fix, FindingInput, Rule } from './rule';
 
 const BOOLEAN_WORDS: Readonly<Record<string, string>> = { true: '$true', false: '$false', yes: '$true', no: '$false', $true: '$true', $false: '$false' };
@@ -19,7 +20,7 @@ function checkBoolean(parameter: ParameterSpec, value: ArgumentValue): FindingIn
   const fixes: Fix[] = replacement ? [replaceFix(`Change to ${replacement}`, value.range, replacement, true)] : [];
   return {
     range: value.range,
-    message: `-${parameter.name} is a Boolean: write $true or $false (1 or 0 also work), not ${value.text}. PowerShell does not convert text to a Boolean parameter.`,
+    message: `-${parameter.name} is a Boolean: write $true or $false (1 or 0 also work), not ${shownArgument(value)}. PowerShell does not convert text to a Boolean parameter.`,
     fixes,
   };
 }
@@ -29,7 +30,7 @@ function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput
   if (value.kind === 'number') {
     const number = Number(value.literal);
     if (Number.isInteger(number) && number >= 0 && number < names.length) return undefined;
-    return { range: value.range, message: `${value.text} is not a value of -${parameter.name}: use ${orList(names, '')} (or 0 to ${names.length - 1}).` };
+    return { range: value.range, message: `${shownArgument(value)} is not a value of -${parameter.name}: use ${orList(names, '')} (or 0 to ${names.length - 1}).` };
   }
   if ((value.kind !== 'bareword' && value.kind !== 'string') || value.literal === undefined) return undefined;
   const literal = value.literal;
@@ -37,7 +38,7 @@ function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput
   const suggestions = nearest(literal, names, 4);
   return {
     range: value.range,
-    message: `${value.text} is not a value of -${parameter.name}: use ${orList(names, '')}.`,
+    message: `${shownArgument(value)} is not a value of -${parameter.name}: use ${orList(names, '')}.`,
     fixes: suggestions.slice(0, 1).map((s) => replaceFix(`Change to ${s}`, value.range, s, false)),
   };
 }
@@ -45,7 +46,7 @@ function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput
 function checkInteger(parameter: ParameterSpec, value: ArgumentValue): FindingInput | undefined {
   if (value.kind === 'number' || !isLiteral(value) || value.literal === undefined) return undefined;
   if (/^\s*[+-]?\d+\s*$/.test(value.literal)) return undefined;
-  return { range: value.range, message: `-${parameter.name} takes a whole number, not ${value.text}.` };
+  return { range: value.range, message: `-${parameter.name} takes a whole number, not ${shownArgument(value)}.` };
 }
 
 function checkValue(binding: BoundParameter): FindingInput | undefined {
@@ -84,7 +85,7 @@ export const invalidValue: Rule = {
         const fixes = value.kind === 'boolean' ? [replaceFix(`Change to -${name}:${value.text}`, { start: afterSwitch.written.range.start, end: value.range.end }, `-${name}:${value.text}`, true)] : [];
         context.report({
           range: value.range,
-          message: `-${name} is a switch: ${value.text} is not its value here. Write -${name} alone, or -${name}:${value.text} with a colon.`,
+          message: `-${name} is a switch: ${shownArgument(value)} is not its value here. Write -${name} alone, or -${name}:${value.text} with a colon.`,
           fixes,
         });
       }

@@ -1,6 +1,7 @@
 import type { BoundCommand } from '../bind';
 import { isCmdlet, parameterNamed } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 const RETIRED = /yahoo|\baol\b|\baim\b/i;
 
@@ -25,7 +26,7 @@ export const retiredPublicProvider: Rule = {
       if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) continue;
       context.report({
         range: bound.command.nameRange,
-        message: `Public IM connectivity with ${identity} ended on June 30, 2014: this provider connects to nobody. Only Skype (formerly Messenger) is still reachable.`,
+        message: `Public IM connectivity with ${shown(identity)} ended on June 30, 2014: this provider connects to nobody. Only Skype (formerly Messenger) is still reachable.`,
       });
     }
   },

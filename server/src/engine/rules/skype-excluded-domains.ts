@@ -3,6 +3,7 @@ import { appendArgumentsFix, replaceFix } from '../fix/edits';
 import { isCmdlet, isSkypeProvider, parameterNamed, SKYPE } from '../skype';
 import type { ArgumentValue } from '../parse/commands';
 import type { Fix, Rule } from './rule';
+import { shown } from '../util/show';
 
 const DOCUMENTED_DOMAINS = SKYPE.excludedDomainList.split(',');
 const DOCUMENTED_VALUE = `"${SKYPE.excludedDomainList}"`;
@@ -16,7 +17,7 @@ function listProblem(value: ArgumentValue): string | undefined {
   if (/\s/.test(literal.trim()) || /,\s|\s,/.test(literal)) return 'takes domains separated by commas only, without spaces';
   const domains = literal.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
   const duplicates = domains.filter((d, i) => domains.indexOf(d) !== i);
-  if (duplicates.length > 0) return `lists ${[...new Set(duplicates)].join(', ')} more than once`;
+  if (duplicates.length > 0) return `lists ${[...new Set(duplicates)].map(shown).join(', ')} more than once`;
   return undefined;
 }
 
@@ -59,7 +60,7 @@ export const skypeExcludedDomains: Rule = {
       if (missing.length > 0) {
         context.report({
           range: binding.value.range,
-          message: `The Skype provider's -NameDecorationExcludedDomainList lacks ${missing.join(', ')}; the documented list is ${DOCUMENTED_VALUE}.`,
+          message: `The Skype provider's -NameDecorationExcludedDomainList lacks ${missing.map(shown).join(', ')}; the documented list is ${DOCUMENTED_VALUE}.`,
           fixes: fix,
         });
       }

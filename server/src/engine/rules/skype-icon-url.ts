@@ -1,6 +1,7 @@
 import { replaceFix } from '../fix/edits';
 import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 function isAbsoluteHttps(text: string): boolean {
   try {
@@ -25,9 +26,9 @@ export const skypeIconUrl: Rule = {
       const skype = isSkypeProvider(bound);
       const fixes = skype ? [replaceFix('Use the documented Skype icon URL', binding.value.range, SKYPE.iconUrl, true)] : [];
       if (!isAbsoluteHttps(url)) {
-        context.report({ range: binding.value.range, message: `-IconUrl must be an absolute https URL; clients cannot load ${url}.`, fixes });
+        context.report({ range: binding.value.range, message: `-IconUrl must be an absolute https URL; clients cannot load ${shown(url)}.`, fixes });
       } else if (skype && url !== SKYPE.iconUrl) {
-        context.report({ range: binding.value.range, message: `The Skype provider's documented icon is ${SKYPE.iconUrl}.`, fixes });
+        context.report({ range: binding.value.range, message: `The Skype provider's documented icon is ${shown(SKYPE.iconUrl)}.`, fixes });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { replaceFix } from '../fix/edits';
 import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 export const skypeProxyFqdn: Rule = {
   meta: {
@@ -17,7 +18,7 @@ export const skypeProxyFqdn: Rule = {
       if (fqdn.toLowerCase().replace(/\.$/, '') === SKYPE.proxyFqdn) continue;
       context.report({
         range: proxy.value.range,
-        message: `The Skype provider's ProxyFqdn must be ${SKYPE.proxyFqdn}, not ${fqdn}: with any other value, messages to Skype users go nowhere and nothing tells you.`,
+        message: `The Skype provider's ProxyFqdn must be ${shown(SKYPE.proxyFqdn)}, not ${shown(fqdn)}: with any other value, messages to Skype users go nowhere and nothing tells you.`,
         fixes: [replaceFix(`Change to ${SKYPE.proxyFqdn}`, proxy.value.range, SKYPE.proxyFqdn, true)],
       });
     }

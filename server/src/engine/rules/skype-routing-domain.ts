@@ -2,6 +2,7 @@ import { availableOn } from '../catalog';
 import { replaceFix } from '../fix/edits';
 import { isCmdlet, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
 export const skypeRoutingDomain: Rule = {
   meta: {
@@ -29,7 +30,7 @@ export const skypeRoutingDomain: Rule = {
       if (!routing.value || domain === undefined || domain.toLowerCase() === SKYPE.routingDomain) continue;
       context.report({
         range: routing.value.range,
-        message: `The Skype provider's NameDecorationRoutingDomain must be ${SKYPE.routingDomain}, not ${domain}.`,
+        message: `The Skype provider's NameDecorationRoutingDomain must be ${shown(SKYPE.routingDomain)}, not ${shown(domain)}.`,
         fixes: [replaceFix(`Change to ${SKYPE.routingDomain}`, routing.value.range, SKYPE.routingDomain, true)],
       });
     }

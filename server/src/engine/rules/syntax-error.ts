@@ -5,7 +5,7 @@ export const syntaxError: Rule = {
     id: 'syntax-error',
     summary: 'A part of the script that PowerShell cannot parse: it says what is missing or unexpected, and where.',
     defaultSeverity: 'error',
-    since: '0.2.0',
+    since: '0.1.0',
   },
   check(context) {
     for (const error of context.syntaxErrors) context.report({ range: error.range, message: error.message });

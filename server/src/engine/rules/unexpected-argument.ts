@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { shownArgument } from '../util/show';
 
 export const unexpectedArgument: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const unexpectedArgument: Rule = {
         if (afterSwitch) continue; // invalid-value explains a value written after a switch
         context.report({
           range: value.range,
-          message: `${bound.cmdlet.name} has no positional parameter for ${value.text}; name the parameter it is meant for.`,
+          message: `${bound.cmdlet.name} has no positional parameter for ${shownArgument(value)}; name the parameter it is meant for.`,
         });
       }
     }

@@ -12,7 +12,7 @@ export const unfilledPlaceholder: Rule = {
     id: 'unfilled-placeholder',
     summary: 'A value still written as a placeholder of a documentation template (`-Identity <policy name>`).',
     defaultSeverity: 'warning',
-    since: '0.2.0',
+    since: '0.1.0',
   },
   check(context) {
     for (const command of context.commands) {

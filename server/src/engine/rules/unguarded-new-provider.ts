@@ -1,9 +1,16 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
-import { guardedRemoveCommand, isCmdlet } from '../skype';
+import { guardedRemoveCommand, isCmdlet, parameterNamed } from '../skype';
 import type { Rule } from './rule';
+import { shown } from '../util/show';
 
-const GUARDS = ['Remove-CsPublicProvider', 'Get-CsPublicProvider'];
+/** The commands that make a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
+export const GUARDS = ['Remove-CsPublicProvider', 'Get-CsPublicProvider'];
+
+/** `New-CsPublicProvider … -InMemory` creates an object in memory only (Microsoft's example 2): nothing is stored. */
+export function createsProvider(bound: BoundCommand): boolean {
+  return isCmdlet(bound, 'New-CsPublicProvider') && parameterNamed(bound, 'InMemory') === undefined;
+}
 
 /**
  * An earlier Remove- or Get-CsPublicProvider for the same identity makes a re-run safe (or at least deliberate).
@@ -31,7 +38,7 @@ export const unguardedNewProvider: Rule = {
   check(context) {
     let guards: Map<string, number> | undefined;
     for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'New-CsPublicProvider')) continue;
+      if (!createsProvider(bound)) continue;
       const identity = bound.identity;
       if (identity === undefined) continue;
       guards ??= firstGuards(context.bound);
@@ -41,7 +48,7 @@ export const unguardedNewProvider: Rule = {
       const indentation = indentationAt(context.index, line);
       context.report({
         range: bound.command.nameRange,
-        message: `Running this script twice fails here: the provider ${identity} exists after the first run. Remove it first when it exists, as the setup pages do.`,
+        message: `Running this script twice fails here: the provider ${shown(identity)} exists after the first run. Remove it first when it exists, as the setup pages do.`,
         fixes: [{ title: `Insert a guarded Remove-CsPublicProvider for ${identity}`, edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indentation}${guardedRemoveCommand(identity)}\n` }], safe: false }],
       });
     }

@@ -1,6 +1,27 @@
-import { availableOn, SERVER_VERSION_NAMES } from '../catalog';
+import type { BoundCommand, UnresolvedParameter } from '../bind';
+import { availableOn, SERVER_VERSION_NAMES, type ParameterSpec, type TargetVersion } from '../catalog';
 import { removeArgumentFix } from '../fix/edits';
-import type { Rule } from './rule';
+import type { LineIndex } from '../text';
+import { createOnlyParametersOn, creatingCmdlet } from './create-only-parameter';
+import type { Fix, Rule } from './rule';
+
+const targetName = (target: TargetVersion): string => (target === 'any' ? 'any server' : SERVER_VERSION_NAMES[target]);
+
+/** Where a parameter is available: its versions, or Teams / Skype for Business Online when it has none. */
+function availability(parameter: ParameterSpec): string | undefined {
+  return parameter.versions.length === 0 ? undefined : parameter.versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
+}
+
+/** Removes an unresolved `-Name` token and the value written after it (not for a splatted key). */
+function removeUnresolvedFix(index: LineIndex, bound: BoundCommand, { written }: UnresolvedParameter): Fix | undefined {
+  if (written.viaSplat) return undefined;
+  const elements = bound.command.elements;
+  const at = elements.findIndex((e) => e.type === 'parameter' && e.range === written.range);
+  if (at < 0) return undefined;
+  const next = elements[at + 1];
+  const value = next?.type === 'value' ? next.value : undefined;
+  return removeArgumentFix(`Remove -${written.name}`, index, { written, value }, false);
+}
 
 export const versionUnavailableParameter: Rule = {
   meta: {
@@ -10,16 +31,32 @@ export const versionUnavailableParameter: Rule = {
     since: '0.1.0',
   },
   check(context) {
+    const target = targetName(context.target);
     for (const bound of context.bound) {
       for (const binding of bound.parameters) {
         const { parameter } = binding;
         if (availableOn(parameter, context.target)) continue;
-        const where = parameter.versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
+        const where = availability(parameter);
         const message =
-          parameter.versions.length === 0
+          where === undefined
             ? `-${parameter.name} of ${bound.cmdlet.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it.`
-            : `-${parameter.name} of ${bound.cmdlet.name} does not exist on ${context.target === 'any' ? 'any server' : SERVER_VERSION_NAMES[context.target]}; it is available on ${where}.`;
+            : `-${parameter.name} of ${bound.cmdlet.name} does not exist on ${target}; it is available on ${where}.`;
         context.report({ range: binding.written.range, message, fixes: [removeArgumentFix(`Remove -${parameter.name}`, context.index, binding, false)] });
+      }
+      // A Set- command with a parameter only its New- cmdlet has, which the target version's New- cmdlet lacks too:
+      // the version is the first thing to say (create-only-parameter leaves these alone).
+      if (bound.unresolved.length === 0) continue;
+      const unavailable = createOnlyParametersOn(context.catalog, bound, context.target).unavailable;
+      if (unavailable.length === 0) continue;
+      const creator = creatingCmdlet(context.catalog, bound)?.name ?? 'the New- cmdlet';
+      for (const { unresolved, parameter } of unavailable) {
+        const where = availability(parameter);
+        const message =
+          where === undefined
+            ? `-${parameter.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it (and ${bound.cmdlet.name} never has it).`
+            : `-${parameter.name} does not exist on ${target}: ${bound.cmdlet.name} never has it, and ${creator} has it only on ${where}.`;
+        const fix = removeUnresolvedFix(context.index, bound, unresolved);
+        context.report({ range: unresolved.written.range, message, fixes: fix ? [fix] : [] });
       }
     }
   },
