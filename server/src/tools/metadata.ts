@@ -51,3 +51,16 @@ export function rulesIndexMarkdown(): string {
     '',
   ].join('\n');
 }
+
+/** What a hint is, said on the page of a rule whose default severity is hint. */
+const HINT_NOTE = ' (a suggestion: VS Code shows it faintly and does not list it as a problem; the CLI does not report hints)';
+
+/** The lines of a rule's docs page that state its default severity and the version that added it. */
+export function rulePageFacts(meta: { readonly defaultSeverity: string; readonly since: string }): string {
+  return `- Default severity: ${meta.defaultSeverity}${meta.defaultSeverity === 'hint' ? HINT_NOTE : ''}\n- Since: ${meta.since}`;
+}
+
+/** A rule page's severity and since lines (they may wrap) replaced by those of the metadata. */
+export function withRulePageFacts(page: string, meta: { readonly defaultSeverity: string; readonly since: string }): string {
+  return page.replace(/^- Default severity:.*(?:\n {2}.*)*\n- Since:.*$/m, rulePageFacts(meta));
+}
