@@ -156,7 +156,11 @@ async function throughput() {
   let findings = 0;
   const cliLint = async () => {
     let out = '';
-    const code = await run(['lint', '--format', 'json', file], { stdout: (t) => (out += t), stderr: (t) => process.stderr.write(t + '\n'), readStdin: () => '' });
+    const code = await run(['lint', '--format', 'json', file], {
+      stdout: (t) => (out += t),
+      stderr: (t) => process.stderr.write(t + '\n'),
+      readStdin: () => '',
+    });
     if (code === 2) throw new Error('the CLI failed on the benchmark script');
     findings = JSON.parse(out)[0].messages.length;
   };
@@ -200,15 +204,22 @@ async function throughput() {
     times,
     timing,
   };
-  const row = (label, key) => `  ${label.padEnd(26)}${ms(med[key]).padStart(9)}  ${(mb / (med[key] / 1000)).toFixed(2).padStart(6)} MB/s   (runs: ${times[key].map((t) => t.toFixed(0)).join(' ')})`;
-  console.log(`\nThroughput: ${lines.toLocaleString('en')} lines, ${mb.toFixed(2)} MB, ${findings} findings, ${syntaxErrors} syntax errors; median of ${runs} runs after a warm-up`);
+  const row = (label, key) =>
+    `  ${label.padEnd(26)}${ms(med[key]).padStart(9)}  ${(mb / (med[key] / 1000)).toFixed(2).padStart(6)} MB/s   (runs: ${times[key].map((t) => t.toFixed(0)).join(' ')})`;
+  console.log(
+    `\nThroughput: ${lines.toLocaleString('en')} lines, ${mb.toFixed(2)} MB, ${findings} findings, ${syntaxErrors} syntax errors; median of ${runs} runs after a warm-up`,
+  );
   console.log(row(`bare tree-sitter parse${WASM_TIER_UP ? '*' : ''}`, 'treeSitter'));
   console.log(row('bare own parse', 'parse'));
   console.log(row('CLI lint (full)', 'cli'));
-  console.log(`  ratio CLI lint / tree-sitter parse   ${(med.cli / med.treeSitter).toFixed(2)}x   (target <= 0.2x); fastest runs ${(fastest.cli / fastest.treeSitter).toFixed(2)}x (CLI ${ms(fastest.cli)}, tree-sitter ${ms(fastest.treeSitter)})`);
-  console.log(`  ratio own parse / tree-sitter parse  ${(med.parse / med.treeSitter).toFixed(2)}x; fastest runs ${(fastest.parse / fastest.treeSitter).toFixed(2)}x (own parse ${ms(fastest.parse)})`);
+  console.log(
+    `  ratio CLI lint / tree-sitter parse   ${(med.cli / med.treeSitter).toFixed(2)}x   (target <= 0.2x); fastest runs ${(fastest.cli / fastest.treeSitter).toFixed(2)}x (CLI ${ms(fastest.cli)}, tree-sitter ${ms(fastest.treeSitter)})`,
+  );
+  console.log(
+    `  ratio own parse / tree-sitter parse  ${(med.parse / med.treeSitter).toFixed(2)}x; fastest runs ${(fastest.parse / fastest.treeSitter).toFixed(2)}x (own parse ${ms(fastest.parse)})`,
+  );
   console.log(`  first (cold) runs       CLI ${ms(first.cli)}, own parse ${ms(first.parse)}, tree-sitter parse ${ms(first.treeSitter)}`);
-  if (WASM_TIER_UP) console.log('  * WebAssembly on V8\'s default tiers (--wasm-tier-up), not Liftoff only as the tree-sitter engine ran it');
+  if (WASM_TIER_UP) console.log("  * WebAssembly on V8's default tiers (--wasm-tier-up), not Liftoff only as the tree-sitter engine ran it");
   console.log(`  where one more CLI run spends its time (lync-pic lint --timing):\n${timing.replace(/^(?=.)/gm, '  ')}`);
 }
 
@@ -229,11 +240,16 @@ async function startServer() {
   connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
     const at = performance.now();
     for (let i = waiters.length - 1; i >= 0; i--) {
-      if (waiters[i].uri === params.uri && (waiters[i].version === undefined || waiters[i].version === params.version)) waiters.splice(i, 1)[0].resolve({ params, at });
+      if (waiters[i].uri === params.uri && (waiters[i].version === undefined || waiters[i].version === params.version))
+        waiters.splice(i, 1)[0].resolve({ params, at });
     }
   });
   connection.listen();
-  await connection.sendRequest(protocol.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  await connection.sendRequest(protocol.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
   const initializedAt = performance.now();
   await connection.sendNotification(protocol.InitializedNotification.type, {});
   const diagnostics = (uri, version) =>
@@ -323,11 +339,21 @@ async function latency(providers, gapMs, Linter) {
   }
   await server.stop();
   const inProcess = Linter ? inProcessLint(Linter, text) : undefined;
-  const figures = { lines, edits, diagnostics: opened.diagnostics.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), mean: latencies.reduce((a, b) => a + b, 0) / latencies.length };
+  const figures = {
+    lines,
+    edits,
+    diagnostics: opened.diagnostics.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: Math.max(...latencies),
+    mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+  };
   results[`latency${providers ? 'WithFindings' : ''}${gapMs ? '' : 'BackToBack'}`] = { ...figures, gapMs, providers, inProcess };
   const pace = gapMs ? `one edit every ${gapMs} ms at most` : 'back to back: each edit sent as soon as the previous one is answered';
   const script = providers ? `with ${providers} New-CsPublicProvider commands with a wrong ProxyFqdn` : 'few findings';
-  console.log(`\nEditing latency (${script}, ${pace}): ${lines.toLocaleString('en')} lines, ${figures.diagnostics} diagnostics, ${edits} single-character edits after ${warmup} warm-up edits, didChange -> publishDiagnostics`);
+  console.log(
+    `\nEditing latency (${script}, ${pace}): ${lines.toLocaleString('en')} lines, ${figures.diagnostics} diagnostics, ${edits} single-character edits after ${warmup} warm-up edits, didChange -> publishDiagnostics`,
+  );
   console.log(`  p50 ${ms(figures.p50)}   p95 ${ms(figures.p95)}   max ${ms(figures.max)}   mean ${ms(figures.mean)}   (target p95 <= 10 ms)`);
   if (inProcess) console.log(`  in process, Linter.lint of the same script: p50 ${ms(inProcess.p50)}, p95 ${ms(inProcess.p95)}`);
 }
@@ -349,7 +375,9 @@ async function coldStart() {
   }
   results.coldStart = { runs, medianMs: median(total), initializeMs: median(initialize), all: total };
   console.log(`\nCold start: process spawn -> first diagnostics for a 1,000-line file; median of ${runs} runs`);
-  console.log(`  ${ms(median(total))}   (initialize answered after ${ms(median(initialize))}; runs: ${total.map((t) => t.toFixed(0)).join(' ')}; target <= 150 ms)`);
+  console.log(
+    `  ${ms(median(total))}   (initialize answered after ${ms(median(initialize))}; runs: ${total.map((t) => t.toFixed(0)).join(' ')}; target <= 150 ms)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -367,14 +395,18 @@ async function memory() {
   await server.stop();
   results.memory = { documents, idleRssMiB: idle.rssMiB, rssMiB: loaded.rssMiB, peakMiB: loaded.peakMiB };
   console.log(`\nMemory: server with ${documents} open 1,000-line documents (each linted)`);
-  console.log(`  RSS ${loaded.rssMiB.toFixed(0)} MiB (peak ${loaded.peakMiB.toFixed(0)} MiB); after initialize with no document: ${idle.rssMiB.toFixed(0)} MiB   (target <= 100 MiB)`);
+  console.log(
+    `  RSS ${loaded.rssMiB.toFixed(0)} MiB (peak ${loaded.peakMiB.toFixed(0)} MiB); after initialize with no document: ${idle.rssMiB.toFixed(0)} MiB   (target <= 100 MiB)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
 const info = machine();
 results.machine = info;
-console.log(`machine: ${info.cores} cores, ${info.cpu}, ${info.ramGiB} GiB RAM, Node ${info.node}, ${info.date}, load ${info.load.join(' ')}, commit ${info.commit}`);
+console.log(
+  `machine: ${info.cores} cores, ${info.cpu}, ${info.ramGiB} GiB RAM, Node ${info.node}, ${info.date}, load ${info.load.join(' ')}, commit ${info.commit}`,
+);
 if (ONLY.includes('throughput')) await throughput();
 if (ONLY.includes('latency')) {
   const { Linter } = await engine();

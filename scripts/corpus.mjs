@@ -37,7 +37,8 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'Usage: node scripts/corpus.mjs [--report <path>] [--target <version>] [--timeout <seconds>] [--keep] [--cli <cli.js>] [--docs-examples <git-dir>] [[--repo-name <label>] <folder>]...';
+const USAGE =
+  'Usage: node scripts/corpus.mjs [--report <path>] [--target <version>] [--timeout <seconds>] [--keep] [--cli <cli.js>] [--docs-examples <git-dir>] [[--repo-name <label>] <folder>]...';
 
 const PLANTED = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true';
 const PLANTED_RULE = 'skype-proxy-fqdn';
@@ -178,7 +179,13 @@ function plant(bytes) {
   const crlf = text.includes('\r\n');
   const suffix = (endsWithBreak ? '' : crlf ? '\r\n' : '\n') + PLANTED;
   const kind = `${encoding}${crlf ? ', CRLF' : ''}${/\r(?!\n)/.test(text) ? ', lone CR' : ''}${endsWithBreak ? '' : ', no final line break'}`;
-  return { bytes: Buffer.concat([bytes, encode(suffix, encoding)]), line: lineCount(text + suffix), encoding, kind, binary: decode(bytes, encoding) === undefined };
+  return {
+    bytes: Buffer.concat([bytes, encode(suffix, encoding)]),
+    line: lineCount(text + suffix),
+    encoding,
+    kind,
+    binary: decode(bytes, encoding) === undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -257,7 +264,10 @@ async function measureSyntax(folder, scripts, options) {
     if (report.messages.some((m) => m.ruleId === TEAMS_RULE)) teamsContextFiles++;
     if (count === 0) continue;
     syntaxFindings += count;
-    const first = report.messages.filter((m) => m.ruleId === SYNTAX_RULE).slice(0, FIRST_MESSAGES).map((m) => ({ line: m.line, column: m.column, message: m.message }));
+    const first = report.messages
+      .filter((m) => m.ruleId === SYNTAX_RULE)
+      .slice(0, FIRST_MESSAGES)
+      .map((m) => ({ line: m.line, column: m.column, message: m.message }));
     withSyntaxErrors.push({ file: rel, count, first });
   }
   return {
@@ -288,7 +298,16 @@ async function measurePlanted(folder, found, syntax, options) {
       mkdirSync(dirname(dest), { recursive: true });
       writeFileSync(dest, result.bytes);
       const text = decode(original, result.encoding) ?? '';
-      planted.set(script.rel, { ...result, tail: text.replace(/[\r\n]+$/, '').split(/\r\n|\r|\n/).slice(-2).join('\n').slice(-240), suppressed: /lync-pic-disable/.test(text) });
+      planted.set(script.rel, {
+        ...result,
+        tail: text
+          .replace(/[\r\n]+$/, '')
+          .split(/\r\n|\r|\n/)
+          .slice(-2)
+          .join('\n')
+          .slice(-240),
+        suppressed: /lync-pic-disable/.test(text),
+      });
     }
     // Project files keep the same severities and ignores in the copy as in the original.
     for (const config of found.configs) {
@@ -298,7 +317,20 @@ async function measurePlanted(folder, found, syntax, options) {
     const cli = await runCli(copy, options);
     const reports = byRelativePath(copy, cli.reports);
     const syntaxByFile = new Map(syntax.syntaxErrors.byFile.map((f) => [f.file, f.count]));
-    const result = { command: cli.command.replace(copy, '<copy>'), exitCode: cli.exitCode, signal: cli.signal, error: cli.error, seconds: cli.seconds, ...sortStderr(cli.stderr.split(copy).join('<copy>')), files: 0, found: 0, byKind: {}, teamsContext: [], missed: [], notLinted: [] };
+    const result = {
+      command: cli.command.replace(copy, '<copy>'),
+      exitCode: cli.exitCode,
+      signal: cli.signal,
+      error: cli.error,
+      seconds: cli.seconds,
+      ...sortStderr(cli.stderr.split(copy).join('<copy>')),
+      files: 0,
+      found: 0,
+      byKind: {},
+      teamsContext: [],
+      missed: [],
+      notLinted: [],
+    };
     if (cli.error) return result;
     for (const [rel, entry] of planted) {
       const report = reports.get(rel);
@@ -419,7 +451,10 @@ function exampleBlocks(markdown, skippedFences) {
 /** Extracts the examples into a temporary folder, one <cmdlet>-<n>.ps1 per block. */
 function extractDocsExamples(gitDir) {
   const commit = git(gitDir, ['rev-parse', 'HEAD']).toString().trim();
-  const pages = git(gitDir, ['ls-tree', '--name-only', 'HEAD', `${DOCS_FOLDER}/`]).toString().split('\n').filter((p) => p.toLowerCase().endsWith('.md'));
+  const pages = git(gitDir, ['ls-tree', '--name-only', 'HEAD', `${DOCS_FOLDER}/`])
+    .toString()
+    .split('\n')
+    .filter((p) => p.toLowerCase().endsWith('.md'));
   const blobs = readBlobs(gitDir, pages);
   const folder = mkdtempSync(join(tmpdir(), 'lync-pic-docs-examples-'));
   const sources = {};
@@ -464,12 +499,21 @@ const mb = (bytes) => (bytes / 1e6).toFixed(2);
 
 function printSyntax(s) {
   if (s.error) console.log(`  lint FAILED: ${s.error}`);
-  console.log(`  lint: exit ${s.exitCode ?? s.signal}, ${s.filesLinted} files, ${mb(s.bytesLinted)} MB in ${s.seconds.toFixed(2)} s = ${s.megabytesPerSecond.toFixed(2)} MB/s`);
-  if (s.inputProblems.length > 0) console.log(`  ${s.inputProblems.length} input(s) not read (exit code 2):\n${s.inputProblems.slice(0, LISTED).map((l) => `    ${l}`).join('\n')}`);
+  console.log(
+    `  lint: exit ${s.exitCode ?? s.signal}, ${s.filesLinted} files, ${mb(s.bytesLinted)} MB in ${s.seconds.toFixed(2)} s = ${s.megabytesPerSecond.toFixed(2)} MB/s`,
+  );
+  if (s.inputProblems.length > 0)
+    console.log(
+      `  ${s.inputProblems.length} input(s) not read (exit code 2):\n${s.inputProblems
+        .slice(0, LISTED)
+        .map((l) => `    ${l}`)
+        .join('\n')}`,
+    );
   if (s.internalErrors.length > 0) console.log(`  ${s.internalErrors.length} internal rule error(s), first: ${s.internalErrors[0]}`);
   if (s.notLinted.length > s.inputProblems.length) console.log(`  ${s.notLinted.length} script(s) not in the output, first: ${s.notLinted[0]}`);
   console.log(`  ${SYNTAX_RULE}: ${s.syntaxErrors.files} file(s), ${s.syntaxErrors.findings} finding(s)`);
-  for (const f of s.syntaxErrors.byFile.slice(0, LISTED)) console.log(`    ${f.file} (${f.count}): ${f.first[0].line}:${f.first[0].column} ${f.first[0].message}`);
+  for (const f of s.syntaxErrors.byFile.slice(0, LISTED))
+    console.log(`    ${f.file} (${f.count}): ${f.first[0].line}:${f.first[0].column} ${f.first[0].message}`);
   if (s.syntaxErrors.files > LISTED) console.log(`    ... and ${s.syntaxErrors.files - LISTED} more (see the report)`);
 }
 
@@ -478,11 +522,30 @@ function printPlanted(p) {
     console.log(`  planted copy FAILED: ${p.error}`);
     return;
   }
-  console.log(`  planted: found in ${p.found} of ${p.files} files (${p.seconds.toFixed(2)} s); missing in ${p.missed.length}, plus ${p.teamsContext.length} in teams context`);
-  console.log(`  found by kind of file: ${Object.entries(p.byKind).sort((a, b) => b[1].files - a[1].files).map(([k, v]) => `${k} ${v.found}/${v.files}`).join('; ')}`);
+  console.log(
+    `  planted: found in ${p.found} of ${p.files} files (${p.seconds.toFixed(2)} s); missing in ${p.missed.length}, plus ${p.teamsContext.length} in teams context`,
+  );
+  console.log(
+    `  found by kind of file: ${Object.entries(p.byKind)
+      .sort((a, b) => b[1].files - a[1].files)
+      .map(([k, v]) => `${k} ${v.found}/${v.files}`)
+      .join('; ')}`,
+  );
   if (p.notLinted.length > 0) console.log(`  ${p.notLinted.length} planted file(s) not linted, first: ${p.notLinted[0].file}`);
-  if (p.missed.length > 0) console.log(`  missing (parser or engine):\n${p.missed.slice(0, LISTED).map((m) => `    ${m.file}`).join('\n')}${p.missed.length > LISTED ? `\n    ... and ${p.missed.length - LISTED} more (see the report)` : ''}`);
-  if (p.teamsContext.length > 0) console.log(`  missing (teams context):\n${p.teamsContext.slice(0, LISTED).map((m) => `    ${m.file}`).join('\n')}${p.teamsContext.length > LISTED ? `\n    ... and ${p.teamsContext.length - LISTED} more (see the report)` : ''}`);
+  if (p.missed.length > 0)
+    console.log(
+      `  missing (parser or engine):\n${p.missed
+        .slice(0, LISTED)
+        .map((m) => `    ${m.file}`)
+        .join('\n')}${p.missed.length > LISTED ? `\n    ... and ${p.missed.length - LISTED} more (see the report)` : ''}`,
+    );
+  if (p.teamsContext.length > 0)
+    console.log(
+      `  missing (teams context):\n${p.teamsContext
+        .slice(0, LISTED)
+        .map((m) => `    ${m.file}`)
+        .join('\n')}${p.teamsContext.length > LISTED ? `\n    ... and ${p.teamsContext.length - LISTED} more (see the report)` : ''}`,
+    );
 }
 
 function printTable(results) {
@@ -511,7 +574,9 @@ function printTable(results) {
 function linterVersion(cli) {
   const gitOut = (args) => {
     try {
-      return execFileSync('git', ['-C', dirname(cli), ...args], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trimEnd();
+      return execFileSync('git', ['-C', dirname(cli), ...args], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trimEnd();
     } catch {
       return undefined;
     }
@@ -521,7 +586,13 @@ function linterVersion(cli) {
     cli,
     cliBuilt: statSync(cli).mtime.toISOString(),
     commit: gitOut(['rev-parse', 'HEAD']),
-    uncommittedSourceChanges: status === undefined ? undefined : status.split('\n').filter(Boolean).map((l) => l.trim()),
+    uncommittedSourceChanges:
+      status === undefined
+        ? undefined
+        : status
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.trim()),
     node: process.version,
   };
 }
@@ -548,7 +619,13 @@ async function main() {
   for (const gitDir of options.docs) {
     const docs = extractDocsExamples(gitDir);
     try {
-      console.log(`\nExamples of ${docs.extra.docs.pages} pages under ${DOCS_FOLDER} at ${docs.commit}: ${docs.extra.docs.blocks} code blocks (${Object.entries(docs.extra.docs.fences).map(([k, v]) => `${v} ${k}`).join(', ')}), in ${docs.folder}`);
+      console.log(
+        `\nExamples of ${docs.extra.docs.pages} pages under ${DOCS_FOLDER} at ${docs.commit}: ${docs.extra.docs.blocks} code blocks (${Object.entries(
+          docs.extra.docs.fences,
+        )
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}), in ${docs.folder}`,
+      );
       const result = await measure(docs, options);
       annotateSources(result, docs.sources);
       results.push(result);

@@ -9,5 +9,14 @@ function run(command, args) {
 
 const lint = run(process.execPath, ['dist/cli.js', 'lint', 'examples/']);
 if (lint !== 0 && lint !== 1) process.exit(lint ?? 2);
-const packaged = run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', 'lync-pic.vsix']);
+const packaged = run('npx', [
+  '--no-install',
+  'vsce',
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--no-rewrite-relative-links',
+  '--out',
+  'lync-pic.vsix',
+]);
 process.exit(packaged ?? 2);

@@ -54,8 +54,18 @@ const IGNORED_PRODUCTS = new Set(['Skype for Business Online', 'Microsoft Teams'
 
 /** Parameters every cmdlet has through [<CommonParameters>]; never catalogued. */
 const COMMON_PARAMETERS = new Set([
-  'Debug', 'ErrorAction', 'ErrorVariable', 'InformationAction', 'InformationVariable', 'OutBuffer',
-  'OutVariable', 'PipelineVariable', 'ProgressAction', 'Verbose', 'WarningAction', 'WarningVariable',
+  'Debug',
+  'ErrorAction',
+  'ErrorVariable',
+  'InformationAction',
+  'InformationVariable',
+  'OutBuffer',
+  'OutVariable',
+  'PipelineVariable',
+  'ProgressAction',
+  'Verbose',
+  'WarningAction',
+  'WarningVariable',
 ]);
 
 /**
@@ -139,7 +149,12 @@ const REVISION_SUPPLEMENTS = [
  */
 const VERSION_OVERRIDES = [
   { cmdlet: 'Grant-CsExternalAccessPolicy', parameter: 'Global', versions: [], why: 'Teams-only set GrantToTenant; no Applicable line' },
-  { cmdlet: 'Grant-CsExternalAccessPolicy', parameter: 'Group', versions: [], why: 'Teams-only set GrantToGroup (group policy assignment); no Applicable line' },
+  {
+    cmdlet: 'Grant-CsExternalAccessPolicy',
+    parameter: 'Group',
+    versions: [],
+    why: 'Teams-only set GrantToGroup (group policy assignment); no Applicable line',
+  },
   { cmdlet: 'Grant-CsExternalAccessPolicy', parameter: 'Rank', versions: [], why: 'Teams-only set GrantToGroup (group policy assignment); no Applicable line' },
   ...['New-CsExternalAccessPolicy', 'Set-CsExternalAccessPolicy'].flatMap((cmdlet) =>
     ['EnableTeamsConsumerAccess', 'EnableTeamsConsumerInbound'].map((parameter) => ({
@@ -155,8 +170,18 @@ const VERSION_OVERRIDES = [
  * Parameters that appear only in a SYNTAX block (no `### -Name` section). The type comes from the syntax.
  */
 const SYNTAX_ONLY = [
-  { cmdlet: 'Grant-CsClientPolicy', parameter: 'Global', versions: [], why: 'only in the SYNTAX of set GrantToTenant (tenant-wide grant of Teams / Skype for Business Online); no PARAMETERS section' },
-  { cmdlet: 'Grant-CsExternalAccessPolicy', parameter: 'Force', versions: [], why: 'only in the SYNTAX of the Teams-only set GrantToTenant; no PARAMETERS section, and no revision of the page ever documented it' },
+  {
+    cmdlet: 'Grant-CsClientPolicy',
+    parameter: 'Global',
+    versions: [],
+    why: 'only in the SYNTAX of set GrantToTenant (tenant-wide grant of Teams / Skype for Business Online); no PARAMETERS section',
+  },
+  {
+    cmdlet: 'Grant-CsExternalAccessPolicy',
+    parameter: 'Force',
+    versions: [],
+    why: 'only in the SYNTAX of the Teams-only set GrantToTenant; no PARAMETERS section, and no revision of the page ever documented it',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -416,7 +441,8 @@ function buildParameters(page, versionsOfCmdlet, notes) {
       }
     } else {
       sets = yamlSets;
-      if (page.sets.length > 1 || page.sets[0].params.size > 0) notes.push(`${where}: not in any SYNTAX block; used yaml "Parameter Sets: ${yamlAll ?? yamlSets.join(', ')}"`);
+      if (page.sets.length > 1 || page.sets[0].params.size > 0)
+        notes.push(`${where}: not in any SYNTAX block; used yaml "Parameter Sets: ${yamlAll ?? yamlSets.join(', ')}"`);
     }
 
     const memberships = sets.map((set) => {
@@ -426,9 +452,16 @@ function buildParameters(page, versionsOfCmdlet, notes) {
       const pipeline = /^true/i.test(y['Accept pipeline input'] ?? '');
       const syn = page.sets.find((s) => s.name === set).params.get(doc.name);
       if (syn) {
-        if (syn.required !== required) notes.push(`${where} [${set}]: yaml Required ${required ? 'True' : 'False'} but SYNTAX shows it ${syn.required ? 'mandatory' : 'optional'}; used the yaml`);
-        if (syn.positional !== (rawPosition !== undefined)) notes.push(`${where} [${set}]: yaml Position ${y.Position} but SYNTAX shows it ${syn.positional ? 'positional' : 'named'}; used the yaml`);
-        if (syn.type !== type && syn.type !== '') notes.push(`${where} [${set}]: SYNTAX ${syn.type === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${syn.type}>`} but yaml Type ${type}; used the yaml`);
+        if (syn.required !== required)
+          notes.push(
+            `${where} [${set}]: yaml Required ${required ? 'True' : 'False'} but SYNTAX shows it ${syn.required ? 'mandatory' : 'optional'}; used the yaml`,
+          );
+        if (syn.positional !== (rawPosition !== undefined))
+          notes.push(`${where} [${set}]: yaml Position ${y.Position} but SYNTAX shows it ${syn.positional ? 'positional' : 'named'}; used the yaml`);
+        if (syn.type !== type && syn.type !== '')
+          notes.push(
+            `${where} [${set}]: SYNTAX ${syn.type === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${syn.type}>`} but yaml Type ${type}; used the yaml`,
+          );
       }
       return { set, required, rawPosition, pipeline };
     });
@@ -446,7 +479,8 @@ function buildParameters(page, versionsOfCmdlet, notes) {
       .sort((a, b) => a.m.rawPosition - b.m.rawPosition || order.indexOf(a.p.name) - order.indexOf(b.p.name));
     positional.forEach(({ m }, i) => (m.position = i));
     const raw = positional.map(({ p, m }) => `${p.name}=${m.rawPosition}`).join(', ');
-    if (positional.length > 1 && positional.some(({ m }) => m.position !== m.rawPosition)) notes.push(`${page.cmdlet} [${set.name}]: positions ${raw} renumbered 0…${positional.length - 1}`);
+    if (positional.length > 1 && positional.some(({ m }) => m.position !== m.rawPosition))
+      notes.push(`${page.cmdlet} [${set.name}]: positions ${raw} renumbered 0…${positional.length - 1}`);
   }
 
   for (const p of result) {
@@ -598,7 +632,8 @@ export function extract(mirror, { commit = 'HEAD' } = {}) {
     }
     const syntaxNames = new Set(page.sets.flatMap((s) => [...s.params.keys()]));
     for (const n of syntaxNames) {
-      if (!params.some((p) => p.name === n) && !COMMON_PARAMETERS.has(n)) throw new Error(`${name}: -${n} is in the SYNTAX but has no PARAMETERS section; decide in SYNTAX_ONLY`);
+      if (!params.some((p) => p.name === n) && !COMMON_PARAMETERS.has(n))
+        throw new Error(`${name}: -${n} is in the SYNTAX but has no PARAMETERS section; decide in SYNTAX_ONLY`);
     }
 
     // Version overrides.
@@ -623,7 +658,8 @@ export function extract(mirror, { commit = 'HEAD' } = {}) {
       let enumValues;
       if (p.accepted) {
         enumValues = splitSets(p.accepted);
-        if (enumType && enumValues.join() !== enumType.values.join()) throw new Error(`${p.where}: Accepted values ${p.accepted} differ from ENUM_TYPES.${p.type}`);
+        if (enumType && enumValues.join() !== enumType.values.join())
+          throw new Error(`${p.where}: Accepted values ${p.accepted} differ from ENUM_TYPES.${p.type}`);
       } else if (enumType) {
         enumValues = enumType.values;
         const missing = enumType.values.filter((v) => !new RegExp(`\\b${v}\\b`).test(p.prose));
@@ -749,8 +785,15 @@ function render(result, summaries) {
     if (c.defaultParameterSet) out.push(`    defaultParameterSet: ${q(c.defaultParameterSet)},`);
     out.push('    parameters: [');
     for (const p of c.params) {
-      if (p.supplement) out.push(wrapComment(`From revision ${p.supplement.commit}${p.supplement.fields === 'versions' ? ` (versions only; Applicable: ${p.supplement.applicable})` : ''}: ${p.supplement.why}.`, '      '));
-      if (p.override) out.push(wrapComment(`versions [${p.versions.join(', ')}]: ${p.override}${p.syntaxOnly ? '; type taken from the SYNTAX' : ''}.`, '      '));
+      if (p.supplement)
+        out.push(
+          wrapComment(
+            `From revision ${p.supplement.commit}${p.supplement.fields === 'versions' ? ` (versions only; Applicable: ${p.supplement.applicable})` : ''}: ${p.supplement.why}.`,
+            '      ',
+          ),
+        );
+      if (p.override)
+        out.push(wrapComment(`versions [${p.versions.join(', ')}]: ${p.override}${p.syntaxOnly ? '; type taken from the SYNTAX' : ''}.`, '      '));
       out.push('      {');
       out.push(`        name: ${q(p.name)},`);
       out.push(`        type: ${q(p.type)},`);
@@ -788,7 +831,12 @@ function render(result, summaries) {
 }
 
 function printTable(result) {
-  const rows = result.cmdlets.map((c) => [c.name, String(c.parameterSets.length), String(c.params.length), String(c.params.filter((p) => p.versions.length === 0).length)]);
+  const rows = result.cmdlets.map((c) => [
+    c.name,
+    String(c.parameterSets.length),
+    String(c.params.length),
+    String(c.params.filter((p) => p.versions.length === 0).length),
+  ]);
   const head = ['cmdlet', 'sets', 'params', 'not on-prem'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');

@@ -17,4 +17,4 @@ for (const rule of RULES) {
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 manifest.contributes.configuration.properties['lyncPic.rules'] = { ...metadata.rulesSchema(), default: {} };
 writeFileSync('package.json', JSON.stringify(manifest, null, 2) + '\n');
-console.log('wrote schemas/lync-pic.schema.json, docs/rules/README.md, the rule pages\' severity and since lines and the lyncPic.rules setting in package.json');
+console.log("wrote schemas/lync-pic.schema.json, docs/rules/README.md, the rule pages' severity and since lines and the lyncPic.rules setting in package.json");

@@ -83,7 +83,10 @@ class Wizard {
   private current: QuickInput | undefined;
   private readonly history: Step[] = [];
 
-  private constructor(readonly ui: WizardWindow, private readonly totalSteps: () => number) {}
+  private constructor(
+    readonly ui: WizardWindow,
+    private readonly totalSteps: () => number,
+  ) {}
 
   /** Runs the steps from `start`; false when the user cancelled. */
   static async run(ui: WizardWindow, start: Step, state: State, totalSteps: () => number): Promise<boolean> {
@@ -216,7 +219,12 @@ const pickTarget: Step = async (wizard, state) => {
 };
 
 const askEdgeFqdn: Step = async (wizard, state) => {
-  state.edgeFqdn = await wizard.input('The external FQDN of the Access Edge service (the target of the federation SRV records)', state.edgeFqdn, 'sip.contoso.com', validateEdgeFqdn);
+  state.edgeFqdn = await wizard.input(
+    'The external FQDN of the Access Edge service (the target of the federation SRV records)',
+    state.edgeFqdn,
+    'sip.contoso.com',
+    validateEdgeFqdn,
+  );
   return askSipDomains;
 };
 
@@ -230,7 +238,13 @@ const askSipDomains: Step = async (wizard, state) => {
   const value = state.sipDomains || suggestedDomain(state.edgeFqdn);
   const warn = (text: string): string | undefined =>
     validateSipDomainList(text) ? undefined : answerWarnings({ ...answersOf(state), sipDomains: splitList(text) })[0];
-  state.sipDomains = await wizard.input('The SIP domains, separated by commas (one federation SRV record each)', value, 'contoso.com, fabrikam.com', validateSipDomainList, warn);
+  state.sipDomains = await wizard.input(
+    'The SIP domains, separated by commas (one federation SRV record each)',
+    value,
+    'contoso.com, fabrikam.com',
+    validateSipDomainList,
+    warn,
+  );
   return pickOptions;
 };
 
@@ -238,11 +252,23 @@ type Option = 'partnerDiscovery' | 'federationAccess' | 'audioVideo';
 
 const pickOptions: Step = async (wizard, state) => {
   const items: PickItem<Option>[] = [
-    yesNoItem('partnerDiscovery', 'DNS SRV routing with partner discovery', 'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $true: Skype federation relies on it'),
+    yesNoItem(
+      'partnerDiscovery',
+      'DNS SRV routing with partner discovery',
+      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $true: Skype federation relies on it',
+    ),
     yesNoItem('federationAccess', 'Federation access', 'Also allow federation with other organisations in the external access policy'),
-    yesNoItem('audioVideo', 'Audio/video with Skype users', 'Allow A/V with public providers, and set media encryption to SupportEncryption as the docs require'),
+    yesNoItem(
+      'audioVideo',
+      'Audio/video with Skype users',
+      'Allow A/V with public providers, and set media encryption to SupportEncryption as the docs require',
+    ),
   ];
-  const chosen = await wizard.pickMany('Options (Space to toggle, Enter to continue)', items, (['partnerDiscovery', 'federationAccess', 'audioVideo'] as const).filter((o) => state[o]));
+  const chosen = await wizard.pickMany(
+    'Options (Space to toggle, Enter to continue)',
+    items,
+    (['partnerDiscovery', 'federationAccess', 'audioVideo'] as const).filter((o) => state[o]),
+  );
   state.partnerDiscovery = chosen.includes('partnerDiscovery');
   state.federationAccess = chosen.includes('federationAccess');
   state.audioVideo = chosen.includes('audioVideo');
@@ -270,7 +296,12 @@ const askPolicyName: Step = async (wizard, state) => {
 };
 
 const askGrants: Step = async (wizard, state) => {
-  state.grantTo = await wizard.input('Users to grant the policy to, separated by commas (may be left empty)', state.grantTo, 'sip:kenmyer@contoso.com, pilar@contoso.com', validateUserList);
+  state.grantTo = await wizard.input(
+    'Users to grant the policy to, separated by commas (may be left empty)',
+    state.grantTo,
+    'sip:kenmyer@contoso.com, pilar@contoso.com',
+    validateUserList,
+  );
   return pickReplace;
 };
 
@@ -310,7 +341,10 @@ function totalSteps(state: State, ui: WizardWindow): number {
 }
 
 /** Runs the wizard from `state`: the answers (checked) and where to put the script, or undefined when cancelled. */
-export async function runWizard(ui: WizardWindow, state: State = defaultState()): Promise<{ answers: Answers; output: State['output'] } | { errors: readonly string[] } | undefined> {
+export async function runWizard(
+  ui: WizardWindow,
+  state: State = defaultState(),
+): Promise<{ answers: Answers; output: State['output'] } | { errors: readonly string[] } | undefined> {
   if (!(await Wizard.run(ui, pickTarget, state, () => totalSteps(state, ui)))) return undefined;
   const result = validateAnswers(answersOf(state));
   return 'errors' in result ? result : { answers: result.answers, output: state.output };

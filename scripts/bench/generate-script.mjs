@@ -65,7 +65,9 @@ const BLOCKS = [
   },
   // A foreach loop over domains, with a pipeline and a script block.
   (r, n) => [
-    `$domains${n} = @(${pickSome(r, PARTNERS, 3).map((p) => `"${p}.com"`).join(', ')})`,
+    `$domains${n} = @(${pickSome(r, PARTNERS, 3)
+      .map((p) => `"${p}.com"`)
+      .join(', ')})`,
     `foreach ($domain in $domains${n}) {`,
     '    $existing = Get-CsAllowedDomain | Where-Object { $_.Identity -eq $domain } | Select-Object -First 1',
     '    if ($null -eq $existing) {',
@@ -182,7 +184,13 @@ function pickSome(r, list, count) {
 }
 
 /** Wrong ProxyFqdn values for the Skype provider (each one a skype-proxy-fqdn error). */
-const WRONG_SKYPE_PROXIES = ['federation.messenger.msn.co', 'federation.messenger.msn.net', 'federation.messeger.msn.com', 'sip.messenger.msn.com', 'federation.msn.com'];
+const WRONG_SKYPE_PROXIES = [
+  'federation.messenger.msn.co',
+  'federation.messenger.msn.net',
+  'federation.messeger.msn.com',
+  'sip.messenger.msn.com',
+  'federation.msn.com',
+];
 
 /** The k-th New-CsPublicProvider for Skype with a wrong ProxyFqdn (no random draw: the blocks stay those of the same seed). */
 function wrongSkypeProvider(k) {

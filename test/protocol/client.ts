@@ -31,7 +31,10 @@ export class ServerUnderTest {
   /** What the server announced in its initialize result. */
   capabilities: ServerCapabilities = {};
 
-  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
 
   /**
    * Starts the server; `settings` answers its workspace/configuration requests (none: the client does not support

@@ -24,7 +24,11 @@ describe('code actions over the protocol', () => {
   after(async () => server.stop());
 
   async function actions(range: CodeActionRequestRange, only?: string[], diagnostics: unknown[] = []): Promise<CodeAction[]> {
-    return (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: diagnostics as never, only } })) as CodeAction[];
+    return (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: diagnostics as never, only },
+    })) as CodeAction[];
   }
   type CodeActionRequestRange = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -39,7 +43,11 @@ describe('code actions over the protocol', () => {
         ' -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n',
     );
     const diagnostics = problems((await server.open('file:///work/fixed.ps1', fixed)).diagnostics);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['skype-directory-search'], 'only the information-level suggestion, which has no safe fix, is left');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['skype-directory-search'],
+      'only the information-level suggestion, which has no safe fix, is left',
+    );
   });
 
   it('offers fix, disable-for-this-line and documentation for a diagnostic; the disable comment silences it', async () => {
@@ -47,7 +55,10 @@ describe('code actions over the protocol', () => {
     const invalid = diagnostics.find((d) => d.code === 'invalid-value');
     assert.ok(invalid);
     const offered = await actions(invalid.range, ['quickfix'], [invalid]);
-    assert.deepEqual(offered.map((a) => a.title), ['Change to $true', 'Disable invalid-value for this line', 'Show documentation for invalid-value']);
+    assert.deepEqual(
+      offered.map((a) => a.title),
+      ['Change to $true', 'Disable invalid-value for this line', 'Show documentation for invalid-value'],
+    );
     assert.equal(offered[2].command?.command, 'lyncPic.showDocumentation');
     assert.match(String(offered[2].command?.arguments?.[0]), /docs\/rules\/invalid-value\.md$/);
     const silenced = apply(SCRIPT, offered[1].edit?.changes?.[uri] ?? []);
@@ -58,12 +69,18 @@ describe('code actions over the protocol', () => {
 
   it('inserts and replaces the documented Skype provider command for the target version', async () => {
     const inserted = await actions({ start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, ['source.lyncPic.insertSkypeProvider']);
-    assert.deepEqual(inserted.map((a) => a.title), ['Insert the documented Skype provider command', 'Insert the documented Skype provider command, removing an existing Skype provider first']);
+    assert.deepEqual(
+      inserted.map((a) => a.title),
+      ['Insert the documented Skype provider command', 'Insert the documented Skype provider command, removing an existing Skype provider first'],
+    );
     const withInsert = apply(SCRIPT, inserted[0].edit?.changes?.[uri] ?? []);
     assert.match(withInsert, /\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation\.messenger\.msn\.com .*-EnableSkypeDirectorySearch \$true\n$/);
 
     const rewrites = await actions({ start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, ['refactor.rewrite']);
-    assert.deepEqual(rewrites.map((a) => a.title), ['Replace with the documented Skype provider command']);
+    assert.deepEqual(
+      rewrites.map((a) => a.title),
+      ['Replace with the documented Skype provider command'],
+    );
     const replaced = apply(SCRIPT, rewrites[0].edit?.changes?.[uri] ?? []);
     const diagnostics = problems((await server.open('file:///work/replaced.ps1', replaced)).diagnostics);
     assert.deepEqual(diagnostics, [], 'the documented command lints clean');

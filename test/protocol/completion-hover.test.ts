@@ -56,15 +56,25 @@ describe('completion and hover over stdio', () => {
   it('completes values after an edit: $true/$false, enum names and the documented ProxyFqdn', async () => {
     const uri = 'file:///work/values.ps1';
     await server.open(uri, '');
-    const text = 'New-CsPublicProvider -Identity Skype -Enabled \nSet-CsPublicProvider -Identity Skype -VerificationLevel \nNew-CsPublicProvider -Identity Skype -ProxyFqdn ';
+    const text =
+      'New-CsPublicProvider -Identity Skype -Enabled \nSet-CsPublicProvider -Identity Skype -VerificationLevel \nNew-CsPublicProvider -Identity Skype -ProxyFqdn ';
     const next = server.nextDiagnostics(uri, 2);
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
     await next;
     const booleans = await completion(server, uri, { line: 0, character: 46 }, ' ');
-    assert.deepEqual(booleans.map((i) => i.label), ['$true', '$false']);
-    assert.deepEqual(booleans.map((i) => i.kind), [CompletionItemKind.Constant, CompletionItemKind.Constant]);
+    assert.deepEqual(
+      booleans.map((i) => i.label),
+      ['$true', '$false'],
+    );
+    assert.deepEqual(
+      booleans.map((i) => i.kind),
+      [CompletionItemKind.Constant, CompletionItemKind.Constant],
+    );
     const levels = await completion(server, uri, { line: 1, character: 56 }, ' ');
-    assert.deepEqual(levels.map((i) => i.label), ['AlwaysVerifiable', 'AlwaysUnverifiable', 'UseSourceVerification']);
+    assert.deepEqual(
+      levels.map((i) => i.label),
+      ['AlwaysVerifiable', 'AlwaysUnverifiable', 'UseSourceVerification'],
+    );
     assert.equal(levels[0].kind, CompletionItemKind.EnumMember);
     const [proxy] = await completion(server, uri, { line: 2, character: 48 }, ' ');
     assert.equal(proxy.label, 'federation.messenger.msn.com');
@@ -76,7 +86,10 @@ describe('completion and hover over stdio', () => {
     await server.open(uri, 'New-CsPublicProvider -Identity Skype -NameDecorationExcludedDomainList ""\nWrite-Host ""');
     const [list] = await completion(server, uri, { line: 0, character: 72 }, '"');
     assert.equal(list.label, 'msn.com,outlook.com,live.com,hotmail.com');
-    assert.deepEqual(list.textEdit, { range: { start: { line: 0, character: 72 }, end: { line: 0, character: 72 } }, newText: 'msn.com,outlook.com,live.com,hotmail.com' });
+    assert.deepEqual(list.textEdit, {
+      range: { start: { line: 0, character: 72 }, end: { line: 0, character: 72 } },
+      newText: 'msn.com,outlook.com,live.com,hotmail.com',
+    });
     assert.deepEqual(await completion(server, uri, { line: 1, character: 12 }, '"'), []);
   });
 

@@ -28,15 +28,36 @@ import { prng } from '../random';
  * protocol says, and it is still alive at the end.
  */
 
-
 function garbage(random: () => number, length: number): string {
-  const pieces = ['\0', '\uFEFF', '\uD800', '\uDFFF', '\r', '\n', '\r\n', '"', "'", '@"', '"@', '{', '}', '<#', '#>', '`', '\u2013', 'New-CsPublicProvider -', '-Identity', '$'];
+  const pieces = [
+    '\0',
+    '\uFEFF',
+    '\uD800',
+    '\uDFFF',
+    '\r',
+    '\n',
+    '\r\n',
+    '"',
+    "'",
+    '@"',
+    '"@',
+    '{',
+    '}',
+    '<#',
+    '#>',
+    '`',
+    '\u2013',
+    'New-CsPublicProvider -',
+    '-Identity',
+    '$',
+  ];
   let out = '';
   while (out.length < length) out += random() < 0.5 ? pieces[Math.floor(random() * pieces.length)] : String.fromCharCode(Math.floor(random() * 0x10000));
   return out;
 }
 
-const SKYPE_SCRIPT = 'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n';
+const SKYPE_SCRIPT =
+  'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"\n';
 
 async function hoverAt(server: ServerUnderTest, uri: string, line: number, character: number): Promise<Hover | null> {
   return server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
@@ -66,7 +87,10 @@ describe('language server robustness', () => {
         const range = { start: positionAt(text, start), end: positionAt(text, end) };
         text = text.slice(0, start) + inserted + text.slice(end);
         const published = server.nextDiagnostics(uri, version);
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: inserted }] });
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range, text: inserted }],
+        });
         await published;
       }
       const closed = server.nextDiagnostics(uri);
@@ -88,8 +112,14 @@ describe('language server robustness', () => {
     assert.match(d.message, /10,2\d\d KB.*lyncPic\.maxFileSizeKB setting \(2,048 KB\)/);
     // Editing it keeps it skipped; hover, completion and code actions answer at once with nothing.
     const next = server.nextDiagnostics(uri, 2);
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
-    assert.deepEqual((await next).diagnostics.map((x) => x.code), ['file-too-large']);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+    });
+    assert.deepEqual(
+      (await next).diagnostics.map((x) => x.code),
+      ['file-too-large'],
+    );
     assert.equal(await hoverAt(server, uri, 0, 2), null);
     assert.deepEqual(await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } }), []);
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
@@ -101,10 +131,16 @@ describe('language server robustness', () => {
     const last = 201;
     const published = server.nextDiagnostics(uri, last);
     for (let version = 2; version <= last; version++) {
-      const change: TextDocumentContentChangeEvent = version === last ? { text: SKYPE_SCRIPT } : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: version % 2 ? '#' : ' ' };
+      const change: TextDocumentContentChangeEvent =
+        version === last
+          ? { text: SKYPE_SCRIPT }
+          : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: version % 2 ? '#' : ' ' };
       void server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
     }
-    assert.deepEqual(problems((await published).diagnostics).map((d) => d.code), ['skype-proxy-fqdn']);
+    assert.deepEqual(
+      problems((await published).diagnostics).map((d) => d.code),
+      ['skype-proxy-fqdn'],
+    );
     const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(versions.length < 50, `expected the burst of 200 edits to be coalesced, got ${versions.length} publications`);
   });
@@ -126,7 +162,14 @@ describe('language server robustness', () => {
     assert.ok(Array.isArray(items) || items === null || Array.isArray(items?.items));
     // A document the server never saw.
     assert.equal(await hoverAt(server, 'file:///work/never-opened.ps1', 0, 0), null);
-    assert.deepEqual(await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: 'file:///work/never-opened.ps1' }, range: { start: far, end: far }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: 'file:///work/never-opened.ps1' },
+        range: { start: far, end: far },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
   });
 
   it('handles cancelled requests, unknown methods and notifications for unknown documents', async () => {
@@ -136,9 +179,10 @@ describe('language server robustness', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const source = new CancellationTokenSource();
-        const request = i % 2 === 0
-          ? server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 3 } }, source.token)
-          : server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 22 } }, source.token);
+        const request =
+          i % 2 === 0
+            ? server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 3 } }, source.token)
+            : server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 22 } }, source.token);
         source.cancel();
         try {
           await request;
@@ -152,16 +196,27 @@ describe('language server robustness', () => {
     );
     assert.equal(outcomes.length, 20);
     // An unknown method: MethodNotFound.
-    await assert.rejects(server.connection.sendRequest('lyncPic/noSuchMethod', {}), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound);
+    await assert.rejects(
+      server.connection.sendRequest('lyncPic/noSuchMethod', {}),
+      (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound,
+    );
     // Notifications about documents that are not open are ignored.
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: 'file:///work/not-open.ps1', version: 5 }, contentChanges: [{ text: 'x' }] });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: 'file:///work/not-open.ps1', version: 5 },
+      contentChanges: [{ text: 'x' }],
+    });
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: 'file:///work/not-open.ps1' } });
     // Opening the same document twice replaces it.
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'powershell', version: 7, text: 'Get-CsPublicProvider\n' } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'powershell', version: 7, text: 'Get-CsPublicProvider\n' },
+    });
   });
 
-  it('publishes for an edit between two versions with syntax errors what a fresh lint (the CLI\'s) finds', async () => {
-    const { before, after } = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'edit-with-errors.json'), 'utf8')) as { before: string; after: string };
+  it("publishes for an edit between two versions with syntax errors what a fresh lint (the CLI's) finds", async () => {
+    const { before, after } = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'edit-with-errors.json'), 'utf8')) as {
+      before: string;
+      after: string;
+    };
     const expected = (await lintText(after)).findings.map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId}`);
     assert.ok(expected.length > 0);
     const uri = 'file:///work/edit-with-errors.ps1';

@@ -40,7 +40,10 @@ describe('language server over stdio', () => {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: WRONG_PROXY }],
     });
     const diagnostics = problems((await next).diagnostics);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['skype-proxy-fqdn']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['skype-proxy-fqdn'],
+    );
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: diagnostics[0].range,
@@ -61,7 +64,10 @@ describe('language server over stdio', () => {
         contentChanges: [{ text: version === 11 ? WRONG_PROXY : `Get-CsPublicProvider # ${version}\n` }],
       });
     }
-    assert.deepEqual(problems((await last).diagnostics).map((d) => d.code), ['skype-proxy-fqdn']);
+    assert.deepEqual(
+      problems((await last).diagnostics).map((d) => d.code),
+      ['skype-proxy-fqdn'],
+    );
     const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(versions.length < 5, `expected the burst to be coalesced, got versions ${versions.join(',')}`);
   });
@@ -74,10 +80,13 @@ describe('language server settings', () => {
     try {
       assert.deepEqual(problems((await lync2010.open('file:///work/t.ps1', NO_ROUTING)).diagnostics), []);
       const diagnostics = problems((await any.open('file:///work/t.ps1', NO_ROUTING)).diagnostics);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
-        ['skype-routing-domain', DiagnosticSeverity.Error],
-        ['skype-excluded-domains', DiagnosticSeverity.Warning],
-      ]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [
+          ['skype-routing-domain', DiagnosticSeverity.Error],
+          ['skype-excluded-domains', DiagnosticSeverity.Warning],
+        ],
+      );
     } finally {
       await Promise.all([lync2010.stop(), any.stop()]);
     }
@@ -88,11 +97,17 @@ describe('language server settings', () => {
     const uri = 'file:///work/on-save.ps1';
     try {
       assert.deepEqual(problems((await server.open(uri, 'Get-CsPublicProvider\n')).diagnostics), []);
-      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: WRONG_PROXY }] });
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: WRONG_PROXY }],
+      });
       const saved = server.nextDiagnostics(uri, 2);
       // The change alone publishes nothing: the next publication is the one the save triggers.
       await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
-      assert.deepEqual(problems((await saved).diagnostics).map((d) => d.code), ['skype-proxy-fqdn']);
+      assert.deepEqual(
+        problems((await saved).diagnostics).map((d) => d.code),
+        ['skype-proxy-fqdn'],
+      );
       assert.equal(server.published.filter((p) => p.uri === uri).length, 2, 'one publication on open, one on save');
     } finally {
       await server.stop();
@@ -104,7 +119,9 @@ describe('language server settings', () => {
     const codes = async (settings: Record<string, unknown>, powerShellExtensionActive: boolean): Promise<string[]> => {
       const server = await ServerUnderTest.start(settings, { powerShellExtensionActive });
       try {
-        return problems((await server.open('file:///work/syntax.ps1', text)).diagnostics).map((d) => String(d.code)).sort();
+        return problems((await server.open('file:///work/syntax.ps1', text)).diagnostics)
+          .map((d) => String(d.code))
+          .sort();
       } finally {
         await server.stop();
       }

@@ -49,7 +49,16 @@ function project(): string {
 
 interface Sarif {
   version: string;
-  runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string; fullDescription: { text: string }; help: { text: string; markdown?: string } }[] } }; originalUriBaseIds: Record<string, { uri: string }>; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endColumn: number } } }[] }[] }[];
+  runs: {
+    tool: { driver: { name: string; rules: { id: string; helpUri?: string; fullDescription: { text: string }; help: { text: string; markdown?: string } }[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endColumn: number } } }[];
+    }[];
+  }[];
 }
 
 describe('lync-pic lint for CI', () => {
@@ -63,13 +72,27 @@ describe('lync-pic lint for CI', () => {
     const [runResult] = sarif.runs;
     const rules = runResult.tool.driver.rules;
     assert.equal(runResult.tool.driver.name, 'lync-pic');
-    assert.ok(rules.every((r) => r.helpUri === undefined), 'no helpUri: a file: link into node_modules is dead where the results are read');
+    assert.ok(
+      rules.every((r) => r.helpUri === undefined),
+      'no helpUri: a file: link into node_modules is dead where the results are read',
+    );
     const proxy = rules.find((r) => r.id === 'skype-proxy-fqdn');
-    assert.match(proxy?.help.text ?? '', /^The Skype public provider \(the provider formerly called Messenger\) must point at Microsoft's Skype federation edge/);
+    assert.match(
+      proxy?.help.text ?? '',
+      /^The Skype public provider \(the provider formerly called Messenger\) must point at Microsoft's Skype federation edge/,
+    );
     assert.equal(proxy?.fullDescription.text, proxy?.help.text);
     assert.ok(proxy?.help.markdown?.startsWith('# skype-proxy-fqdn'));
-    const results = runResult.results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn]);
-    assert.deepEqual(results, [['skype-proxy-fqdn', 'error', 2, 49], ['partner-discovery-routing', 'warning', 3, 31]]);
+    const results = runResult.results.map((r) => [
+      r.ruleId,
+      r.level,
+      r.locations[0].physicalLocation.region.startLine,
+      r.locations[0].physicalLocation.region.startColumn,
+    ]);
+    assert.deepEqual(results, [
+      ['skype-proxy-fqdn', 'error', 2, 49],
+      ['partner-discovery-routing', 'warning', 3, 31],
+    ]);
     for (const r of runResult.results) assert.equal(rules[r.ruleIndex].id, r.ruleId);
     assert.match(runResult.results[0].locations[0].physicalLocation.artifactLocation.uri, /scripts\/pic\.ps1$/);
   });
@@ -80,12 +103,18 @@ describe('lync-pic lint for CI', () => {
     after(() => rmSync(inside, { recursive: true, force: true }));
     writeFileSync(join(inside, 'a b.ps1'), 'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n');
     const outsideFile = join(outside, 'scripts', 'pic.ps1');
-    const { stdout } = await cli(['lint', '--format', 'sarif', outsideFile, join(inside, 'a b.ps1'), '-'], 'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n');
+    const { stdout } = await cli(
+      ['lint', '--format', 'sarif', outsideFile, join(inside, 'a b.ps1'), '-'],
+      'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n',
+    );
     const sarif = JSON.parse(stdout) as Sarif & { runs: { results: { locations: { physicalLocation: { artifactLocation: Record<string, unknown> } }[] }[] }[] };
     assert.deepEqual(sarifSchemaErrors(sarif), []);
     const locations = sarif.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation);
     assert.deepEqual(locations[0], { uri: pathToFileURL(outsideFile).href });
-    assert.deepEqual(locations.at(-2), { uri: `${relative(process.cwd(), inside).split(/[\\/]/).map(encodeURIComponent).join('/')}/a%20b.ps1`, uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(locations.at(-2), {
+      uri: `${relative(process.cwd(), inside).split(/[\\/]/).map(encodeURIComponent).join('/')}/a%20b.ps1`,
+      uriBaseId: '%SRCROOT%',
+    });
     assert.deepEqual(locations.at(-1), { description: { text: 'standard input' } });
     assert.equal(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(process.cwd()).href}/`);
   });
@@ -94,8 +123,13 @@ describe('lync-pic lint for CI', () => {
     const folder = project();
     writeFileSync(join(folder, 'scripts', 'warn.ps1'), 'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n');
     const file = join(folder, 'scripts', 'warn.ps1');
-    const quiet = JSON.parse((await cli(['lint', '--quiet', '--format', 'json', join(folder, 'scripts', 'pic.ps1')])).stdout) as { messages: { ruleId: string }[] }[];
-    assert.deepEqual(quiet[0].messages.map((m) => m.ruleId), ['skype-proxy-fqdn']);
+    const quiet = JSON.parse((await cli(['lint', '--quiet', '--format', 'json', join(folder, 'scripts', 'pic.ps1')])).stdout) as {
+      messages: { ruleId: string }[];
+    }[];
+    assert.deepEqual(
+      quiet[0].messages.map((m) => m.ruleId),
+      ['skype-proxy-fqdn'],
+    );
     assert.equal((await cli(['lint', file])).code, 0, 'warnings alone pass');
     assert.equal((await cli(['lint', '--max-warnings', '1', file])).code, 0);
     assert.equal((await cli(['lint', '--max-warnings', '0', file])).code, 1);
@@ -104,8 +138,15 @@ describe('lync-pic lint for CI', () => {
 
   it('--max-warnings counts warnings only, not info notes, and -1 means no limit, as in ESLint', async () => {
     const notesOnly = await cli(['lint', '--format', 'json', '--max-warnings', '0', '-'], DOCUMENTED_2013);
-    const [report] = JSON.parse(notesOnly.stdout) as { warningCount: number; infoCount: number; messages: { ruleId: string; severity: number; lyncPicSeverity: string }[] }[];
-    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity, m.lyncPicSeverity]), [['unguarded-new-provider', 1, 'info']]);
+    const [report] = JSON.parse(notesOnly.stdout) as {
+      warningCount: number;
+      infoCount: number;
+      messages: { ruleId: string; severity: number; lyncPicSeverity: string }[];
+    }[];
+    assert.deepEqual(
+      report.messages.map((m) => [m.ruleId, m.severity, m.lyncPicSeverity]),
+      [['unguarded-new-provider', 1, 'info']],
+    );
     assert.deepEqual([report.warningCount, report.infoCount], [0, 1]);
     assert.equal(notesOnly.code, 0, 'an info note is not a warning');
     const warning = 'Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\n';
@@ -129,7 +170,8 @@ describe('lync-pic lint for CI', () => {
 
   it('--ignore-pattern takes character classes, braces and negation, and says when a pattern matched no file', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'lync-pic-ignore-'));
-    for (const name of ['01-setup.ps1', '03-edge.ps1', '05-policy.ps1', '09-check.ps1', 'tools.psm1']) writeFileSync(join(folder, name), 'Get-CsPublicProvider\n');
+    for (const name of ['01-setup.ps1', '03-edge.ps1', '05-policy.ps1', '09-check.ps1', 'tools.psm1'])
+      writeFileSync(join(folder, name), 'Get-CsPublicProvider\n');
     const classes = await linted(folder, ['--ignore-pattern', '0[3-8]*', folder]);
     assert.deepEqual(classes.files, ['01-setup.ps1', '09-check.ps1', 'tools.psm1']);
     assert.equal(classes.stderr, '');
@@ -179,7 +221,11 @@ describe('lync-pic lint for CI', () => {
     const ruleMs = [...ruleTable.values()];
     assert.equal(ruleMs.length, 10, 'the ten slowest rules');
     assert.ok([...ruleTable.keys()].every((id) => RULES.some((r) => r.meta.id === id)));
-    assert.deepEqual(ruleMs, [...ruleMs].sort((x, y) => y - x), 'slowest first');
+    assert.deepEqual(
+      ruleMs,
+      [...ruleMs].sort((x, y) => y - x),
+      'slowest first',
+    );
     assert.equal((await cli(['lint', '--format', 'json', file])).stderr, '', 'no timing unless asked');
   });
 });

@@ -25,7 +25,10 @@ function tempFile(name: string, bytes: Uint8Array): string {
 
 /** A string whose characters are all below U+0100, as those bytes: `bytesOf('\x96')` is the byte 0x96. */
 function bytesOf(text: string): Buffer {
-  assert.ok([...text].every((c) => c.charCodeAt(0) < 0x100), text);
+  assert.ok(
+    [...text].every((c) => c.charCodeAt(0) < 0x100),
+    text,
+  );
   return Buffer.from(text, 'latin1');
 }
 
@@ -41,16 +44,24 @@ const VALUE_END_COLUMN = DECODED_LINE.indexOf('\u201D') + 2;
 
 /** The WHATWG Encoding Standard's index for windows-1252, bytes 0x80 to 0x9F. */
 const C1_INDEX = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 ];
 
 function assertProxyFinding(report: Report, line: number): void {
   const proxy = report.messages.filter((m) => m.ruleId === 'skype-proxy-fqdn');
-  assert.deepEqual(proxy.map((m) => [m.line, m.column, m.endColumn]), [[line, VALUE_COLUMN, VALUE_END_COLUMN]], report.filePath);
+  assert.deepEqual(
+    proxy.map((m) => [m.line, m.column, m.endColumn]),
+    [[line, VALUE_COLUMN, VALUE_END_COLUMN]],
+    report.filePath,
+  );
   assert.match(proxy[0].message, /not \S?federation\.messenger\.msn\.co\S?:/);
   // Read as Latin-1, the dash and the quotes are C1 controls: "ProxyFqdn" and the value become stray arguments.
-  assert.deepEqual(report.messages.filter((m) => m.ruleId === 'unexpected-argument'), [], report.filePath);
+  assert.deepEqual(
+    report.messages.filter((m) => m.ruleId === 'unexpected-argument'),
+    [],
+    report.filePath,
+  );
 }
 
 describe('decodeScript', () => {
@@ -58,7 +69,10 @@ describe('decodeScript', () => {
     assert.deepEqual(decodeScript(bytesOf(ANSI_LINE)), { text: DECODED_LINE, encoding: 'windows-1252' });
     const decoded = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, i) => i));
     assert.equal(decoded.length, 256);
-    assert.deepEqual([...decoded.slice(0x80, 0xa0)].map((c) => c.charCodeAt(0)), C1_INDEX);
+    assert.deepEqual(
+      [...decoded.slice(0x80, 0xa0)].map((c) => c.charCodeAt(0)),
+      C1_INDEX,
+    );
     // The five bytes Windows leaves undefined are the C1 controls of the same number, as the WHATWG index has them.
     for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) assert.equal(decoded.charCodeAt(byte), byte);
     assert.equal(decoded[0x96], '\u2013');
@@ -93,7 +107,11 @@ describe('decodeScript', () => {
     assert.deepEqual(decodeScript(utf8Bom), { text, encoding: 'utf-8-bom' });
     assert.deepEqual(decodeScript(utf16le), { text, encoding: 'utf-16le' });
     assert.deepEqual(decodeScript(utf16be), { text, encoding: 'utf-16be' });
-    for (const [bytes, encoding] of [[utf8Bom, 'utf-8-bom'], [utf16le, 'utf-16le'], [utf16be, 'utf-16be']] as const) {
+    for (const [bytes, encoding] of [
+      [utf8Bom, 'utf-8-bom'],
+      [utf16le, 'utf-16le'],
+      [utf16be, 'utf-16be'],
+    ] as const) {
       assert.deepEqual(encodeScript(text, encoding), { bytes }, encoding);
     }
   });
@@ -102,7 +120,11 @@ describe('decodeScript', () => {
     const lone = Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]);
     assert.deepEqual(decodeScript(lone), { text: '\uD800A', encoding: 'utf-16le' });
     assert.deepEqual(encodeScript('\uD800A', 'utf-16le'), { bytes: lone });
-    assert.deepEqual(decodeScript(Buffer.from([0xfe, 0xff, 0x00, 0x41, 0x00])), { text: 'A\uFFFD', encoding: 'utf-16be', unwritable: 'it ends in half a UTF-16 character' });
+    assert.deepEqual(decodeScript(Buffer.from([0xfe, 0xff, 0x00, 0x41, 0x00])), {
+      text: 'A\uFFFD',
+      encoding: 'utf-16be',
+      unwritable: 'it ends in half a UTF-16 character',
+    });
     // What PowerShell does after a UTF-8 mark: UTF-8, with U+FFFD for what is not.
     const decoded = decodeScript(Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x96, 0x42]));
     assert.ok('text' in decoded);
@@ -136,7 +158,10 @@ describe('lync-pic lint on encoded scripts', () => {
     const result = await cli(['lint', '--format', 'json', utf16le, utf8Bom]);
     assert.equal(result.stderr, '');
     const reports = JSON.parse(result.stdout) as Report[];
-    assert.deepEqual(reports.map((r) => r.filePath), [utf16le, utf8Bom]);
+    assert.deepEqual(
+      reports.map((r) => r.filePath),
+      [utf16le, utf8Bom],
+    );
     for (const report of reports) assertProxyFinding(report, 1);
   });
 
@@ -152,14 +177,32 @@ describe('lync-pic lint on encoded scripts', () => {
   it('--fix writes a Windows-1252 script back in Windows-1252, every other byte as it was', async () => {
     // Every byte from 0x80 up in a comment, the mistake with an en dash and curly quotes, CRLF line ends.
     const high = bytesOf(String.fromCharCode(...Array.from({ length: 0x80 }, (_, i) => 0x80 + i)));
-    const before = Buffer.concat([bytesOf('# '), high, bytesOf('\r\nRemove-CsPublicProvider -Identity Skype\r\nNew-CsPublicProvider -Identity Skype \x96ProxyFqdn ')]);
+    const before = Buffer.concat([
+      bytesOf('# '),
+      high,
+      bytesOf('\r\nRemove-CsPublicProvider -Identity Skype\r\nNew-CsPublicProvider -Identity Skype \x96ProxyFqdn '),
+    ]);
     // (One curly-quoted value a line: with two, the engine misses the finding, in UTF-8 too.)
-    const after = bytesOf(' \x96Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com" # \x80 \x91\x92\r\n');
+    const after = bytesOf(
+      ' \x96Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com" # \x80 \x91\x92\r\n',
+    );
     const path = tempFile('fix.ps1', Buffer.concat([before, bytesOf('\x93federation.messenger.msn.co\x94'), after]));
     const result = await cli(['lint', '--fix', '--format', 'json', path]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
-    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: path, messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0, usedDeprecatedRules: [] }]);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        filePath: path,
+        messages: [],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        infoCount: 0,
+        usedDeprecatedRules: [],
+      },
+    ]);
     assert.deepEqual(readFileSync(path), Buffer.concat([before, bytesOf('federation.messenger.msn.com'), after]));
   });
 
@@ -182,13 +225,22 @@ describe('lync-pic lint on encoded scripts', () => {
   });
 
   it('--fix leaves a file alone, and says so, when writing it back would change bytes the fix did not touch', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytesOf('# \x96\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      bytesOf('# \x96\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true\n'),
+    ]);
     const path = tempFile('mixed.ps1', bytes);
     const result = await cli(['lint', '--fix', '--format', 'json', path]);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /^lync-pic: .*mixed\.ps1: not fixed: it has bytes that are not UTF-8 after its UTF-8 byte-order mark, which writing it back would change; the file is left as it was$/m);
+    assert.match(
+      result.stderr,
+      /^lync-pic: .*mixed\.ps1: not fixed: it has bytes that are not UTF-8 after its UTF-8 byte-order mark, which writing it back would change; the file is left as it was$/m,
+    );
     assert.deepEqual(readFileSync(path), bytes);
     // Its findings are those of the file as it is.
-    assert.deepEqual((JSON.parse(result.stdout) as Report[])[0].messages.map((m) => m.ruleId).filter((id) => id === 'skype-proxy-fqdn'), ['skype-proxy-fqdn']);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as Report[])[0].messages.map((m) => m.ruleId).filter((id) => id === 'skype-proxy-fqdn'),
+      ['skype-proxy-fqdn'],
+    );
   });
 });

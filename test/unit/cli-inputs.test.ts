@@ -26,7 +26,8 @@ function folder(files: Record<string, string | Buffer>): string {
 
 type Report = { filePath: string; messages: { ruleId: string; line: number; column: number }[] };
 
-const BAD_LINE = 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"';
+const BAD_LINE =
+  'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled $true -NameDecorationRoutingDomain msn.com -NameDecorationExcludedDomainList "msn.com,outlook.com,live.com,hotmail.com"';
 /** One finding, skype-proxy-fqdn, on its second line. */
 const BAD_PROXY = `Remove-CsPublicProvider -Identity Skype\n${BAD_LINE}`;
 
@@ -47,14 +48,20 @@ describe('lync-pic lint on awkward inputs', () => {
     assert.match(result.stderr, /empty-folder\.ps1: the folder holds no \.ps1 or \.psm1 script/);
     assert.match(result.stderr, /dangling\.ps1: no such file or folder/);
     const reports = JSON.parse(result.stdout) as Report[];
-    assert.deepEqual(reports.map((r) => [r.filePath, r.messages.map((m) => m.ruleId)]), [[join(dir, 'good.ps1'), ['skype-proxy-fqdn']]]);
+    assert.deepEqual(
+      reports.map((r) => [r.filePath, r.messages.map((m) => m.ruleId)]),
+      [[join(dir, 'good.ps1'), ['skype-proxy-fqdn']]],
+    );
   });
 
   it('follows a link to a script', async () => {
     const dir = folder({ 'target.txt': `${BAD_PROXY}\n` });
     symlinkSync(join(dir, 'target.txt'), join(dir, 'linked.ps1'));
     const result = await cli(['lint', '--format', 'json', dir]);
-    assert.deepEqual((JSON.parse(result.stdout) as Report[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)]), [[join(dir, 'linked.ps1'), ['skype-proxy-fqdn']]]);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as Report[]).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)]),
+      [[join(dir, 'linked.ps1'), ['skype-proxy-fqdn']]],
+    );
   });
 
   it('says so when a file cannot be read, or is a device, without hanging', { skip: !existsSync('/proc/self/mem') && 'needs Linux /proc' }, async () => {
@@ -65,7 +72,10 @@ describe('lync-pic lint on awkward inputs', () => {
     assertNoStackTrace(result.stderr);
     assert.match(result.stderr, /^lync-pic: \/proc\/self\/mem: cannot be read \(E[A-Z]+\)$/m);
     assert.match(result.stderr, /^lync-pic: \/dev\/zero: is not a regular file$/m);
-    assert.deepEqual((JSON.parse(result.stdout) as Report[]).map((r) => r.filePath), [join(dir, 'good.ps1')]);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as Report[]).map((r) => r.filePath),
+      [join(dir, 'good.ps1')],
+    );
   });
 
   it('says so when standard input cannot be read', async () => {
@@ -83,7 +93,19 @@ describe('lync-pic lint on awkward inputs', () => {
     assert.equal(result.code, 2);
     assertNoStackTrace(result.stderr);
     assert.match(result.stderr, /tool\.ps1: is a binary file, not a PowerShell script/);
-    assert.deepEqual(JSON.parse(result.stdout), [{ filePath: join(dir, 'empty.ps1'), messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, infoCount: 0, usedDeprecatedRules: [] }]);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        filePath: join(dir, 'empty.ps1'),
+        messages: [],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        infoCount: 0,
+        usedDeprecatedRules: [],
+      },
+    ]);
   });
 
   it('reads Latin-1 (Windows-1252) and UTF-16 files with a byte-order mark, with the right columns', async () => {
@@ -104,7 +126,11 @@ describe('lync-pic lint on awkward inputs', () => {
     const reports = JSON.parse(result.stdout) as Report[];
     assert.equal(reports.length, 4);
     for (const report of reports) {
-      assert.deepEqual(report.messages.map((m) => [m.ruleId, m.line, m.column]), [['skype-proxy-fqdn', 3, column]], report.filePath);
+      assert.deepEqual(
+        report.messages.map((m) => [m.ruleId, m.line, m.column]),
+        [['skype-proxy-fqdn', 3, column]],
+        report.filePath,
+      );
     }
   });
 });

@@ -45,10 +45,15 @@ describe("the README's CI recipe", { skip: process.platform === 'win32' && 'the 
 
     const examples = lyncPic(['lint', '--format', 'sarif', '--max-warnings', '0', 'examples/']);
     assert.equal(examples.status, 1, `the examples hold deliberate errors: ${examples.error?.message ?? examples.stderr}`);
-    const sarif = JSON.parse(examples.stdout) as { runs: { results: { ruleId: string }[]; tool: { driver: { rules: { id: string; help: { markdown?: string } }[] } } }[] };
+    const sarif = JSON.parse(examples.stdout) as {
+      runs: { results: { ruleId: string }[]; tool: { driver: { rules: { id: string; help: { markdown?: string } }[] } } }[];
+    };
     assert.deepEqual(sarifSchemaErrors(sarif), []);
     assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'skype-proxy-fqdn'));
-    assert.ok(sarif.runs[0].tool.driver.rules.every((r) => r.help.markdown?.startsWith(`# ${r.id}`)), 'the docs pages are in the package');
+    assert.ok(
+      sarif.runs[0].tool.driver.rules.every((r) => r.help.markdown?.startsWith(`# ${r.id}`)),
+      'the docs pages are in the package',
+    );
 
     const clean = lyncPic(['lint', '--format', 'sarif', '--max-warnings', '0', 'examples/documented-skype-provider.ps1']);
     assert.equal(clean.status, 0, clean.stderr);

@@ -26,10 +26,17 @@ describe('lync-pic lint', () => {
     const folder = tempFolder({ 'a.ps1': WRONG_PROXY });
     const { code, stdout } = await cli(['lint', '--format', 'json', folder]);
     assert.equal(code, 1);
-    const [report] = JSON.parse(stdout) as { filePath: string; errorCount: number; messages: { ruleId: string; severity: number; line: number; column: number; endColumn: number }[] }[];
+    const [report] = JSON.parse(stdout) as {
+      filePath: string;
+      errorCount: number;
+      messages: { ruleId: string; severity: number; line: number; column: number; endColumn: number }[];
+    }[];
     assert.equal(report.filePath, join(folder, 'a.ps1'));
     assert.equal(report.errorCount, 1);
-    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn]), [['skype-proxy-fqdn', 2, 2, 49, 76]]);
+    assert.deepEqual(
+      report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn]),
+      [['skype-proxy-fqdn', 2, 2, 49, 76]],
+    );
   });
 
   it('exits 0 and says so on a clean script, read from standard input', async () => {
@@ -43,21 +50,32 @@ describe('lync-pic lint', () => {
     assert.match(stdout, /2:49\s+error\s+The Skype provider's ProxyFqdn must be "?federation\.messenger\.msn\.com.*skype-proxy-fqdn/);
   });
 
-  it('writes ESLint\'s whole result shape: fatal, fixable and info counts, and usedDeprecatedRules', async () => {
+  it("writes ESLint's whole result shape: fatal, fixable and info counts, and usedDeprecatedRules", async () => {
     const script = `${WRONG_PROXY}Set-CsAccessEdgeConfiguration -EnablePartnerDiscovery $true\nNew-CsPublicProvider -Identity Other -ProxyFqdn sip.example.com -Enabled $true\nGet-CsPublicProvider -Identity (\n`;
     const [report] = JSON.parse((await cli(['lint', '--format', 'json', '-'], script)).stdout) as Record<string, unknown>[];
     const messages = report.messages as { ruleId: string; severity: number; lyncPicSeverity: string; fatal?: boolean }[];
-    assert.deepEqual(messages.map((m) => [m.ruleId, m.severity, m.lyncPicSeverity, m.fatal ?? false]), [
-      ['skype-proxy-fqdn', 2, 'error', false],
-      ['partner-discovery-routing', 1, 'warning', false],
-      ['unguarded-new-provider', 1, 'info', false],
-      ['syntax-error', 2, 'error', true],
-      ['syntax-error', 2, 'error', true],
-    ]);
+    assert.deepEqual(
+      messages.map((m) => [m.ruleId, m.severity, m.lyncPicSeverity, m.fatal ?? false]),
+      [
+        ['skype-proxy-fqdn', 2, 'error', false],
+        ['partner-discovery-routing', 1, 'warning', false],
+        ['unguarded-new-provider', 1, 'info', false],
+        ['syntax-error', 2, 'error', true],
+        ['syntax-error', 2, 'error', true],
+      ],
+    );
     const counts = Object.fromEntries(Object.entries(report).filter(([key]) => key !== 'filePath' && key !== 'messages'));
     assert.equal(report.filePath, '<stdin>');
     // skype-proxy-fqdn has a safe fix (--fix repairs it); partner-discovery-routing has none.
-    assert.deepEqual(counts, { errorCount: 3, fatalErrorCount: 2, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 0, infoCount: 1, usedDeprecatedRules: [] });
+    assert.deepEqual(counts, {
+      errorCount: 3,
+      fatalErrorCount: 2,
+      warningCount: 1,
+      fixableErrorCount: 1,
+      fixableWarningCount: 0,
+      infoCount: 1,
+      usedDeprecatedRules: [],
+    });
   });
 
   it('counts errors, warnings and info notes apart in the stylish summary', async () => {
@@ -104,7 +122,10 @@ describe('lync-pic lint', () => {
     assert.match(result.stderr, /binary\.ps1: is a binary file/);
     assert.match(result.stderr, /missing\.ps1: no such file or folder/);
     assert.match(result.stderr, /holds no \.ps1 or \.psm1 script/);
-    assert.deepEqual((JSON.parse(result.stdout) as { filePath: string }[]).map((r) => r.filePath), [join(folder, 'good.ps1')]);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as { filePath: string }[]).map((r) => r.filePath),
+      [join(folder, 'good.ps1')],
+    );
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     for (const args of [['lint'], ['lint', '--target', 'lync2099', 'x.ps1'], ['frobnicate'], ['lint', '--bogus', 'x.ps1']]) {
       assert.equal((await cli(args)).code, 2, args.join(' '));
@@ -112,7 +133,8 @@ describe('lync-pic lint', () => {
   });
 
   it('--fix writes the safe fixes, reports what is left, and changes nothing on a second run', async () => {
-    const script = 'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled true -Force $true -VerificationLevel AlwaysVerified\n';
+    const script =
+      'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co -Enabled true -Force $true -VerificationLevel AlwaysVerified\n';
     const folder = tempFolder({ 'a.ps1': script });
     const file = join(folder, 'a.ps1');
     const first = await cli(['lint', '--fix', '--format', 'json', file]);
@@ -137,7 +159,10 @@ describe('lync-pic lint', () => {
     writeFileSync(file, 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled 1\n');
     const result = await cli(['lint', '--format', 'json', file]);
     const [report] = JSON.parse(result.stdout) as { errorCount: number; messages: { ruleId: string; severity: number }[] }[];
-    assert.deepEqual(report.messages.map((m) => [m.ruleId, m.severity]), [['unguarded-new-provider', 2]]);
+    assert.deepEqual(
+      report.messages.map((m) => [m.ruleId, m.severity]),
+      [['unguarded-new-provider', 2]],
+    );
     assert.equal(result.code, 1);
     const overridden = await cli(['lint', '--format', 'json', '--target', 'sfb2019', file]);
     assert.ok((JSON.parse(overridden.stdout) as { messages: { ruleId: string }[] }[])[0].messages.some((m) => m.ruleId === 'skype-directory-search'));

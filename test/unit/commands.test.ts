@@ -17,19 +17,45 @@ function shape(elements: readonly CommandElement[]): string[] {
 
 describe('command model', () => {
   it('reads parameters, values and their kinds', () => {
-    const [command] = commandsOf(`New-CsPublicProvider -Identity Skype -ProxyFqdn "federation.messenger.msn.com" -Enabled $true -VerificationLevel 2 -X $v -Y @('a','b') -Z @{a=1}`);
+    const [command] = commandsOf(
+      `New-CsPublicProvider -Identity Skype -ProxyFqdn "federation.messenger.msn.com" -Enabled $true -VerificationLevel 2 -X $v -Y @('a','b') -Z @{a=1}`,
+    );
     assert.equal(command.name, 'New-CsPublicProvider');
     assert.deepEqual(shape(command.elements), [
-      '-Identity', 'bareword:Skype', '-ProxyFqdn', 'string:federation.messenger.msn.com', '-Enabled', 'boolean:$true',
-      '-VerificationLevel', 'number:2', '-X', 'variable:$v', "-Y", "array:@('a','b')", '-Z', 'hashtable:@{a=1}',
+      '-Identity',
+      'bareword:Skype',
+      '-ProxyFqdn',
+      'string:federation.messenger.msn.com',
+      '-Enabled',
+      'boolean:$true',
+      '-VerificationLevel',
+      'number:2',
+      '-X',
+      'variable:$v',
+      '-Y',
+      "array:@('a','b')",
+      '-Z',
+      'hashtable:@{a=1}',
     ]);
   });
 
   it('reads numbers, here-strings and negated numbers by kind', () => {
     const [command] = commandsOf(`Set-CsX -A 0x1F -B 10kb -C 1.5 -D -1 -G @'\nx\n'@ -H ("a") -I 'it''s'`);
     assert.deepEqual(shape(command.elements), [
-      '-A', 'number:0x1F', '-B', 'number:10kb', '-C', 'number:1.5', '-D', 'expression:-1', '-G', 'string:x', '-H', 'expression:("a")',
-      '-I', "string:it's",
+      '-A',
+      'number:0x1F',
+      '-B',
+      'number:10kb',
+      '-C',
+      'number:1.5',
+      '-D',
+      'expression:-1',
+      '-G',
+      'string:x',
+      '-H',
+      'expression:("a")',
+      '-I',
+      "string:it's",
     ]);
   });
 
@@ -40,14 +66,32 @@ describe('command model', () => {
 
   it('accepts en dash, em dash and horizontal bar before a parameter', () => {
     const [command] = commandsOf('Set-CsPublicProvider \u2013Identity Skype \u2014Enabled $true \u2015VerificationLevel 2');
-    assert.deepEqual(shape(command.elements), ['-Identity (dash)', 'bareword:Skype', '-Enabled (dash)', 'boolean:$true', '-VerificationLevel (dash)', 'number:2']);
+    assert.deepEqual(shape(command.elements), [
+      '-Identity (dash)',
+      'bareword:Skype',
+      '-Enabled (dash)',
+      'boolean:$true',
+      '-VerificationLevel (dash)',
+      'number:2',
+    ]);
   });
 
   it('follows backtick continuations, CRLF line ends and comments between lines', () => {
-    const text = 'New-CsPublicProvider -Identity Skype `\r\n  -ProxyFqdn federation.messenger.msn.com `\r\n  -Enabled $true # the end\r\nGet-CsPublicProvider\r\n';
+    const text =
+      'New-CsPublicProvider -Identity Skype `\r\n  -ProxyFqdn federation.messenger.msn.com `\r\n  -Enabled $true # the end\r\nGet-CsPublicProvider\r\n';
     const commands = commandsOf(text);
-    assert.deepEqual(commands.map((c) => c.name), ['New-CsPublicProvider', 'Get-CsPublicProvider']);
-    assert.deepEqual(shape(commands[0].elements), ['-Identity', 'bareword:Skype', '-ProxyFqdn', 'bareword:federation.messenger.msn.com', '-Enabled', 'boolean:$true']);
+    assert.deepEqual(
+      commands.map((c) => c.name),
+      ['New-CsPublicProvider', 'Get-CsPublicProvider'],
+    );
+    assert.deepEqual(shape(commands[0].elements), [
+      '-Identity',
+      'bareword:Skype',
+      '-ProxyFqdn',
+      'bareword:federation.messenger.msn.com',
+      '-Enabled',
+      'boolean:$true',
+    ]);
     assert.deepEqual(commands[0].range.end, { line: 2, character: 16 });
     assert.deepEqual(commands[1].nameRange.start, { line: 3, character: 0 });
   });
@@ -68,20 +112,28 @@ describe('command model', () => {
       "'@",
       'Get-CsPublicProvider',
     ].join('\n');
-    assert.deepEqual(commandsOf(text).map((c) => c.name), ['Get-CsPublicProvider']);
+    assert.deepEqual(
+      commandsOf(text).map((c) => c.name),
+      ['Get-CsPublicProvider'],
+    );
   });
 
   it('marks commands that take pipeline input', () => {
     const commands = commandsOf('Get-CsPublicProvider | Set-CsPublicProvider -Enabled $false\n$x | Remove-CsPublicProvider');
-    assert.deepEqual(commands.map((c) => [c.name, c.pipelineInput]), [
-      ['Get-CsPublicProvider', false],
-      ['Set-CsPublicProvider', true],
-      ['Remove-CsPublicProvider', true],
-    ]);
+    assert.deepEqual(
+      commands.map((c) => [c.name, c.pipelineInput]),
+      [
+        ['Get-CsPublicProvider', false],
+        ['Set-CsPublicProvider', true],
+        ['Remove-CsPublicProvider', true],
+      ],
+    );
   });
 
   it('finds commands inside script blocks', () => {
-    const commands = commandsOf("Invoke-Command -ScriptBlock { Set-CsPublicProvider -Identity Skype -Enabled $true }\n$sites | ForEach-Object { Get-CsPublicProvider }");
+    const commands = commandsOf(
+      'Invoke-Command -ScriptBlock { Set-CsPublicProvider -Identity Skype -Enabled $true }\n$sites | ForEach-Object { Get-CsPublicProvider }',
+    );
     assert.deepEqual(commands.map((c) => c.name).sort(), ['ForEach-Object', 'Get-CsPublicProvider', 'Invoke-Command', 'Set-CsPublicProvider']);
   });
 
@@ -97,7 +149,7 @@ describe('command model', () => {
       "$p = @{ Identity = 'Skype' }\n$p.Enabled = $true\nNew-CsPublicProvider @p",
       "$p = @{ Identity = 'Skype' }\n$P ['Enabled'] = $true\nNew-CsPublicProvider @p",
       "$p = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p\n$p.Add('Enabled', $true)",
-      "$p = Get-Params\nNew-CsPublicProvider @p",
+      '$p = Get-Params\nNew-CsPublicProvider @p',
       "New-CsPublicProvider @p\n$p = @{ Identity = 'Skype' }",
     ];
     for (const text of cases) {
@@ -107,11 +159,9 @@ describe('command model', () => {
   });
 
   it('reads assignments with comments and continuations before the operator, and only those', () => {
-    const resolved = [
-      "$p <# a comment #> = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p",
-      "$p `\n  = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p",
-    ];
-    for (const text of resolved) assert.deepEqual(shape(commandsOf(text).find((c) => c.name === 'New-CsPublicProvider')?.elements ?? []), ['@p{Identity=Skype}'], text);
+    const resolved = ["$p <# a comment #> = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p", "$p `\n  = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p"];
+    for (const text of resolved)
+      assert.deepEqual(shape(commandsOf(text).find((c) => c.name === 'New-CsPublicProvider')?.elements ?? []), ['@p{Identity=Skype}'], text);
     // A second assignment hidden behind a comment still counts: the splat is not guessed.
     const twice = "$p = @{ Identity = 'Skype' }\n$p <# = #> += @{ Enabled = $true }\nNew-CsPublicProvider @p";
     assert.deepEqual(shape(commandsOf(twice).find((c) => c.name === 'New-CsPublicProvider')?.elements ?? []), ['@p']);
@@ -138,13 +188,19 @@ describe('command model', () => {
       const [command] = commandsOf(text);
       assert.deepEqual(shape(command.elements), ['-Identity', `array:${list}`, '-Foo', 'number:1'], text);
       const array = command.elements[1].type === 'value' ? command.elements[1].value : undefined;
-      assert.deepEqual(array?.elements?.map((e) => e.literal), ['a', 'b']);
+      assert.deepEqual(
+        array?.elements?.map((e) => e.literal),
+        ['a', 'b'],
+      );
     }
   });
 
   it('reads a half-typed parameter as a parameter with no name yet', () => {
     const [command] = commandsOf('New-CsPublicProvider -');
     assert.deepEqual(shape(command.elements), ['-']);
-    assert.deepEqual(command.elements[0].type === 'parameter' && command.elements[0].range, { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } });
+    assert.deepEqual(command.elements[0].type === 'parameter' && command.elements[0].range, {
+      start: { line: 0, character: 21 },
+      end: { line: 0, character: 22 },
+    });
   });
 });

@@ -32,7 +32,10 @@ function labels(candidates: readonly CompletionCandidate[], kind?: CompletionCan
 
 /** The catalogue's own parameters offered (common parameters left out). */
 function ownParameters(candidates: readonly CompletionCandidate[]): string[] {
-  return candidates.filter((c) => c.kind === 'parameter' && c.detail !== 'common parameter').map((c) => c.label).sort();
+  return candidates
+    .filter((c) => c.kind === 'parameter' && c.detail !== 'common parameter')
+    .map((c) => c.label)
+    .sort();
 }
 
 describe('completion of cmdlet names', () => {
@@ -87,8 +90,20 @@ describe('completion of parameters', () => {
   it('offers the parameters after a lone dash, which does not parse (the tolerant scan)', () => {
     const candidates = completeAt('New-CsPublicProvider -¦');
     assert.deepEqual(ownParameters(candidates), [
-      '-Confirm', '-EnableSkypeDirectorySearch', '-EnableSkypeIdRouting', '-Enabled', '-Force', '-IconUrl', '-Identity', '-InMemory',
-      '-NameDecorationDomain', '-NameDecorationExcludedDomainList', '-NameDecorationRoutingDomain', '-ProxyFqdn', '-VerificationLevel', '-WhatIf',
+      '-Confirm',
+      '-EnableSkypeDirectorySearch',
+      '-EnableSkypeIdRouting',
+      '-Enabled',
+      '-Force',
+      '-IconUrl',
+      '-Identity',
+      '-InMemory',
+      '-NameDecorationDomain',
+      '-NameDecorationExcludedDomainList',
+      '-NameDecorationRoutingDomain',
+      '-ProxyFqdn',
+      '-VerificationLevel',
+      '-WhatIf',
     ]);
     const enabled = candidates.find((c) => c.label === '-Enabled');
     assert.equal(enabled?.detail, 'Boolean · required');
@@ -160,7 +175,10 @@ describe('completion of parameters', () => {
     const offered = ownParameters(completeAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -¦', 'sfb2019'));
     assert.ok(!offered.includes('-IconUrl'));
     assert.ok(!ownParameters(completeAt('<#\n lync-pic: target=lync2010\n#>\nNew-CsPublicProvider -Identity Skype -¦')).includes('-IconUrl'));
-    assert.ok(ownParameters(completeAt('Write-Host "# lync-pic: target=lync2010"\nNew-CsPublicProvider -Identity Skype -¦')).includes('-IconUrl'), 'not a comment');
+    assert.ok(
+      ownParameters(completeAt('Write-Host "# lync-pic: target=lync2010"\nNew-CsPublicProvider -Identity Skype -¦')).includes('-IconUrl'),
+      'not a comment',
+    );
   });
 
   it('leaves out the parameters a splatted hashtable gives', () => {
@@ -288,7 +306,11 @@ describe('completion of values', () => {
     assert.deepEqual(completeAt('New-CsPublicProvider -Enabled "¦"'), []);
     assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "$prefix.¦"'), []);
     assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "a`¦"'), []);
-    assert.deepEqual(labels(completeAt("New-CsPublicProvider -ProxyFqdn '$not-a-variable ¦'")), ['federation.messenger.msn.com'], 'single quotes do not expand');
+    assert.deepEqual(
+      labels(completeAt("New-CsPublicProvider -ProxyFqdn '$not-a-variable ¦'")),
+      ['federation.messenger.msn.com'],
+      'single quotes do not expand',
+    );
     assert.deepEqual(completeAt('New-CsPublicProvider -ProxyFqdn "fed `\n¦"'), []);
     assert.deepEqual(completeAt('New-CsPublicProvider "¦"'), [], 'a positional string');
     assert.deepEqual(completeAt('Write-Host -Object "¦"'), [], 'a command it does not know');

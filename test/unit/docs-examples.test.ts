@@ -33,7 +33,13 @@ export function cleanExamples(page: string, markdown: string): DocExample[] {
     const end = lines.findIndex((l, j) => j > i && l.startsWith(fence[1]));
     const close = end < 0 ? lines.length : end;
     if (heading && fence[2].toLowerCase() === 'powershell') {
-      examples.push({ page, heading: heading[2] ? `${heading[1]} (target ${heading[2]})` : heading[1], line: i + 1, target: (heading[2] ?? 'any') as TargetVersion, code: `${lines.slice(i + 1, close).join('\n')}\n` });
+      examples.push({
+        page,
+        heading: heading[2] ? `${heading[1]} (target ${heading[2]})` : heading[1],
+        line: i + 1,
+        target: (heading[2] ?? 'any') as TargetVersion,
+        code: `${lines.slice(i + 1, close).join('\n')}\n`,
+      });
     }
     i = close;
   }
@@ -44,7 +50,24 @@ const pages = readdirSync(RULE_DOCS).filter((name) => name.endsWith('.md') && na
 
 describe('the "Right" and "After" examples of the rule pages', () => {
   it('finds the examples under those headings only, with their target', () => {
-    const markdown = ['# r', '## Wrong (target lync2010)', '```powershell', 'bad', '```', '## Right (target lync2010)', '```powershell', 'good', '```', '## After', '```json', '{}', '```', '```powershell', 'after', '```'].join('\n');
+    const markdown = [
+      '# r',
+      '## Wrong (target lync2010)',
+      '```powershell',
+      'bad',
+      '```',
+      '## Right (target lync2010)',
+      '```powershell',
+      'good',
+      '```',
+      '## After',
+      '```json',
+      '{}',
+      '```',
+      '```powershell',
+      'after',
+      '```',
+    ].join('\n');
     assert.deepEqual(
       cleanExamples('r.md', markdown).map((e) => [e.line, e.target, e.code]),
       [

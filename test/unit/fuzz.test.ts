@@ -19,7 +19,6 @@ import { assertTreeIsSound } from '../tree-check';
 const BUDGET_MS = Number(process.env.LYNC_PIC_FUZZ_SECONDS ?? 3) * 1000;
 const FIRST_SEED = Number(process.env.LYNC_PIC_FUZZ_SEED ?? 1);
 
-
 type Random = () => number;
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Random, max: number): number => Math.floor(r() * max);
@@ -27,15 +26,87 @@ const int = (r: Random, max: number): number => Math.floor(r() * max);
 // ---------------------------------------------------------------------------------------------------------
 // Scripts
 
-const CMDLETS = ['New-CsPublicProvider', 'Set-CsPublicProvider', 'Remove-CsPublicProvider', 'Get-CsPublicProvider', 'Enable-CsPublicProvider',
-  'Set-CsAccessEdgeConfiguration', 'Set-CsExternalAccessPolicy', 'New-CsExternalAccessPolicy', 'Grant-CsExternalAccessPolicy', 'New-CsAllowedDomain',
-  'New-CsBlockedDomain', 'New-CsClientPolicy', 'New-CsPublicProvder', 'Get-CsUser', 'Write-Host', 'Import-Module', 'ForEach-Object', 'Where-Object'];
-const PARAMETERS = ['-Identity', '-ProxyFqdn', '-Enabled', '-Enable', '-VerificationLevel', '-IconUrl', '-NameDecorationRoutingDomain', '-NameDecorationExcludedDomainList',
-  '-EnableSkypeIdRouting', '-EnableSkypeDirectorySearch', '-AllowFederatedUsers', '-UseDnsSrvRouting', '-EnablePartnerDiscovery', '-EnablePublicCloudAccess',
-  '-PolicyName', '-Domain', '-Comment', '-Force', '-Confirm:', '-ErrorAction', '-Verbose', '\u2013Identity', '-Identiy', '-Instance', '-Global', '-Name'];
-const VALUES = ['Skype', 'Messenger', 'Yahoo', 'AOL', 'Global', 'federation.messenger.msn.com', 'federation.messenger.msn.co', 'msn.com', '$true', '$false', 'true', '1', '0', '2',
-  '"msn.com,outlook.com,live.com,hotmail.com"', "'site:Redmond'", '"https://images.edge.messenger.live.com/Messenger_16x16.png"', 'http://x/y.png', 'AlwaysVerified',
-  'UseSourceVerification', '$x', '$null', '@p', '@(1,2)', '@{a=1}', '{ $_ }', '$(Get-Date)', '"a$b"', 'Green, Cyan', 'SilentlyContinue', 'MicrosoftTeams'];
+const CMDLETS = [
+  'New-CsPublicProvider',
+  'Set-CsPublicProvider',
+  'Remove-CsPublicProvider',
+  'Get-CsPublicProvider',
+  'Enable-CsPublicProvider',
+  'Set-CsAccessEdgeConfiguration',
+  'Set-CsExternalAccessPolicy',
+  'New-CsExternalAccessPolicy',
+  'Grant-CsExternalAccessPolicy',
+  'New-CsAllowedDomain',
+  'New-CsBlockedDomain',
+  'New-CsClientPolicy',
+  'New-CsPublicProvder',
+  'Get-CsUser',
+  'Write-Host',
+  'Import-Module',
+  'ForEach-Object',
+  'Where-Object',
+];
+const PARAMETERS = [
+  '-Identity',
+  '-ProxyFqdn',
+  '-Enabled',
+  '-Enable',
+  '-VerificationLevel',
+  '-IconUrl',
+  '-NameDecorationRoutingDomain',
+  '-NameDecorationExcludedDomainList',
+  '-EnableSkypeIdRouting',
+  '-EnableSkypeDirectorySearch',
+  '-AllowFederatedUsers',
+  '-UseDnsSrvRouting',
+  '-EnablePartnerDiscovery',
+  '-EnablePublicCloudAccess',
+  '-PolicyName',
+  '-Domain',
+  '-Comment',
+  '-Force',
+  '-Confirm:',
+  '-ErrorAction',
+  '-Verbose',
+  '\u2013Identity',
+  '-Identiy',
+  '-Instance',
+  '-Global',
+  '-Name',
+];
+const VALUES = [
+  'Skype',
+  'Messenger',
+  'Yahoo',
+  'AOL',
+  'Global',
+  'federation.messenger.msn.com',
+  'federation.messenger.msn.co',
+  'msn.com',
+  '$true',
+  '$false',
+  'true',
+  '1',
+  '0',
+  '2',
+  '"msn.com,outlook.com,live.com,hotmail.com"',
+  "'site:Redmond'",
+  '"https://images.edge.messenger.live.com/Messenger_16x16.png"',
+  'http://x/y.png',
+  'AlwaysVerified',
+  'UseSourceVerification',
+  '$x',
+  '$null',
+  '@p',
+  '@(1,2)',
+  '@{a=1}',
+  '{ $_ }',
+  '$(Get-Date)',
+  '"a$b"',
+  'Green, Cyan',
+  'SilentlyContinue',
+  'MicrosoftTeams',
+];
 
 function command(r: Random): string {
   const parts = [pick(r, CMDLETS)];
@@ -46,7 +117,8 @@ function command(r: Random): string {
 const STATEMENTS: ((r: Random) => string)[] = [
   command,
   (r) => `${command(r)} | ${command(r)}`,
-  (r) => `# ${pick(r, ['lync-pic-disable-next-line', 'lync-pic-disable-line', 'lync-pic-disable', 'lync-pic-enable', 'lync-pic: target=sfb2019', 'lync-pic: target=lync2010', 'a comment'])} ${pick(r, ['invalid-value', 'unknown-parameter', ''])}`,
+  (r) =>
+    `# ${pick(r, ['lync-pic-disable-next-line', 'lync-pic-disable-line', 'lync-pic-disable', 'lync-pic-enable', 'lync-pic: target=sfb2019', 'lync-pic: target=lync2010', 'a comment'])} ${pick(r, ['invalid-value', 'unknown-parameter', ''])}`,
   (r) => `<#\n${command(r)}\n#>`,
   (r) => `$p = @{ Identity = '${pick(r, VALUES)}'; ProxyFqdn = '${pick(r, VALUES)}'; Enabled = $true }`,
   (r) => `function F${int(r, 100)} {\n    param(\n        [string] $Domain\n    )\n    ${command(r)}\n}`,
@@ -69,8 +141,51 @@ function script(r: Random): string {
 // Mutations
 
 const TOKEN = /\s+|[\w.:\\/-]+|[\s\S]/g;
-const RANDOM_CHARACTERS = ['\0', '\u0001', '\u001b', '\uFEFF', '\uD800', '\uDC00', '\u00e9', '\u2013', '\u2014', '\u2028', '\r', '\n', '\t', '`', '"', "'", '@', '$', '{', '}', '(', ')', '#', '<#', '#>', '|', ';', ',', '-', ':', '\uFFFD', '\u{1F600}'];
-const NESTING: [string, string][] = [['{', '}'], ['(', ')'], ['@(', ')'], ['$(', ')'], ['@{a=', '}'], ['if ($x) {', '}'], ['& { ', ' }'], ['"$(', ')"'], ['[', ']']];
+const RANDOM_CHARACTERS = [
+  '\0',
+  '\u0001',
+  '\u001b',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\u00e9',
+  '\u2013',
+  '\u2014',
+  '\u2028',
+  '\r',
+  '\n',
+  '\t',
+  '`',
+  '"',
+  "'",
+  '@',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  '#',
+  '<#',
+  '#>',
+  '|',
+  ';',
+  ',',
+  '-',
+  ':',
+  '\uFFFD',
+  '\u{1F600}',
+];
+const NESTING: [string, string][] = [
+  ['{', '}'],
+  ['(', ')'],
+  ['@(', ')'],
+  ['$(', ')'],
+  ['@{a=', '}'],
+  ['if ($x) {', '}'],
+  ['& { ', ' }'],
+  ['"$(', ')"'],
+  ['[', ']'],
+];
 
 const MUTATIONS: ((text: string, r: Random) => string)[] = [
   function deleteToken(text, r) {
@@ -119,9 +234,10 @@ const MUTATIONS: ((text: string, r: Random) => string)[] = [
   },
   function longLine(text, r) {
     const length = 20_000 + int(r, 100_000);
-    const line = r() < 0.5
-      ? `New-CsPublicProvider -Identity Skype ${'-ProxyFqdn federation.messenger.msn.co '.repeat(Math.ceil(length / 40))}`
-      : `$s = "${'x'.repeat(length)}`;
+    const line =
+      r() < 0.5
+        ? `New-CsPublicProvider -Identity Skype ${'-ProxyFqdn federation.messenger.msn.co '.repeat(Math.ceil(length / 40))}`
+        : `$s = "${'x'.repeat(length)}`;
     const at = int(r, text.length + 1);
     return text.slice(0, at) + line + (r() < 0.5 ? '\n' : '') + text.slice(at);
   },
@@ -147,14 +263,23 @@ function lineLengths(text: string): number[] {
 }
 
 function checkPosition(lengths: readonly number[], position: Position, what: string): void {
-  assert.ok(Number.isInteger(position.line) && position.line >= 0 && position.line < lengths.length, `${what}: line ${position.line} outside 0..${lengths.length - 1}`);
-  assert.ok(Number.isInteger(position.character) && position.character >= 0 && position.character <= lengths[position.line], `${what}: character ${position.character} outside 0..${lengths[position.line]} on line ${position.line}`);
+  assert.ok(
+    Number.isInteger(position.line) && position.line >= 0 && position.line < lengths.length,
+    `${what}: line ${position.line} outside 0..${lengths.length - 1}`,
+  );
+  assert.ok(
+    Number.isInteger(position.character) && position.character >= 0 && position.character <= lengths[position.line],
+    `${what}: character ${position.character} outside 0..${lengths[position.line]} on line ${position.line}`,
+  );
 }
 
 function checkRange(lengths: readonly number[], range: Range, what: string): void {
   checkPosition(lengths, range.start, `${what} start`);
   checkPosition(lengths, range.end, `${what} end`);
-  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: ends before it starts`);
+  assert.ok(
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+    `${what}: ends before it starts`,
+  );
 }
 
 function checkResult(text: string, result: LintResult): void {
@@ -215,7 +340,7 @@ async function shrink(input: string, fails: (text: string) => Promise<boolean>):
   for (const unit of ['line', 'char'] as const) {
     let pieces = unit === 'line' ? current.split(/(?<=\n)/) : [...current];
     for (let size = Math.max(1, pieces.length >> 1); size >= 1 && Date.now() < deadline; size = size === 1 ? 0 : Math.max(1, size >> 1)) {
-      for (let at = 0; at < pieces.length && Date.now() < deadline; ) {
+      for (let at = 0; at < pieces.length && Date.now() < deadline;) {
         const candidate = [...pieces.slice(0, at), ...pieces.slice(at + size)];
         if (await fails(candidate.join(''))) pieces = candidate;
         else at += size;
@@ -246,10 +371,16 @@ describe('fuzzing', () => {
       try {
         await checkAll(text);
       } catch (error) {
-        const fails = async (t: string): Promise<boolean> => checkAll(t).then(() => false, () => true);
+        const fails = async (t: string): Promise<boolean> =>
+          checkAll(t).then(
+            () => false,
+            () => true,
+          );
         const small = await shrink(text, fails);
         const message = error instanceof Error ? error.message : String(error);
-        assert.fail(`fuzz case ${seed} failed: ${message}\nrerun with LYNC_PIC_FUZZ_SEED=${seed}\ninput (shrunk from ${text.length} to ${small.length} characters): ${JSON.stringify(small)}`);
+        assert.fail(
+          `fuzz case ${seed} failed: ${message}\nrerun with LYNC_PIC_FUZZ_SEED=${seed}\ninput (shrunk from ${text.length} to ${small.length} characters): ${JSON.stringify(small)}`,
+        );
       }
     }
     t.diagnostic(`${cases} cases, seeds ${FIRST_SEED} to ${FIRST_SEED + cases - 1}`);

@@ -22,7 +22,15 @@ describe('lync-pic generate', () => {
     const { code, stdout, stderr } = await cli(['generate', ...REQUIRED]);
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
-    const expected = generateScript({ target: 'sfb2019', edgeFqdn: 'sip.contoso.com', sipDomains: ['contoso.com'], partnerDiscovery: false, federationAccess: false, audioVideo: false, policy: { kind: 'global' } });
+    const expected = generateScript({
+      target: 'sfb2019',
+      edgeFqdn: 'sip.contoso.com',
+      sipDomains: ['contoso.com'],
+      partnerDiscovery: false,
+      federationAccess: false,
+      audioVideo: false,
+      policy: { kind: 'global' },
+    });
     assert.equal(stdout, expected);
     assert.ok(stdout.includes(documentedSkypeProviderCommand('sfb2019')));
     assert.deepEqual((await lintText(stdout, { target: 'sfb2019' })).findings, []);
@@ -30,14 +38,35 @@ describe('lync-pic generate', () => {
 
   it('maps every option onto the answers', async () => {
     const { code, stdout } = await cli([
-      'generate', '--target=lync2013', '--edge-fqdn', 'sip.contoso.com', '--sip-domain', 'contoso.com', '--sip-domain=fabrikam.com',
-      '--replace', 'Messenger', '--policy', 'user:SkypeUsers', '--grant', 'kenmyer@contoso.com', '--grant', 'Pilar Ackerman',
-      '--partner-discovery', '--audio-video', '--federation-access',
+      'generate',
+      '--target=lync2013',
+      '--edge-fqdn',
+      'sip.contoso.com',
+      '--sip-domain',
+      'contoso.com',
+      '--sip-domain=fabrikam.com',
+      '--replace',
+      'Messenger',
+      '--policy',
+      'user:SkypeUsers',
+      '--grant',
+      'kenmyer@contoso.com',
+      '--grant',
+      'Pilar Ackerman',
+      '--partner-discovery',
+      '--audio-video',
+      '--federation-access',
     ]);
     assert.equal(code, 0);
     const expected = generateScript({
-      target: 'lync2013', edgeFqdn: 'sip.contoso.com', sipDomains: ['contoso.com', 'fabrikam.com'], partnerDiscovery: true, federationAccess: true, audioVideo: true,
-      policy: { kind: 'user', name: 'SkypeUsers', grantTo: ['kenmyer@contoso.com', 'Pilar Ackerman'] }, replace: 'Messenger',
+      target: 'lync2013',
+      edgeFqdn: 'sip.contoso.com',
+      sipDomains: ['contoso.com', 'fabrikam.com'],
+      partnerDiscovery: true,
+      federationAccess: true,
+      audioVideo: true,
+      policy: { kind: 'user', name: 'SkypeUsers', grantTo: ['kenmyer@contoso.com', 'Pilar Ackerman'] },
+      replace: 'Messenger',
     });
     assert.equal(stdout, expected);
     assert.match(stdout, /^Grant-CsExternalAccessPolicy -Identity 'Pilar Ackerman' -PolicyName 'SkypeUsers'$/m);
@@ -52,7 +81,11 @@ describe('lync-pic generate', () => {
     assert.equal(stdout, '');
     const text = readFileSync(file, 'utf8');
     assert.match(text, /^Set-CsExternalAccessPolicy -Identity 'site:Redmond' -EnablePublicCloudAccess \$true$/m);
-    assert.ok(text.endsWith('}\n\n# 6. Read back the result\nGet-CsAccessEdgeConfiguration\nGet-CsExternalAccessPolicy -Identity \'site:Redmond\'\nGet-CsPublicProvider -Identity \'Skype\'\n'));
+    assert.ok(
+      text.endsWith(
+        "}\n\n# 6. Read back the result\nGet-CsAccessEdgeConfiguration\nGet-CsExternalAccessPolicy -Identity 'site:Redmond'\nGet-CsPublicProvider -Identity 'Skype'\n",
+      ),
+    );
   });
 
   it('prints the suffix-match warning on standard error and still writes the script', async () => {
@@ -65,15 +98,31 @@ describe('lync-pic generate', () => {
   it('exits 2 with one "lync-pic: <reason>" line per invalid answer, and writes nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lync-pic-generate-')), 'never.ps1');
     const { code, stdout, stderr } = await cli([
-      'generate', '--target', 'any', '--edge-fqdn', 'sip.contoso.com; Remove-CsUser', '--sip-domain', 'contoso.com',
-      '--policy', 'user:$(Remove-CsUser)', '--grant', "x'; Remove-CsUser", '--replace', 'Skype`n', '--out', file,
+      'generate',
+      '--target',
+      'any',
+      '--edge-fqdn',
+      'sip.contoso.com; Remove-CsUser',
+      '--sip-domain',
+      'contoso.com',
+      '--policy',
+      'user:$(Remove-CsUser)',
+      '--grant',
+      "x'; Remove-CsUser",
+      '--replace',
+      'Skype`n',
+      '--out',
+      file,
     ]);
     assert.equal(code, 2);
     assert.equal(stdout, '');
     assert.ok(!existsSync(file));
     const lines = stderr.trimEnd().split('\n');
     assert.equal(lines.length, 5, stderr);
-    assert.ok(lines.every((l) => l.startsWith('lync-pic: ')), stderr);
+    assert.ok(
+      lines.every((l) => l.startsWith('lync-pic: ')),
+      stderr,
+    );
     assert.match(stderr, /target version "any" is not one of/);
     assert.match(stderr, /Access Edge FQDN "sip\.contoso\.com; Remove-CsUser" contains ';'/);
     assert.match(stderr, /policy name "\$\(Remove-CsUser\)" contains '\$'/);
@@ -93,7 +142,13 @@ describe('lync-pic generate', () => {
   });
 
   it('exits 2 with the usage for unknown options, missing values and repeated single options', async () => {
-    for (const args of [[...REQUIRED, '--bogus'], [...REQUIRED, '--out'], [...REQUIRED, '--target', 'lync2013'], [...REQUIRED, 'stray'], ['--edge-fqdn', '--target', 'sfb2019']]) {
+    for (const args of [
+      [...REQUIRED, '--bogus'],
+      [...REQUIRED, '--out'],
+      [...REQUIRED, '--target', 'lync2013'],
+      [...REQUIRED, 'stray'],
+      ['--edge-fqdn', '--target', 'sfb2019'],
+    ]) {
       const { code, stderr } = await cli(['generate', ...args]);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^lync-pic: .*\n\nUsage: lync-pic generate/, args.join(' '));
@@ -103,7 +158,23 @@ describe('lync-pic generate', () => {
   it('documents every option in --help, and the command in the main usage', async () => {
     const { code, stdout } = await cli(['generate', '--help']);
     assert.equal(code, 0);
-    for (const option of ['--target', '--edge-fqdn', '--sip-domain', '--replace', '--policy', 'global', 'site:<', 'user:<', '--grant', '--partner-discovery', '--audio-video', '--federation-access', '--out', '--help', 'Exit codes']) {
+    for (const option of [
+      '--target',
+      '--edge-fqdn',
+      '--sip-domain',
+      '--replace',
+      '--policy',
+      'global',
+      'site:<',
+      'user:<',
+      '--grant',
+      '--partner-discovery',
+      '--audio-video',
+      '--federation-access',
+      '--out',
+      '--help',
+      'Exit codes',
+    ]) {
       assert.ok(stdout.includes(option), `--help lacks ${option}`);
     }
     assert.match((await cli(['--help'])).stdout, /generate\s+write the Skype connectivity script/);
@@ -114,7 +185,10 @@ describe('lync-pic generate', () => {
     const example = /Example:\n\s+lync-pic generate (--target[^]*?skype\.ps1)/.exec(help)?.[1];
     assert.ok(example);
     const file = join(mkdtempSync(join(tmpdir(), 'lync-pic-generate-')), 'skype.ps1');
-    const args = example.replace(/\\\n\s*/g, '').split(/\s+/).map((a) => (a === 'skype.ps1' ? file : a));
+    const args = example
+      .replace(/\\\n\s*/g, '')
+      .split(/\s+/)
+      .map((a) => (a === 'skype.ps1' ? file : a));
     const { code, stderr } = await cli(['generate', ...args]);
     assert.equal(code, 0, stderr);
     assert.deepEqual((await lintText(readFileSync(file, 'utf8'), { target: 'sfb2019' })).findings, []);

@@ -53,15 +53,34 @@ function errorsOf(raw: unknown): readonly string[] {
 
 describe('generateScript: the steps', () => {
   it('starts with a header: what it does, the answers, the provisioning checklist and the closed provisioning site', () => {
-    const text = script({ sipDomains: ['contoso.com', 'fabrikam.com'], replace: 'Messenger', policy: { kind: 'user', name: 'SkypeUsers', grantTo: ['kenmyer@contoso.com'] } });
+    const text = script({
+      sipDomains: ['contoso.com', 'fabrikam.com'],
+      replace: 'Messenger',
+      policy: { kind: 'user', name: 'SkypeUsers', grantTo: ['kenmyer@contoso.com'] },
+    });
     const header = text.split('\n\n')[0];
     assert.match(header, /^# Lync-Skype connectivity .* for Skype for Business Server 2019\n/);
     assert.match(header, /^# lync-pic: target=sfb2019$/m, 'the in-file target makes the editor lint for the same version');
-    assert.match(header, /What it does:\n# {3}1\. this header.*\n# {3}2\. .*DNS SRV.*\n# {3}3\. .*\n# {3}4\. .*\n# {3}5\. removes the public provider Messenger.*\n# {3}6\. creates the Skype public provider.*\n# {3}7\. shows/);
-    for (const answer of ['sfb2019 (Skype for Business Server 2019)', 'sip.contoso.com', 'contoso.com, fabrikam.com', 'the user policy SkypeUsers, granted to kenmyer@contoso.com', 'provider to replace:       Messenger']) {
+    assert.match(
+      header,
+      /What it does:\n# {3}1\. this header.*\n# {3}2\. .*DNS SRV.*\n# {3}3\. .*\n# {3}4\. .*\n# {3}5\. removes the public provider Messenger.*\n# {3}6\. creates the Skype public provider.*\n# {3}7\. shows/,
+    );
+    for (const answer of [
+      'sfb2019 (Skype for Business Server 2019)',
+      'sip.contoso.com',
+      'contoso.com, fabrikam.com',
+      'the user policy SkypeUsers, granted to kenmyer@contoso.com',
+      'provider to replace:       Messenger',
+    ]) {
       assert.ok(header.includes(answer), `header lacks ${answer}`);
     }
-    for (const item of ['Microsoft Agreement Number', 'Access Edge service FQDN: sip.contoso.com', 'SIP domain(s): contoso.com, fabrikam.com', 'Any additional Access Edge service FQDNs', 'Contact information']) {
+    for (const item of [
+      'Microsoft Agreement Number',
+      'Access Edge service FQDN: sip.contoso.com',
+      'SIP domain(s): contoso.com, fabrikam.com',
+      'Any additional Access Edge service FQDNs',
+      'Contact information',
+    ]) {
       assert.ok(header.includes(item), `checklist lacks ${item}`);
     }
     assert.match(header, /pic\.lync\.com\) closed on 8\/15\/2019/);
@@ -77,7 +96,10 @@ describe('generateScript: the steps', () => {
     assert.match(header, /WARNING: The Access Edge FQDN sip\.contoso\.com is not a top-level suffix match of the SIP domain fabrikam\.com/);
     assert.match(header, /WARNING: .* SIP domain it\.contoso\.com/);
     assert.doesNotMatch(header, /SIP domain contoso\.com \(/);
-    assert.ok(header.split('\n').every((line) => line.length <= 120), 'wrapped');
+    assert.ok(
+      header.split('\n').every((line) => line.length <= 120),
+      'wrapped',
+    );
   });
 
   it('lists one _sipfederationtls._tcp SRV record per SIP domain, port 5061, to the Access Edge FQDN, as comments', () => {
@@ -94,7 +116,10 @@ describe('generateScript: the steps', () => {
     const off = commandLines(step(script(), 'Federation and public IM'));
     assert.deepEqual(off, ['Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true']);
     const on = commandLines(step(script({ partnerDiscovery: true }), 'Federation and public IM'));
-    assert.deepEqual(on, ['Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true', 'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $true']);
+    assert.deepEqual(on, [
+      'Set-CsAccessEdgeConfiguration -AllowFederatedUsers $true',
+      'Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $true',
+    ]);
   });
 
   it('sets the global policy to allow public IM, federation and audio/video as chosen', () => {
@@ -142,7 +167,9 @@ describe('generateScript: the steps', () => {
     assert.doesNotMatch(script(), /Remove the existing public provider/);
     for (const identity of ['Messenger', 'Skype', 'LegacyPIC']) {
       const lines = commandLines(step(script({ replace: identity }), 'Remove the existing public provider'));
-      assert.deepEqual(lines, [`if (Get-CsPublicProvider -Identity '${identity}' -ErrorAction SilentlyContinue) { Remove-CsPublicProvider -Identity '${identity}' -Confirm:$false }`]);
+      assert.deepEqual(lines, [
+        `if (Get-CsPublicProvider -Identity '${identity}' -ErrorAction SilentlyContinue) { Remove-CsPublicProvider -Identity '${identity}' -Confirm:$false }`,
+      ]);
     }
   });
 
@@ -170,14 +197,22 @@ describe('generateScript: the steps', () => {
   });
 
   it('ends with read-back commands', () => {
-    assert.deepEqual(commandLines(step(script(), 'Read back')), ['Get-CsAccessEdgeConfiguration', "Get-CsExternalAccessPolicy -Identity 'Global'", "Get-CsPublicProvider -Identity 'Skype'"]);
+    assert.deepEqual(commandLines(step(script(), 'Read back')), [
+      'Get-CsAccessEdgeConfiguration',
+      "Get-CsExternalAccessPolicy -Identity 'Global'",
+      "Get-CsPublicProvider -Identity 'Skype'",
+    ]);
     const text = script({ replace: 'Messenger' });
     assert.match(text, /\n# 7\. Read back the result\n[^]*\n$/);
     assert.ok(!text.includes('\r'), 'LF line endings');
   });
 
   it('numbers the steps in order, without a gap when nothing is removed', () => {
-    const titles = (text: string): string[] => text.split('\n').filter((l) => /^# \d\. /.test(l)).map((l) => l.slice(2, 4));
+    const titles = (text: string): string[] =>
+      text
+        .split('\n')
+        .filter((l) => /^# \d\. /.test(l))
+        .map((l) => l.slice(2, 4));
     assert.deepEqual(titles(script({ replace: 'Messenger' })), ['2.', '3.', '4.', '5.', '6.', '7.']);
     assert.deepEqual(titles(script()), ['2.', '3.', '4.', '5.', '6.']);
   });
@@ -216,7 +251,11 @@ describe('validateAnswers', () => {
       /provider identity "a b" contains a space/,
       /audioVideo must be true or false/,
     ];
-    for (const pattern of expected) assert.ok(errors.some((e) => pattern.test(e)), `no error matches ${String(pattern)} in ${JSON.stringify(errors)}`);
+    for (const pattern of expected)
+      assert.ok(
+        errors.some((e) => pattern.test(e)),
+        `no error matches ${String(pattern)} in ${JSON.stringify(errors)}`,
+      );
     assert.equal(errors.length, expected.length, JSON.stringify(errors));
     assert.deepEqual(errorsOf(null), ['The answers must be an object.']);
     assert.ok(errorsOf({ ...BASE, sipDomains: ['contoso.com', 'CONTOSO.com'] }).some((e) => /listed twice/.test(e)));
@@ -275,8 +314,10 @@ describe('validateAnswers', () => {
   });
 
   it('knows a top-level suffix match when it sees one (the examples of the docs)', () => {
-    for (const edge of ['sip.contoso.com', 'sipfed.contoso.com', 'access.contoso.com', 'SIP.CONTOSO.COM']) assert.ok(isTopLevelSuffixMatch(edge, 'contoso.com'), edge);
-    for (const edge of ['sip.contoso-edge.com', 'sip.it.contoso.com', 'contoso.com', 'sipcontoso.com']) assert.ok(!isTopLevelSuffixMatch(edge, 'contoso.com'), edge);
+    for (const edge of ['sip.contoso.com', 'sipfed.contoso.com', 'access.contoso.com', 'SIP.CONTOSO.COM'])
+      assert.ok(isTopLevelSuffixMatch(edge, 'contoso.com'), edge);
+    for (const edge of ['sip.contoso-edge.com', 'sip.it.contoso.com', 'contoso.com', 'sipcontoso.com'])
+      assert.ok(!isTopLevelSuffixMatch(edge, 'contoso.com'), edge);
   });
 });
 
@@ -375,10 +416,19 @@ describe('the generator and the linter agree on routing', () => {
   it('says public providers need DNS SRV routing, and the linter reports a generated script switched to default routing', async () => {
     const text = script();
     const edge = step(text, 'Federation and public IM');
-    assert.ok(edge.some((l) => /Public providers need DNS SRV routing/.test(l)), edge.join('\n'));
-    assert.ok(edge.some((l) => /default routing \(-UseDefaultRouting\) the Edge cannot federate with a public provider/.test(l)), edge.join('\n'));
+    assert.ok(
+      edge.some((l) => /Public providers need DNS SRV routing/.test(l)),
+      edge.join('\n'),
+    );
+    assert.ok(
+      edge.some((l) => /default routing \(-UseDefaultRouting\) the Edge cannot federate with a public provider/.test(l)),
+      edge.join('\n'),
+    );
     const linter = await getLinter();
-    assert.deepEqual(linter.lint(text, { target: 'sfb2019' }).findings.map((f) => f.ruleId), []);
+    assert.deepEqual(
+      linter.lint(text, { target: 'sfb2019' }).findings.map((f) => f.ruleId),
+      [],
+    );
     const routed = `${text}Set-CsAccessEdgeConfiguration -UseDefaultRouting -DefaultRouteFqdn 'atl-edge-001.litwareinc.com'\n`;
     const last = routed.split('\n').length - 1;
     assert.deepEqual(
@@ -406,7 +456,16 @@ describe('generated scripts lint clean for every combination of answers', () => 
           for (const policy of POLICIES)
             for (const replace of REPLACES)
               for (const sipDomains of DOMAIN_SETS) {
-                yield { target, edgeFqdn: 'sip.contoso.com', sipDomains, partnerDiscovery, federationAccess, audioVideo, policy, ...(replace ? { replace } : {}) };
+                yield {
+                  target,
+                  edgeFqdn: 'sip.contoso.com',
+                  sipDomains,
+                  partnerDiscovery,
+                  federationAccess,
+                  audioVideo,
+                  policy,
+                  ...(replace ? { replace } : {}),
+                };
               }
   }
 
@@ -422,7 +481,8 @@ describe('generated scripts lint clean for every combination of answers', () => 
         assert.equal(
           result.findings.length,
           0,
-          first && `${JSON.stringify(answers)}\n${first.range.start.line + 1}:${first.range.start.character + 1} ${first.ruleId}: ${first.message}\n${text.split('\n')[first.range.start.line]}`,
+          first &&
+            `${JSON.stringify(answers)}\n${first.range.start.line + 1}:${first.range.start.character + 1} ${first.ruleId}: ${first.message}\n${text.split('\n')[first.range.start.line]}`,
         );
         // Independent of which rules exist: each bound parameter is one the catalogue has for the target.
         for (const bound of result.bound) {
@@ -432,7 +492,10 @@ describe('generated scripts lint clean for every combination of answers', () => 
         }
         assert.equal(result.target, target, 'the in-file target comment names the target');
         // Every command but Write-Warning is a catalogued cmdlet.
-        assert.deepEqual(result.commands.map((c) => c.name).filter((n) => !linter.catalog.cmdlet(n)), result.commands.some((c) => c.name === 'Write-Warning') ? ['Write-Warning'] : []);
+        assert.deepEqual(
+          result.commands.map((c) => c.name).filter((n) => !linter.catalog.cmdlet(n)),
+          result.commands.some((c) => c.name === 'Write-Warning') ? ['Write-Warning'] : [],
+        );
       }
       assert.equal(count, 2 * 2 * 2 * POLICIES.length * REPLACES.length * DOMAIN_SETS.length);
     });
@@ -446,7 +509,10 @@ describe('the VS Code command is contributed', () => {
       contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string; when?: string }[]> };
     };
     const id = 'lyncPic.generateScript';
-    assert.deepEqual(manifest.contributes.commands.find((c) => c.command === id), { command: id, title: 'Lync PIC: Generate Skype connectivity script' });
+    assert.deepEqual(
+      manifest.contributes.commands.find((c) => c.command === id),
+      { command: id, title: 'Lync PIC: Generate Skype connectivity script' },
+    );
     assert.equal(manifest.contributes.menus['editor/context'].find((m) => m.command === id)?.when, 'editorLangId == powershell');
     assert.ok(manifest.contributes.menus.commandPalette.some((m) => m.command === id));
     assert.ok(manifest.activationEvents.includes(`onCommand:${id}`));

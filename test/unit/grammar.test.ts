@@ -17,7 +17,9 @@ function expressions(node: unknown, path = ''): { path: string; source: string }
   if (Array.isArray(node)) return node.flatMap((item, i) => expressions(item, `${path}[${i}]`));
   if (!node || typeof node !== 'object') return [];
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
-    (key === 'match' || key === 'begin' || key === 'end') && typeof value === 'string' ? [{ path: `${path}.${key}`, source: value }] : expressions(value, `${path}.${key}`),
+    (key === 'match' || key === 'begin' || key === 'end') && typeof value === 'string'
+      ? [{ path: `${path}.${key}`, source: value }]
+      : expressions(value, `${path}.${key}`),
   );
 }
 
@@ -28,7 +30,9 @@ describe('injection grammar', () => {
   });
 
   it('is contributed to VS Code as an injection into source.powershell', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes?: { grammars?: { scopeName: string; path: string; injectTo?: string[] }[] } };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes?: { grammars?: { scopeName: string; path: string; injectTo?: string[] }[] };
+    };
     const entry = manifest.contributes?.grammars?.find((g) => g.scopeName === GRAMMAR_SCOPE_NAME);
     assert.ok(entry, 'package.json contributes.grammars has no entry for the injection grammar');
     assert.equal(join(entry.path), join(`./${GRAMMAR_PATH}`));

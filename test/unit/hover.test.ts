@@ -38,7 +38,10 @@ describe('hover on a cmdlet', () => {
     assert.match(md, /\[-Force\]/);
     assert.match(md, /\[<CommonParameters>\]\n```/);
     assert.match(md, /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
-    assert.match(md, /\[Official reference: New-CsPublicProvider\]\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/new-cspublicprovider\)/);
+    assert.match(
+      md,
+      /\[Official reference: New-CsPublicProvider\]\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/new-cspublicprovider\)/,
+    );
   });
 
   it('works on the first character, in any case, and in a command that does not parse', () => {
@@ -62,7 +65,12 @@ describe('hover on a cmdlet', () => {
     assert.ok(syntax.startsWith('New-CsPublicProvider [-Identity] <XdsGlobalRelativeIdentity> -Enabled <Boolean> -ProxyFqdn <String>\n    [-Confirm]'), syntax);
     assert.doesNotMatch(syntax, /IconUrl/, 'Lync Server 2010 has no IconUrl');
     assert.ok(syntax.split('\n').every((line) => line.length <= 100));
-    assert.ok(syntax.split('\n').slice(1).every((line) => line.startsWith('    ')));
+    assert.ok(
+      syntax
+        .split('\n')
+        .slice(1)
+        .every((line) => line.startsWith('    ')),
+    );
   });
 
   it('shows the syntax of the target version and says when the cmdlet is missing there', () => {
@@ -104,7 +112,10 @@ describe('hover on a parameter', () => {
     assert.match(md, /\*\*Not available on Lync Server 2010\*\*/);
     assert.match(md, /Versions: Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
     assert.doesNotMatch(hoverAt('New-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '', /Not available/);
-    assert.match(hoverAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '', /Not available on Lync Server 2010/);
+    assert.match(
+      hoverAt('# lync-pic: target=lync2010\nNew-CsPublicProvider -Identity Skype -Icon¦Url x', 'sfb2015')?.markdown ?? '',
+      /Not available on Lync Server 2010/,
+    );
   });
 
   it('resolves prefixes and aliases, and excludes the colon from the range', () => {

@@ -19,7 +19,9 @@ describe('files generated from the rule metadata', () => {
   });
 
   it('the lyncPic.rules setting in package.json matches the rules', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    };
     assert.deepEqual(manifest.contributes.configuration.properties['lyncPic.rules'], { ...rulesSchema(), default: {} }, `package.json is ${STALE}`);
   });
 

@@ -91,7 +91,11 @@ describe('parser: differential against tree-sitter-powershell', () => {
 
   it('has scripts to compare', () => {
     assert.ok(files.length > 0);
-    for (const exception of EXCEPTIONS) assert.ok(files.some((file) => relative(REPO_ROOT, file) === exception.file), `exception for a missing file: ${exception.file}`);
+    for (const exception of EXCEPTIONS)
+      assert.ok(
+        files.some((file) => relative(REPO_ROOT, file) === exception.file),
+        `exception for a missing file: ${exception.file}`,
+      );
   });
 
   for (const file of files) {

@@ -148,31 +148,57 @@ function show(node: SyntaxNode, text: string): string {
 
 describe('parser: argument mode', () => {
   it('reads bare words as values, with their ranges', () => {
-    const text = 'Set-CsAccessEdgeConfiguration -Identity Global -AllowFederatedUsers True -RoutingMethod UseDnsSrvRouting\nNew-CsAllowedDomain -Identity contoso.com -ProxyFqdn sip.contoso.com -Comment site:Redmond';
+    const text =
+      'Set-CsAccessEdgeConfiguration -Identity Global -AllowFederatedUsers True -RoutingMethod UseDnsSrvRouting\nNew-CsAllowedDomain -Identity contoso.com -ProxyFqdn sip.contoso.com -Comment site:Redmond';
     assert.deepEqual(commands(text), [
-      ['Set-CsAccessEdgeConfiguration 0:0-0:29 in 0:0-0:104', '-Identity 0:30-0:39', 'bareword="Global" 0:40-0:46', '-AllowFederatedUsers 0:47-0:67', 'bareword="True" 0:68-0:72',
-        '-RoutingMethod 0:73-0:87', 'bareword="UseDnsSrvRouting" 0:88-0:104'],
-      ['New-CsAllowedDomain 1:0-1:19 in 1:0-1:90', '-Identity 1:20-1:29', 'bareword="contoso.com" 1:30-1:41', '-ProxyFqdn 1:42-1:52', 'bareword="sip.contoso.com" 1:53-1:68',
-        '-Comment 1:69-1:77', 'bareword="site:Redmond" 1:78-1:90'],
+      [
+        'Set-CsAccessEdgeConfiguration 0:0-0:29 in 0:0-0:104',
+        '-Identity 0:30-0:39',
+        'bareword="Global" 0:40-0:46',
+        '-AllowFederatedUsers 0:47-0:67',
+        'bareword="True" 0:68-0:72',
+        '-RoutingMethod 0:73-0:87',
+        'bareword="UseDnsSrvRouting" 0:88-0:104',
+      ],
+      [
+        'New-CsAllowedDomain 1:0-1:19 in 1:0-1:90',
+        '-Identity 1:20-1:29',
+        'bareword="contoso.com" 1:30-1:41',
+        '-ProxyFqdn 1:42-1:52',
+        'bareword="sip.contoso.com" 1:53-1:68',
+        '-Comment 1:69-1:77',
+        'bareword="site:Redmond" 1:78-1:90',
+      ],
     ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('reads `a,b` and `a, b` as one array argument', () => {
     const text = 'Set-CsX -Identity a,b -Domains c, d, e';
-    assert.deepEqual(commands(text), [[
-      'Set-CsX 0:0-0:7 in 0:0-0:38', '-Identity 0:8-0:17', 'array "a,b" [bareword="a" 0:18-0:19, bareword="b" 0:20-0:21] 0:18-0:21',
-      '-Domains 0:22-0:30', 'array "c, d, e" [bareword="c" 0:31-0:32, bareword="d" 0:34-0:35, bareword="e" 0:37-0:38] 0:31-0:38',
-    ]]);
+    assert.deepEqual(commands(text), [
+      [
+        'Set-CsX 0:0-0:7 in 0:0-0:38',
+        '-Identity 0:8-0:17',
+        'array "a,b" [bareword="a" 0:18-0:19, bareword="b" 0:20-0:21] 0:18-0:21',
+        '-Domains 0:22-0:30',
+        'array "c, d, e" [bareword="c" 0:31-0:32, bareword="d" 0:34-0:35, bareword="e" 0:37-0:38] 0:31-0:38',
+      ],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('continues an array over a backtick continuation and after a trailing comma and a newline', () => {
     const text = 'Set-CsX -A a, `\n  b -B c `\n  , d -C e,\n  f\nGet-CsY';
     assert.deepEqual(commands(text), [
-      ['Set-CsX 0:0-0:7 in 0:0-3:3', '-A 0:8-0:10', 'array "a, `\\n  b" [bareword="a" 0:11-0:12, bareword="b" 1:2-1:3] 0:11-1:3',
-        '-B 1:4-1:6', 'array "c `\\n  , d" [bareword="c" 1:7-1:8, bareword="d" 2:4-2:5] 1:7-2:5',
-        '-C 2:6-2:8', 'array "e,\\n  f" [bareword="e" 2:9-2:10, bareword="f" 3:2-3:3] 2:9-3:3'],
+      [
+        'Set-CsX 0:0-0:7 in 0:0-3:3',
+        '-A 0:8-0:10',
+        'array "a, `\\n  b" [bareword="a" 0:11-0:12, bareword="b" 1:2-1:3] 0:11-1:3',
+        '-B 1:4-1:6',
+        'array "c `\\n  , d" [bareword="c" 1:7-1:8, bareword="d" 2:4-2:5] 1:7-2:5',
+        '-C 2:6-2:8',
+        'array "e,\\n  f" [bareword="e" 2:9-2:10, bareword="f" 3:2-3:3] 2:9-3:3',
+      ],
       ['Get-CsY 4:0-4:7 in 4:0-4:7'],
     ]);
     assert.deepEqual(errors(text), []);
@@ -180,13 +206,17 @@ describe('parser: argument mode', () => {
 
   it('reads `1..3` as a bare word in argument mode', () => {
     const text = 'Get-CsX -Index 1..3 -Last 10..1';
-    assert.deepEqual(commands(text), [['Get-CsX 0:0-0:7 in 0:0-0:31', '-Index 0:8-0:14', 'bareword="1..3" 0:15-0:19', '-Last 0:20-0:25', 'bareword="10..1" 0:26-0:31']]);
+    assert.deepEqual(commands(text), [
+      ['Get-CsX 0:0-0:7 in 0:0-0:31', '-Index 0:8-0:14', 'bareword="1..3" 0:15-0:19', '-Last 0:20-0:25', 'bareword="10..1" 0:26-0:31'],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('reads a path with a wildcard as one bare word', () => {
     const text = 'Get-ChildItem C:\\x\\*.log -Filter *.ps1';
-    assert.deepEqual(commands(text), [['Get-ChildItem 0:0-0:13 in 0:0-0:38', 'bareword="C:\\\\x\\\\*.log" 0:14-0:24', '-Filter 0:25-0:32', 'bareword="*.ps1" 0:33-0:38']]);
+    assert.deepEqual(commands(text), [
+      ['Get-ChildItem 0:0-0:13 in 0:0-0:38', 'bareword="C:\\\\x\\\\*.log" 0:14-0:24', '-Filter 0:25-0:32', 'bareword="*.ps1" 0:33-0:38'],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
@@ -222,16 +252,27 @@ describe('parser: argument mode', () => {
 
   it('ends parameters at `--`: a later `-x` is a value', () => {
     const text = 'Write-Output -- -Identity -x 2';
-    assert.deepEqual(commands(text), [['Write-Output 0:0-0:12 in 0:0-0:30', 'bareword="-Identity" 0:16-0:25', 'bareword="-x" 0:26-0:28', 'number="2" 0:29-0:30']]);
+    assert.deepEqual(commands(text), [
+      ['Write-Output 0:0-0:12 in 0:0-0:30', 'bareword="-Identity" 0:16-0:25', 'bareword="-x" 0:26-0:28', 'number="2" 0:29-0:30'],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('binds the value of the colon forms `-Name:value`, `-Name: value` and `-Name:$false`', () => {
     const text = 'Set-CsX -Identity:Global -Comment: "a b" -Enabled:$false -Force:$true';
-    assert.deepEqual(commands(text), [[
-      'Set-CsX 0:0-0:7 in 0:0-0:69', '-Identity: 0:8-0:18', 'bareword="Global" 0:18-0:24', '-Comment: 0:25-0:34', 'string="a b" 0:35-0:40',
-      '-Enabled: 0:41-0:50', 'boolean="$false" 0:50-0:56', '-Force: 0:57-0:64', 'boolean="$true" 0:64-0:69',
-    ]]);
+    assert.deepEqual(commands(text), [
+      [
+        'Set-CsX 0:0-0:7 in 0:0-0:69',
+        '-Identity: 0:8-0:18',
+        'bareword="Global" 0:18-0:24',
+        '-Comment: 0:25-0:34',
+        'string="a b" 0:35-0:40',
+        '-Enabled: 0:41-0:50',
+        'boolean="$false" 0:50-0:56',
+        '-Force: 0:57-0:64',
+        'boolean="$true" 0:64-0:69',
+      ],
+    ]);
     assert.deepEqual(tree(text), ['(cmd bare(Set-CsX) -Identity:bare(Global) -Comment:double(a b) -Enabled:$false -Force:$true)']);
     assert.deepEqual(errors(text), []);
   });
@@ -239,24 +280,43 @@ describe('parser: argument mode', () => {
   it('reads a splat `@params`, resolved to the hashtable assigned before', () => {
     const text = "$p = @{ Identity = 'Skype'; Enabled = $true }\nNew-CsPublicProvider @p -Force";
     assert.deepEqual(commands(text), [['New-CsPublicProvider 1:0-1:20 in 1:0-1:30', '@p {Identity=Skype; Enabled=$true} 1:21-1:23', '-Force 1:24-1:30']]);
-    assert.deepEqual(tree(text), ["(= $p (@{} bare(Identity)=single(Skype) bare(Enabled)=$true))", '(cmd bare(New-CsPublicProvider) @p -Force)']);
+    assert.deepEqual(tree(text), ['(= $p (@{} bare(Identity)=single(Skype) bare(Enabled)=$true))', '(cmd bare(New-CsPublicProvider) @p -Force)']);
     assert.deepEqual(errors(text), []);
   });
 
   it('keeps parameter prefixes as written', () => {
     const text = 'New-CsPublicProvider -Ident Skype -Proxy fed.msn.com -Ena:$true -v 2';
-    assert.deepEqual(commands(text), [[
-      'New-CsPublicProvider 0:0-0:20 in 0:0-0:68', '-Ident 0:21-0:27', 'bareword="Skype" 0:28-0:33', '-Proxy 0:34-0:40', 'bareword="fed.msn.com" 0:41-0:52',
-      '-Ena: 0:53-0:58', 'boolean="$true" 0:58-0:63', '-v 0:64-0:66', 'number="2" 0:67-0:68',
-    ]]);
+    assert.deepEqual(commands(text), [
+      [
+        'New-CsPublicProvider 0:0-0:20 in 0:0-0:68',
+        '-Ident 0:21-0:27',
+        'bareword="Skype" 0:28-0:33',
+        '-Proxy 0:34-0:40',
+        'bareword="fed.msn.com" 0:41-0:52',
+        '-Ena: 0:53-0:58',
+        'boolean="$true" 0:58-0:63',
+        '-v 0:64-0:66',
+        'number="2" 0:67-0:68',
+      ],
+    ]);
   });
 
   it('accepts en dash, em dash and horizontal bar dashes and curly quotes (pasted from a web page)', () => {
-    const text = 'Set-CsPublicProvider \u2013Identity \u2018Skype\u2019 \u2014ProxyFqdn \u201cfederation.messenger.msn.com\u201d \u2015Enabled $true -Comment \u201cit\u2019s\u201d';
-    assert.deepEqual(commands(text), [[
-      'Set-CsPublicProvider 0:0-0:20 in 0:0-0:111', '-Identity (dash) 0:21-0:30', 'string="Skype" 0:31-0:38', '-ProxyFqdn (dash) 0:39-0:49',
-      'string="federation.messenger.msn.com" 0:50-0:80', '-Enabled (dash) 0:81-0:89', 'boolean="$true" 0:90-0:95', '-Comment 0:96-0:104', 'string="it\u2019s" 0:105-0:111',
-    ]]);
+    const text =
+      'Set-CsPublicProvider \u2013Identity \u2018Skype\u2019 \u2014ProxyFqdn \u201cfederation.messenger.msn.com\u201d \u2015Enabled $true -Comment \u201cit\u2019s\u201d';
+    assert.deepEqual(commands(text), [
+      [
+        'Set-CsPublicProvider 0:0-0:20 in 0:0-0:111',
+        '-Identity (dash) 0:21-0:30',
+        'string="Skype" 0:31-0:38',
+        '-ProxyFqdn (dash) 0:39-0:49',
+        'string="federation.messenger.msn.com" 0:50-0:80',
+        '-Enabled (dash) 0:81-0:89',
+        'boolean="$true" 0:90-0:95',
+        '-Comment 0:96-0:104',
+        'string="it\u2019s" 0:105-0:111',
+      ],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
@@ -304,14 +364,20 @@ describe('parser: expression mode', () => {
 
   it('reads type literals with generic arguments: `[System.Collections.Generic.List[string]]::new()`', () => {
     const text = '$l = [System.Collections.Generic.List[string]]::new()\n[Collections.Generic.Dictionary[string, int]]$d = @{}';
-    assert.deepEqual(tree(text), ['(= $l (::() [System.Collections.Generic.List[string]] bare(new)))', '(= (cast [Collections.Generic.Dictionary[string, int]] $d) (@{}))']);
+    assert.deepEqual(tree(text), [
+      '(= $l (::() [System.Collections.Generic.List[string]] bare(new)))',
+      '(= (cast [Collections.Generic.Dictionary[string, int]] $d) (@{}))',
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('reads hashtables: bare, quoted and dashed keys, and commands as values', () => {
     const text = "$h = @{ a = 1; 'b' = Get-Date; c-d = 2\n  Name = Get-CsUser -Identity x }";
     assert.deepEqual(tree(text), ['(= $h (@{} bare(a)=#1 single(b)=(cmd bare(Get-Date)) bare(c-d)=#2 bare(Name)=(cmd bare(Get-CsUser) -Identity bare(x))))']);
-    assert.deepEqual(commands(text), [['Get-Date 0:21-0:29 in 0:21-0:29'], ['Get-CsUser 1:9-1:19 in 1:9-1:31', '-Identity 1:20-1:29', 'bareword="x" 1:30-1:31']]);
+    assert.deepEqual(commands(text), [
+      ['Get-Date 0:21-0:29 in 0:21-0:29'],
+      ['Get-CsUser 1:9-1:19 in 1:9-1:31', '-Identity 1:20-1:29', 'bareword="x" 1:30-1:31'],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
@@ -339,8 +405,8 @@ describe('parser: expression mode', () => {
     assert.deepEqual(errors(text), []);
   });
 
-  it("reads here-strings: a command in @' '@ is text, one in a $( ) of @\" \"@ is found", () => {
-    const text = "$a = @'\nGet-CsUser -Identity inside\n'@\n$b = @\"\nName: $(Get-CsPool -Identity p)\n\"@";
+  it('reads here-strings: a command in @\' \'@ is text, one in a $( ) of @" "@ is found', () => {
+    const text = '$a = @\'\nGet-CsUser -Identity inside\n\'@\n$b = @"\nName: $(Get-CsPool -Identity p)\n"@';
     assert.deepEqual(tree(text), ['(= $a here-single(Get-CsUser -Identity inside))', '(= $b here-double(? ($() (cmd bare(Get-CsPool) -Identity bare(p)))))']);
     assert.deepEqual(commands(text), [['Get-CsPool 4:8-4:18 in 4:8-4:30', '-Identity 4:19-4:28', 'bareword="p" 4:29-4:30']]);
     assert.deepEqual(errors(text), []);
@@ -356,15 +422,26 @@ describe('parser: expression mode', () => {
   it('reads `&` at the end of a pipeline as running it in the background', () => {
     const text = 'Start-Job { Get-CsD } &\nGet-CsE';
     assert.deepEqual(tree(text), ['(cmd bare(Start-Job) { (cmd bare(Get-CsD)) }) &', '(cmd bare(Get-CsE))']);
-    assert.deepEqual(commands(text), [['Start-Job 0:0-0:9 in 0:0-0:21', 'scriptblock "{ Get-CsD }" 0:10-0:21'], ['Get-CsD 0:12-0:19 in 0:12-0:19'], ['Get-CsE 1:0-1:7 in 1:0-1:7']]);
+    assert.deepEqual(commands(text), [
+      ['Start-Job 0:0-0:9 in 0:0-0:21', 'scriptblock "{ Get-CsD }" 0:10-0:21'],
+      ['Get-CsD 0:12-0:19 in 0:12-0:19'],
+      ['Get-CsE 1:0-1:7 in 1:0-1:7'],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('reads redirections `2>&1`, `> $null`, `*>&1` (not command elements)', () => {
     const text = 'Get-CsE 2>&1 > $null\nGet-CsF *>&1 | Out-File x.log\n$r = Get-CsG 2> err.txt';
-    assert.deepEqual(tree(text), ['(cmd bare(Get-CsE) (2>&1) (> $null))', '(| (cmd bare(Get-CsF) (*>&1)) (cmd bare(Out-File) bare(x.log)))', '(= $r (cmd bare(Get-CsG) (2> bare(err.txt))))']);
+    assert.deepEqual(tree(text), [
+      '(cmd bare(Get-CsE) (2>&1) (> $null))',
+      '(| (cmd bare(Get-CsF) (*>&1)) (cmd bare(Out-File) bare(x.log)))',
+      '(= $r (cmd bare(Get-CsG) (2> bare(err.txt))))',
+    ]);
     assert.deepEqual(commands(text), [
-      ['Get-CsE 0:0-0:7 in 0:0-0:7'], ['Get-CsF 1:0-1:7 in 1:0-1:7'], ['Out-File 1:15-1:23 in 1:15-1:29 piped', 'bareword="x.log" 1:24-1:29'], ['Get-CsG 2:5-2:12 in 2:5-2:12'],
+      ['Get-CsE 0:0-0:7 in 0:0-0:7'],
+      ['Get-CsF 1:0-1:7 in 1:0-1:7'],
+      ['Out-File 1:15-1:23 in 1:15-1:29 piped', 'bareword="x.log" 1:24-1:29'],
+      ['Get-CsG 2:5-2:12 in 2:5-2:12'],
     ]);
     assert.deepEqual(errors(text), []);
   });
@@ -391,10 +468,18 @@ describe('parser: statements', () => {
 
   it('finds the command of a one-line function with a param block', () => {
     const text = 'function Enable-Skype { param([string]$Fqdn) New-CsPublicProvider -Identity Skype -ProxyFqdn $Fqdn }';
-    assert.deepEqual(tree(text), ['(function Enable-Skype (param ([string] $Fqdn)) { (cmd bare(New-CsPublicProvider) -Identity bare(Skype) -ProxyFqdn $Fqdn) })']);
-    assert.deepEqual(commands(text), [[
-      'New-CsPublicProvider 0:45-0:65 in 0:45-0:98', '-Identity 0:66-0:75', 'bareword="Skype" 0:76-0:81', '-ProxyFqdn 0:82-0:92', 'variable "$Fqdn" 0:93-0:98',
-    ]]);
+    assert.deepEqual(tree(text), [
+      '(function Enable-Skype (param ([string] $Fqdn)) { (cmd bare(New-CsPublicProvider) -Identity bare(Skype) -ProxyFqdn $Fqdn) })',
+    ]);
+    assert.deepEqual(commands(text), [
+      [
+        'New-CsPublicProvider 0:45-0:65 in 0:45-0:98',
+        '-Identity 0:66-0:75',
+        'bareword="Skype" 0:76-0:81',
+        '-ProxyFqdn 0:82-0:92',
+        'variable "$Fqdn" 0:93-0:98',
+      ],
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
@@ -405,12 +490,18 @@ describe('parser: statements', () => {
     assert.deepEqual(errors(text), []);
   });
 
-  const WORKFLOW = 'workflow Set-All {\n    parallel {\n        Get-CsA\n        Get-CsB\n    }\n    foreach -parallel ($s in $servers) { Get-CsC -Identity $s }\n}';
+  const WORKFLOW =
+    'workflow Set-All {\n    parallel {\n        Get-CsA\n        Get-CsB\n    }\n    foreach -parallel ($s in $servers) { Get-CsC -Identity $s }\n}';
 
   it('finds the commands of a workflow, in `parallel { }` and `foreach -parallel`', () => {
-    assert.deepEqual(commands(WORKFLOW).filter(([header]) => !header.startsWith('parallel ')), [
-      ['Get-CsA 2:8-2:15 in 2:8-2:15'], ['Get-CsB 3:8-3:15 in 3:8-3:15'], ['Get-CsC 5:41-5:48 in 5:41-5:61', '-Identity 5:49-5:58', 'variable "$s" 5:59-5:61'],
-    ]);
+    assert.deepEqual(
+      commands(WORKFLOW).filter(([header]) => !header.startsWith('parallel ')),
+      [
+        ['Get-CsA 2:8-2:15 in 2:8-2:15'],
+        ['Get-CsB 3:8-3:15 in 3:8-3:15'],
+        ['Get-CsC 5:41-5:48 in 5:41-5:61', '-Identity 5:49-5:58', 'variable "$s" 5:59-5:61'],
+      ],
+    );
     assert.deepEqual(errors(WORKFLOW), []);
   });
 
@@ -432,11 +523,17 @@ describe('parser: statements', () => {
 
   it('reads a class with properties, methods and a constructor calling `: base()`', () => {
     assert.deepEqual(tree(CLASS), [
-      "(class (property [string] $Name single(Skype)) (property [int] $Count) (method ([string] $n) $n #1 { (= (. $this bare(Name)) $n) }) (method [void] { (cmd bare(Set-CsPublicProvider) -Identity (. $this bare(Name)) -Enabled $true) }))",
+      '(class (property [string] $Name single(Skype)) (property [int] $Count) (method ([string] $n) $n #1 { (= (. $this bare(Name)) $n) }) (method [void] { (cmd bare(Set-CsPublicProvider) -Identity (. $this bare(Name)) -Enabled $true) }))',
     ]);
-    assert.deepEqual(commands(CLASS), [[
-      'Set-CsPublicProvider 4:22-4:42 in 4:22-4:78', '-Identity 4:43-4:52', 'expression "$this.Name" 4:53-4:63', '-Enabled 4:64-4:72', 'boolean="$true" 4:73-4:78',
-    ]]);
+    assert.deepEqual(commands(CLASS), [
+      [
+        'Set-CsPublicProvider 4:22-4:42 in 4:22-4:78',
+        '-Identity 4:43-4:52',
+        'expression "$this.Name" 4:53-4:63',
+        '-Enabled 4:64-4:72',
+        'boolean="$true" 4:73-4:78',
+      ],
+    ]);
     assert.deepEqual(errors(CLASS), []);
   });
 
@@ -457,17 +554,25 @@ describe('parser: statements', () => {
   const DSC = "configuration C { Node localhost { File f { DestinationPath = 'x' } } }";
 
   it('reads a DSC configuration: its nodes and resources', () => {
-    assert.deepEqual(tree(DSC), ["(configuration C { (cmd bare(Node) bare(localhost) { (cmd bare(File) bare(f) { (cmd bare(DestinationPath) bare(=) single(x)) }) }) })"]);
+    assert.deepEqual(tree(DSC), [
+      '(configuration C { (cmd bare(Node) bare(localhost) { (cmd bare(File) bare(f) { (cmd bare(DestinationPath) bare(=) single(x)) }) }) })',
+    ]);
     assert.deepEqual(commands(DSC).slice(0, 2), [
-      ['Node 0:18-0:22 in 0:18-0:69', 'bareword="localhost" 0:23-0:32', "scriptblock \"{ File f { DestinationPath = 'x' } }\" 0:33-0:69"],
-      ['File 0:35-0:39 in 0:35-0:67', 'bareword="f" 0:40-0:41', "scriptblock \"{ DestinationPath = 'x' }\" 0:42-0:67"],
+      ['Node 0:18-0:22 in 0:18-0:69', 'bareword="localhost" 0:23-0:32', 'scriptblock "{ File f { DestinationPath = \'x\' } }" 0:33-0:69'],
+      ['File 0:35-0:39 in 0:35-0:67', 'bareword="f" 0:40-0:41', 'scriptblock "{ DestinationPath = \'x\' }" 0:42-0:67'],
     ]);
     assert.deepEqual(errors(DSC), []);
   });
 
-  it('reads the properties of a DSC resource as properties, not commands', { todo: "parser divergence: in a configuration, PowerShell parses a resource's body (`File f { DestinationPath = 'x' }`) as a hashtable of properties; the parser reads a command `DestinationPath` with the arguments `=` and 'x'" }, () => {
-    assert.deepEqual(names(DSC), ['Node', 'File']);
-  });
+  it(
+    'reads the properties of a DSC resource as properties, not commands',
+    {
+      todo: "parser divergence: in a configuration, PowerShell parses a resource's body (`File f { DestinationPath = 'x' }`) as a hashtable of properties; the parser reads a command `DestinationPath` with the arguments `=` and 'x'",
+    },
+    () => {
+      assert.deepEqual(names(DSC), ['Node', 'File']);
+    },
+  );
 
   it('reads if / elseif / else across lines', () => {
     const text = 'if ($a -eq 1) {\n    Get-CsA\n}\nelseif ($a -eq 2) {\n    Get-CsB\n}\nelse {\n    Get-CsC\n}';
@@ -515,7 +620,8 @@ describe('parser: statements', () => {
   });
 
   it('reads try / catch [T1], [T2] / finally', () => {
-    const text = 'try { Get-CsH -ErrorAction Stop }\ncatch [System.Management.Automation.CommandNotFoundException], [System.IO.IOException] { Write-Warning $_ }\nfinally { Get-CsI }';
+    const text =
+      'try { Get-CsH -ErrorAction Stop }\ncatch [System.Management.Automation.CommandNotFoundException], [System.IO.IOException] { Write-Warning $_ }\nfinally { Get-CsI }';
     assert.deepEqual(tree(text), [
       '(try { (cmd bare(Get-CsH) -ErrorAction bare(Stop)) } [System.Management.Automation.CommandNotFoundException] [System.IO.IOException] { (cmd bare(Write-Warning) $_) } { (cmd bare(Get-CsI)) })',
     ]);
@@ -536,7 +642,7 @@ describe('parser: statements', () => {
 
   it('reads a data section', () => {
     const text = "data Messages { ConvertFrom-StringData 'a = b' }";
-    assert.deepEqual(tree(text), ["(data bare(Messages) { (cmd bare(ConvertFrom-StringData) single(a = b)) })"]);
+    assert.deepEqual(tree(text), ['(data bare(Messages) { (cmd bare(ConvertFrom-StringData) single(a = b)) })']);
     assert.deepEqual(commands(text), [['ConvertFrom-StringData 0:16-0:38 in 0:16-0:46', 'string="a = b" 0:39-0:46']]);
     assert.deepEqual(errors(text), []);
   });
@@ -578,10 +684,15 @@ describe('parser: statements', () => {
   });
 
   it('reads help comments as comments, never their examples as commands', () => {
-    const text = '<#\n.SYNOPSIS\n  Enables Skype. New-CsPublicProvider -Identity InHelp\n#>\nfunction F {\n    <# .DESCRIPTION help #>\n    param()\n    # .EXAMPLE Get-CsNotHere\n    Get-CsHere\n}';
+    const text =
+      '<#\n.SYNOPSIS\n  Enables Skype. New-CsPublicProvider -Identity InHelp\n#>\nfunction F {\n    <# .DESCRIPTION help #>\n    param()\n    # .EXAMPLE Get-CsNotHere\n    Get-CsHere\n}';
     assert.deepEqual(tree(text), ['(function F (param) { (cmd bare(Get-CsHere)) })']);
     assert.deepEqual(commands(text), [['Get-CsHere 8:4-8:14 in 8:4-8:14']]);
-    assert.deepEqual(comments(text), ['<#\n.SYNOPSIS\n  Enables Skype. New-CsPublicProvider -Identity InHelp\n#>', '<# .DESCRIPTION help #>', '# .EXAMPLE Get-CsNotHere']);
+    assert.deepEqual(comments(text), [
+      '<#\n.SYNOPSIS\n  Enables Skype. New-CsPublicProvider -Identity InHelp\n#>',
+      '<# .DESCRIPTION help #>',
+      '# .EXAMPLE Get-CsNotHere',
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
@@ -602,7 +713,13 @@ describe('parser: recovery', () => {
   it('reads a command with an array and an unknown parameter, then the command on the next line', () => {
     const text = 'Set-CsExternalAccessPolicy -Identity a,b -Foo 1\nGet-CsUser';
     assert.deepEqual(commands(text), [
-      ['Set-CsExternalAccessPolicy 0:0-0:26 in 0:0-0:47', '-Identity 0:27-0:36', 'array "a,b" [bareword="a" 0:37-0:38, bareword="b" 0:39-0:40] 0:37-0:40', '-Foo 0:41-0:45', 'number="1" 0:46-0:47'],
+      [
+        'Set-CsExternalAccessPolicy 0:0-0:26 in 0:0-0:47',
+        '-Identity 0:27-0:36',
+        'array "a,b" [bareword="a" 0:37-0:38, bareword="b" 0:39-0:40] 0:37-0:40',
+        '-Foo 0:41-0:45',
+        'number="1" 0:46-0:47',
+      ],
       ['Get-CsUser 1:0-1:10 in 1:0-1:10'],
     ]);
     assert.deepEqual(errors(text), []);
@@ -612,8 +729,14 @@ describe('parser: recovery', () => {
     const text = 'Set-CsUser -Identity "sip:a@b.com\nGet-CsUser -Identity x';
     assert.deepEqual(errors(text), ['The string is missing the terminator: ". @21-33']);
     const found = extractCommands(text);
-    assert.deepEqual(found.map((c) => c.name), ['Set-CsUser', 'Get-CsUser']);
-    assert.deepEqual(found[0].elements.map((e) => (e.type === 'value' ? `${e.value.kind} ${span(e.value.range)}` : element(e))), ['-Identity 0:11-0:20', 'string 0:21-0:33']);
+    assert.deepEqual(
+      found.map((c) => c.name),
+      ['Set-CsUser', 'Get-CsUser'],
+    );
+    assert.deepEqual(
+      found[0].elements.map((e) => (e.type === 'value' ? `${e.value.kind} ${span(e.value.range)}` : element(e))),
+      ['-Identity 0:11-0:20', 'string 0:21-0:33'],
+    );
     assert.deepEqual(picture(found[1]), ['Get-CsUser 1:0-1:10 in 1:0-1:22', '-Identity 1:11-1:20', 'bareword="x" 1:21-1:22']);
   });
 
@@ -635,7 +758,10 @@ describe('parser: recovery', () => {
     assert.deepEqual(errors(text), ['White space is not allowed before the string terminator. @21-23']);
     assert.deepEqual(names(text), ['Write-Host', 'Get-CsUser']);
     const [write, get] = extractCommands(text);
-    assert.deepEqual(write.elements.map((e) => (e.type === 'value' ? `${e.value.kind} ${span(e.value.range)}` : element(e))), ['string 0:11-2:4']);
+    assert.deepEqual(
+      write.elements.map((e) => (e.type === 'value' ? `${e.value.kind} ${span(e.value.range)}` : element(e))),
+      ['string 0:11-2:4'],
+    );
     assert.deepEqual(picture(get), ['Get-CsUser 3:0-3:10 in 3:0-3:10']);
   });
 
@@ -673,16 +799,23 @@ describe('parser: recovery', () => {
     const text = 'New-CsPublicProvider -';
     assert.deepEqual(commands(text), [['New-CsPublicProvider 0:0-0:20 in 0:0-0:22', '- 0:21-0:22']]);
     const [command] = extractCommands(text);
-    assert.deepEqual(command.elements, [{ type: 'parameter', name: '', range: { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } }, colon: false, alternativeDash: false }]);
+    assert.deepEqual(command.elements, [
+      { type: 'parameter', name: '', range: { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } }, colon: false, alternativeDash: false },
+    ]);
     assert.deepEqual(errors(text), []);
   });
 
   it('reads the placeholders of a documentation template, keeping the parameter names', () => {
     const text = 'New-CsExternalAccessPolicy -Identity <policy name> -EnableFederationAccess <$true, $false>';
-    assert.deepEqual(commands(text), [[
-      'New-CsExternalAccessPolicy 0:0-0:26 in 0:0-0:90', '-Identity 0:27-0:36', 'placeholder "<policy name>" 0:37-0:50',
-      '-EnableFederationAccess 0:51-0:74', 'placeholder "<$true, $false>" 0:75-0:90',
-    ]]);
+    assert.deepEqual(commands(text), [
+      [
+        'New-CsExternalAccessPolicy 0:0-0:26 in 0:0-0:90',
+        '-Identity 0:27-0:36',
+        'placeholder "<policy name>" 0:37-0:50',
+        '-EnableFederationAccess 0:51-0:74',
+        'placeholder "<$true, $false>" 0:75-0:90',
+      ],
+    ]);
     assert.deepEqual(tree(text), ['(cmd bare(New-CsExternalAccessPolicy) -Identity <policy name> -EnableFederationAccess <$true, $false>)']);
     assert.deepEqual(errors(text), []);
   });
@@ -725,7 +858,8 @@ describe('parser: robustness', () => {
     const text = '@{'.repeat(N);
     // The innermost hashtable read is at 296; each one around it has the next one as a key without `=`.
     const expected = [`${TOO_DEEP} @298-299`];
-    for (let at = 296; at >= 0; at -= 2) expected.push(`Missing '=' operator after key in hash literal. @${at + 2}-${text.length}`, `The hash literal was incomplete. @${at}-${at + 1}`);
+    for (let at = 296; at >= 0; at -= 2)
+      expected.push(`Missing '=' operator after key in hash literal. @${at + 2}-${text.length}`, `The hash literal was incomplete. @${at}-${at + 1}`);
     assert.deepEqual(errorList(text), expected);
   });
 
@@ -757,7 +891,11 @@ describe('parser: robustness', () => {
 
   // Was a bug before aabf002: the stack overflows ("Maximum call stack size exceeded") from about 640 nested `"$(` (about 780 `@"\n$(`): each level recurses through the tokenizer, and MAX_NESTING (300) comes too late
   it('reads 100,000 `"$(` (sub-expressions in strings) without throwing', () => {
-    for (const text of ['"$('.repeat(N), '@"\n$('.repeat(20_000)]) assert.ok(errorList(text).some((e) => e.startsWith(TOO_DEEP)), 'no error says the script nests too deeply');
+    for (const text of ['"$('.repeat(N), '@"\n$('.repeat(20_000)])
+      assert.ok(
+        errorList(text).some((e) => e.startsWith(TOO_DEEP)),
+        'no error says the script nests too deeply',
+      );
   });
 
   it('reads binary garbage (random bytes as latin1) without throwing', () => {
@@ -779,21 +917,96 @@ describe('parser: robustness', () => {
 describe('parser: property', () => {
   /** Pieces of real scripts, and of broken ones. */
   const FRAGMENTS = [
-    'Get-CsUser', 'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true', 'Set-CsX -A a,b -B c, `\n d', 'Get-X 1..3 C:\\x\\*.log',
-    'icacls x --% /grant a:(F)', 'Write-Output -- -x', 'Set-CsX -Name:v -Enabled: $false', 'New-CsX @params -Force',
-    'Set-CsX \u2013Identity \u2018Skype\u2019 \u2014Comment \u201cx\u201d \u2015Enabled $true', '(Get-CsUser).SipAddress', '$x.Method(1, 2)', '[Math]::Round(1.5)', '$a[0]', '[string]$x',
-    '[System.Collections.Generic.List[string]]::new()', "$h = @{ a = 1; 'b' = Get-Date; c-d = 2 }", '$a = @(\n 1\n Get-X\n)', '$(Get-CsA)', '"a $(Get-CsUser -Identity x) b $name"',
-    "@'\nGet-CsNo\n'@", '@"\n$(Get-CsYes)\n"@', 'Get-A && Get-B || Get-C', 'Start-Job { Get-D } &', 'Get-E 2>&1 > $null', 'Get-F *>&1',
+    'Get-CsUser',
+    'New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled $true',
+    'Set-CsX -A a,b -B c, `\n d',
+    'Get-X 1..3 C:\\x\\*.log',
+    'icacls x --% /grant a:(F)',
+    'Write-Output -- -x',
+    'Set-CsX -Name:v -Enabled: $false',
+    'New-CsX @params -Force',
+    'Set-CsX \u2013Identity \u2018Skype\u2019 \u2014Comment \u201cx\u201d \u2015Enabled $true',
+    '(Get-CsUser).SipAddress',
+    '$x.Method(1, 2)',
+    '[Math]::Round(1.5)',
+    '$a[0]',
+    '[string]$x',
+    '[System.Collections.Generic.List[string]]::new()',
+    "$h = @{ a = 1; 'b' = Get-Date; c-d = 2 }",
+    '$a = @(\n 1\n Get-X\n)',
+    '$(Get-CsA)',
+    '"a $(Get-CsUser -Identity x) b $name"',
+    "@'\nGet-CsNo\n'@",
+    '@"\n$(Get-CsYes)\n"@',
+    'Get-A && Get-B || Get-C',
+    'Start-Job { Get-D } &',
+    'Get-E 2>&1 > $null',
+    'Get-F *>&1',
     'function F { [CmdletBinding()] param([Parameter(Mandatory = $true, Position = 0)][string]$Fqdn) Get-X }',
-    'function Enable-Skype { param([string]$Fqdn) New-CsPublicProvider -Identity Skype -ProxyFqdn $Fqdn }', 'filter G { $_ }',
-    'workflow W { parallel { Get-A } foreach -parallel ($x in $y) { Get-B } }', "class C : B {\n $Name = 'Skype'\n C() : base() { }\n Enable() { Get-X }\n}", 'enum E { A; B = 1 }',
-    "configuration C { Node localhost { File f { DestinationPath = 'x' } } }", 'if ($x) { A } elseif ($y) { B } else { C }', 'while ($i -lt 3) { $i++ }', 'do { A } until ($x)',
-    'for ($i = 0; $i -lt 3; $i++) { A }', 'foreach ($a in $b) { A }', "switch -Regex ($x) { 'a' { A } default { B } }", 'try { A } catch [T1], [T2] { B } finally { C }',
-    'trap { continue }', 'data { "x" }', ':outer while ($true) { break outer }', 'using namespace System', '#requires -Version 3', '<# block #>', '# line comment',
-    '$a = @(1,2', 'Set-CsX -Identity a,b -Foo 1', '"unterminated', '@"\nx\n  "@', 'if ($x -eq ) { Get-CsUser }', 'Get-X | | Get-Y', 'Get-X |', 'New-CsPublicProvider -',
-    'New-CsX -Identity <policy name> -Enabled <$true, $false>', "class P { [string]$Name = 'x'; [int]$n\n hidden static [void] M([int]$a) { Get-X } }", 'class Q { $p=1;M(){} }',
-    ':lbl', 'function F($a)', '2>&1', '> $null', '*>&1', '"$("$(', '@"\n$(Get-X',
-    ')', '}', '(', '{', '"', "'", '@(', '$(', '@{', '[', ']', ',', '-eq', '+', '!', '`', '$', '@', '&', '::', '.', '=', ';', '|', '1', 'x',
+    'function Enable-Skype { param([string]$Fqdn) New-CsPublicProvider -Identity Skype -ProxyFqdn $Fqdn }',
+    'filter G { $_ }',
+    'workflow W { parallel { Get-A } foreach -parallel ($x in $y) { Get-B } }',
+    "class C : B {\n $Name = 'Skype'\n C() : base() { }\n Enable() { Get-X }\n}",
+    'enum E { A; B = 1 }',
+    "configuration C { Node localhost { File f { DestinationPath = 'x' } } }",
+    'if ($x) { A } elseif ($y) { B } else { C }',
+    'while ($i -lt 3) { $i++ }',
+    'do { A } until ($x)',
+    'for ($i = 0; $i -lt 3; $i++) { A }',
+    'foreach ($a in $b) { A }',
+    "switch -Regex ($x) { 'a' { A } default { B } }",
+    'try { A } catch [T1], [T2] { B } finally { C }',
+    'trap { continue }',
+    'data { "x" }',
+    ':outer while ($true) { break outer }',
+    'using namespace System',
+    '#requires -Version 3',
+    '<# block #>',
+    '# line comment',
+    '$a = @(1,2',
+    'Set-CsX -Identity a,b -Foo 1',
+    '"unterminated',
+    '@"\nx\n  "@',
+    'if ($x -eq ) { Get-CsUser }',
+    'Get-X | | Get-Y',
+    'Get-X |',
+    'New-CsPublicProvider -',
+    'New-CsX -Identity <policy name> -Enabled <$true, $false>',
+    "class P { [string]$Name = 'x'; [int]$n\n hidden static [void] M([int]$a) { Get-X } }",
+    'class Q { $p=1;M(){} }',
+    ':lbl',
+    'function F($a)',
+    '2>&1',
+    '> $null',
+    '*>&1',
+    '"$("$(',
+    '@"\n$(Get-X',
+    ')',
+    '}',
+    '(',
+    '{',
+    '"',
+    "'",
+    '@(',
+    '$(',
+    '@{',
+    '[',
+    ']',
+    ',',
+    '-eq',
+    '+',
+    '!',
+    '`',
+    '$',
+    '@',
+    '&',
+    '::',
+    '.',
+    '=',
+    ';',
+    '|',
+    '1',
+    'x',
   ];
   const SEPARATORS = [' ', ' ', '\n', '\r\n', '; ', ' | ', ''];
 
@@ -806,7 +1019,11 @@ describe('parser: property', () => {
       if (random() < 0.5) text += pick(SEPARATORS);
       try {
         assertTreeIsSound(text);
-        for (const command of extractCommands(text)) assert.ok(command.startOffset <= command.endOffset && command.endOffset <= text.length, `${command.name} ${command.startOffset}..${command.endOffset}`);
+        for (const command of extractCommands(text))
+          assert.ok(
+            command.startOffset <= command.endOffset && command.endOffset <= text.length,
+            `${command.name} ${command.startOffset}..${command.endOffset}`,
+          );
       } catch (error) {
         assert.fail(`seed ${seed}, ${JSON.stringify(text)}: ${(error as Error).message}`);
       }

@@ -14,7 +14,15 @@ const MARKER = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
 function expectedFindings(text: string, ruleId: string): string[] {
   return text
     .split(/\r?\n/)
-    .flatMap((line, i) => (MARKER.exec(line)?.[1].split(',').map((id) => id.trim()) ?? []).filter((id) => id === ruleId).map((id) => `${i + 1}:${id}`))
+    .flatMap((line, i) =>
+      (
+        MARKER.exec(line)?.[1]
+          .split(',')
+          .map((id) => id.trim()) ?? []
+      )
+        .filter((id) => id === ruleId)
+        .map((id) => `${i + 1}:${id}`),
+    )
     .sort();
 }
 
@@ -62,6 +70,9 @@ describe('every rule, on its fixtures', () => {
 
   it('has no fixture folder without a rule', () => {
     const ids = new Set(RULES.map((r) => r.meta.id));
-    assert.deepEqual(readdirSync(FIXTURES).filter((name) => !ids.has(name)), []);
+    assert.deepEqual(
+      readdirSync(FIXTURES).filter((name) => !ids.has(name)),
+      [],
+    );
   });
 });

@@ -14,7 +14,11 @@ const snippets = JSON.parse(readFileSync(join(REPO_ROOT, 'snippets', 'powershell
 
 /** What VS Code inserts when every placeholder keeps its default: `${1:Global}` → Global, `\$` → $. */
 function expand(body: readonly string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\\$/g, '$');
+  return body
+    .join('\n')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\\$/g, '$');
 }
 
 function targetOf(name: string): TargetVersion {

@@ -35,7 +35,8 @@ describe('suppression comments', () => {
 });
 
 describe('target version comment', () => {
-  const script = 'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled 1 -EnableSkypeIdRouting $true';
+  const script =
+    'Remove-CsPublicProvider -Identity Skype\nNew-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.com -Enabled 1 -EnableSkypeIdRouting $true';
 
   it('overrides the target given in the options', async () => {
     const result = await lintText(`# lync-pic: target=lync2013\n${script}`, { target: 'sfb2019' });

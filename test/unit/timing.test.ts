@@ -14,31 +14,55 @@ describe('Timings', () => {
   it('sums phases in the order they first ran, and rules slowest first', () => {
     const { now, spin } = manualClock();
     const timings = new Timings(now);
-    assert.equal(timings.phase('parse', () => (spin(2), 'tree')), 'tree');
+    assert.equal(
+      timings.phase('parse', () => (spin(2), 'tree')),
+      'tree',
+    );
     timings.phase('walk', () => spin(1));
     timings.phase('parse', () => spin(2));
     timings.add('load', 5);
     timings.rule('fast', () => spin(1));
     timings.rule('slow', () => spin(4));
-    assert.deepEqual(timings.phases.map(([name]) => name), ['parse', 'walk', 'load']);
+    assert.deepEqual(
+      timings.phases.map(([name]) => name),
+      ['parse', 'walk', 'load'],
+    );
     assert.equal(timings.phases[0][1], 4, 'both parse runs counted');
     assert.equal(timings.phases[2][1], 5);
-    assert.deepEqual(timings.rules.map(([id]) => id), ['slow', 'fast']);
+    assert.deepEqual(
+      timings.rules.map(([id]) => id),
+      ['slow', 'fast'],
+    );
   });
 
   it('counts a phase that throws, and measured() runs work without timings', () => {
     const timings = new Timings();
-    assert.throws(() => timings.phase('broken', () => { throw new Error('x'); }), /x/);
+    assert.throws(
+      () =>
+        timings.phase('broken', () => {
+          throw new Error('x');
+        }),
+      /x/,
+    );
     assert.equal(timings.phases[0][0], 'broken');
-    assert.equal(measured(undefined, 'any', () => 42), 42);
+    assert.equal(
+      measured(undefined, 'any', () => 42),
+      42,
+    );
   });
 
   it('a lint with timings records its phases and every rule that ran', async () => {
     const linter = await Linter.create();
     const timings = new Timings();
-    const result = linter.lint('New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co\n', { timings, rules: { 'unknown-cmdlet': 'off' } });
+    const result = linter.lint('New-CsPublicProvider -Identity Skype -ProxyFqdn federation.messenger.msn.co\n', {
+      timings,
+      rules: { 'unknown-cmdlet': 'off' },
+    });
     assert.ok(result.findings.some((f) => f.ruleId === 'skype-proxy-fqdn'));
-    assert.deepEqual(timings.phases.map(([name]) => name), ['parse', 'walk', 'bind', 'rules']);
+    assert.deepEqual(
+      timings.phases.map(([name]) => name),
+      ['parse', 'walk', 'bind', 'rules'],
+    );
     const ran = RULES.map((r) => r.meta.id).filter((id) => id !== 'unknown-cmdlet');
     assert.deepEqual(timings.rules.map(([id]) => id).sort(), ran.sort());
   });

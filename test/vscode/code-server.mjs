@@ -63,10 +63,19 @@ export function createHarness(name, { keep = false } = {}) {
  */
 export function installToolchain(h) {
   const install = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 20 * 60_000, killSignal: 'SIGKILL',
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    timeout: 20 * 60_000,
+    killSignal: 'SIGKILL',
   });
   if (install.status !== 0) throw new Error(`scripts/install-code-server.sh failed (${install.error?.message ?? `exit ${install.status ?? install.signal}`})`);
-  const paths = Object.fromEntries(install.stdout.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const paths = Object.fromEntries(
+    install.stdout
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   if (!paths.NODE || !paths.CODE_SERVER) throw new Error(`install script printed no NODE=/CODE_SERVER= lines:\n${install.stdout}`);
   h.log(`toolchain ready (${paths.CODE_SERVER})`);
   return paths;
@@ -75,7 +84,13 @@ export function installToolchain(h) {
 /** A limit for the rest of the run: `timedOut` resolves to 'timeout'; `beforeDeadline` races a step against it. */
 export function deadline(ms) {
   const timedOut = sleep(ms).then(() => 'timeout');
-  const beforeDeadline = (what, promise) => Promise.race([promise, timedOut.then(() => { throw new Error(`timed out after ${ms} ms while ${what}`); })]);
+  const beforeDeadline = (what, promise) =>
+    Promise.race([
+      promise,
+      timedOut.then(() => {
+        throw new Error(`timed out after ${ms} ms while ${what}`);
+      }),
+    ]);
   return { timedOut, beforeDeadline };
 }
 
@@ -92,7 +107,10 @@ export function makeRunFolder(h, prefix, settings = {}) {
   writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
   const serverLog = join(run, 'code-server.log');
   Object.assign(h.diag, { run, serverLog, userData: dirs.userData });
-  h.cleanups.push(() => { if (h.keep) h.log(`run folder kept: ${run}`); else rmSync(run, { recursive: true, force: true }); });
+  h.cleanups.push(() => {
+    if (h.keep) h.log(`run folder kept: ${run}`);
+    else rmSync(run, { recursive: true, force: true });
+  });
   return { run, dirs, serverLog };
 }
 
@@ -100,10 +118,21 @@ export function makeRunFolder(h, prefix, settings = {}) {
 function baseArgs(paths, run, dirs) {
   return [
     paths.CODE_SERVER,
-    '--bind-addr', '127.0.0.1:0', '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', join(run, 'config.yaml'),
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--config',
+    join(run, 'config.yaml'),
   ];
 }
 
@@ -117,7 +146,13 @@ function serverEnv(dirs, extra) {
 /** Ends a detached child's process group: SIGTERM, then SIGKILL after `graceMs` if it has not exited. */
 async function endGroup(h, child, exited, isRunning, graceMs = 5000) {
   if (!isRunning()) return;
-  const group = (sig) => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
+  const group = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
   group('SIGTERM');
   const ended = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
   if (!ended) h.log('code-server ignored SIGTERM for 5 s: SIGKILL');
@@ -132,11 +167,28 @@ export async function installVsix(h, { paths, run, dirs, vsix, timeoutMs = 120_0
   const args = [...baseArgs(paths, run, dirs), '--install-extension', vsix, '--force'];
   const child = spawn(paths.NODE, args, { cwd: ROOT, env: serverEnv(dirs, {}), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (c) => { output += c; });
-  child.stderr.on('data', (c) => { output += c; });
+  child.stdout.on('data', (c) => {
+    output += c;
+  });
+  child.stderr.on('data', (c) => {
+    output += c;
+  });
   let exit;
-  const exited = new Promise((res) => child.once('exit', (code, signal) => { exit = signal ?? code; res(); }));
-  process.once('exit', () => { if (exit === undefined) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } } });
+  const exited = new Promise((res) =>
+    child.once('exit', (code, signal) => {
+      exit = signal ?? code;
+      res();
+    }),
+  );
+  process.once('exit', () => {
+    if (exit === undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  });
   const spawnError = new Promise((_, rej) => child.once('error', rej));
   const outcome = await Promise.race([exited.then(() => 'exit'), sleep(timeoutMs).then(() => 'timeout'), spawnError]);
   if (outcome === 'timeout') {
@@ -144,7 +196,11 @@ export async function installVsix(h, { paths, run, dirs, vsix, timeoutMs = 120_0
     throw new Error(`code-server --install-extension ${vsix} took more than ${timeoutMs} ms:\n${output}`);
   }
   // The installing process may leave helpers behind in its group; none may outlive the step.
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
   if (exit !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${exit}):\n${output}`);
   return output;
 }
@@ -159,25 +215,44 @@ export async function startCodeServer(h, { paths, run, dirs, serverLog, env: ext
   const logStream = createWriteStream(serverLog);
   const server = spawn(paths.NODE, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const state = { exit: undefined };
-  const serverExited = new Promise((res) => server.once('exit', (code, signal) => { state.exit = signal ?? code; res(); }));
+  const serverExited = new Promise((res) =>
+    server.once('exit', (code, signal) => {
+      state.exit = signal ?? code;
+      res();
+    }),
+  );
   h.cleanups.push(() => endGroup(h, server, serverExited, () => state.exit === undefined));
   // Last resort, however this process ends (process.kill is synchronous, so it works in an exit handler).
-  process.once('exit', () => { if (state.exit === undefined) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } } });
+  process.once('exit', () => {
+    if (state.exit === undefined) {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  });
 
-  const port = await beforeDeadline('starting code-server', new Promise((res, rej) => {
-    let buffered = '';
-    const onData = (chunk) => {
-      logStream.write(chunk);
-      if (verbose) process.stdout.write(`[code-server] ${chunk}`);
-      buffered += chunk.toString();
-      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(buffered);
-      if (m) { res(Number(m[1])); buffered = ''; }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.once('exit', (code, signal) => rej(new Error(`code-server exited (${signal ?? code}) before listening`)));
-    server.once('error', rej);
-  }));
+  const port = await beforeDeadline(
+    'starting code-server',
+    new Promise((res, rej) => {
+      let buffered = '';
+      const onData = (chunk) => {
+        logStream.write(chunk);
+        if (verbose) process.stdout.write(`[code-server] ${chunk}`);
+        buffered += chunk.toString();
+        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(buffered);
+        if (m) {
+          res(Number(m[1]));
+          buffered = '';
+        }
+      };
+      server.stdout.on('data', onData);
+      server.stderr.on('data', onData);
+      server.once('exit', (code, signal) => rej(new Error(`code-server exited (${signal ?? code}) before listening`)));
+      server.once('error', rej);
+    }),
+  );
   h.log(`code-server listening on 127.0.0.1:${port}`);
   return { port, serverExited, serverExit: () => state.exit };
 }
@@ -189,19 +264,30 @@ export async function startCodeServer(h, { paths, run, dirs, serverLog, env: ext
 export async function launchBrowser(h, { dirs, beforeDeadline, verbose = false, expose = {}, viewport = { width: 1280, height: 800 }, deviceScaleFactor }) {
   process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
   const { chromium } = await import('playwright-core');
-  const context = await beforeDeadline('starting chromium', chromium.launchPersistentContext(dirs.browser, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // Our own signal handlers end everything in order; playwright's would exit before the process group is gone.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    env: { ...process.env, TMPDIR: dirs.tmp },
-    viewport,
-    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
-  }));
+  const context = await beforeDeadline(
+    'starting chromium',
+    chromium.launchPersistentContext(dirs.browser, {
+      executablePath: CHROMIUM,
+      headless: true,
+      // Our own signal handlers end everything in order; playwright's would exit before the process group is gone.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+      env: { ...process.env, TMPDIR: dirs.tmp },
+      viewport,
+      ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+    }),
+  );
   h.cleanups.push(() => Promise.race([context.close().catch(() => {}), sleep(10_000)]));
 
   const { browserConsole } = h.diag;
@@ -212,17 +298,21 @@ export async function launchBrowser(h, { dirs, beforeDeadline, verbose = false, 
   };
   for (const [name, fn] of Object.entries(expose)) await context.exposeFunction(name, fn);
   await context.exposeFunction('codeAutomationLog', (level, message) => keepLine(`${level}: ${message}`));
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   h.diag.page = page;
   // The workbench's log service reaches codeAutomationLog and the console both ('%c'-styled): keep one copy.
-  page.on('console', (m) => { if (!m.text().startsWith('%c')) keepLine(`console.${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (!m.text().startsWith('%c')) keepLine(`console.${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => keepLine(`pageerror: ${e.message}`));
   return { context, page };
 }
 
 /** The workbench URL for a folder, with extra query parameters (e.g. payload). */
 export function workbenchUrl(port, folder, query = {}) {
-  const extra = Object.entries(query).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+  const extra = Object.entries(query)
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join('');
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}${extra}`;
 }
 
@@ -233,11 +323,18 @@ export async function printDiagnostics(h) {
   h.keep = true;
   if (page) {
     const shot = join(run, 'workbench.png');
-    await page.screenshot({ path: shot, timeout: 10_000 }).then(() => h.log(`screenshot of the workbench: ${shot}`), () => {});
+    await page.screenshot({ path: shot, timeout: 10_000 }).then(
+      () => h.log(`screenshot of the workbench: ${shot}`),
+      () => {},
+    );
   }
   const tail = (text, n) => text.split('\n').slice(-n).join('\n');
   const section = (title, text) => console.log(`\n----- ${title} -----\n${text.trimEnd()}\n----- end -----`);
-  try { section(`code-server log (tail) ${serverLog}`, tail(readFileSync(serverLog, 'utf8'), 60)); } catch { /* none */ }
+  try {
+    section(`code-server log (tail) ${serverLog}`, tail(readFileSync(serverLog, 'utf8'), 60));
+  } catch {
+    /* none */
+  }
   // The server side's logs: extension host, and the output channels (the Lync PIC client's among them).
   for (const file of walk(join(userData, 'logs'))) {
     if (!/remoteexthost\.log$|remoteagent\.log$|Lync PIC|lync-pic/i.test(file)) continue;
@@ -257,7 +354,11 @@ export async function printDiagnostics(h) {
 
 function* walk(dir) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const e of entries) {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) yield* walk(p);
@@ -271,7 +372,11 @@ export async function finish(h, { code, summary }) {
   h.finishing = true;
   h.abort.abort();
   for (const c of h.cleanups.reverse()) {
-    try { await c(); } catch (e) { console.error(`[${h.name}] cleanup: ${e?.message ?? e}`); }
+    try {
+      await c();
+    } catch (e) {
+      console.error(`[${h.name}] cleanup: ${e?.message ?? e}`);
+    }
   }
   console.log(summary);
   process.exit(code);
@@ -283,13 +388,19 @@ export async function finish(h, { code, summary }) {
  */
 export function runMain(h, main, failSummary = '0 passed, 1 failed') {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(sig, () => { h.log(`${sig}: stopping`); void finish(h, { code: 130, summary: failSummary }); });
+    process.on(sig, () => {
+      h.log(`${sig}: stopping`);
+      void finish(h, { code: 130, summary: failSummary });
+    });
   }
-  main().then((result) => finish(h, result), async (err) => {
-    console.error(`[${h.name} ${h.elapsed()}] ERROR: ${err?.stack ?? err}`);
-    await printDiagnostics(h).catch(() => {});
-    return finish(h, { code: 1, summary: failSummary });
-  });
+  main().then(
+    (result) => finish(h, result),
+    async (err) => {
+      console.error(`[${h.name} ${h.elapsed()}] ERROR: ${err?.stack ?? err}`);
+      await printDiagnostics(h).catch(() => {});
+      return finish(h, { code: 1, summary: failSummary });
+    },
+  );
 }
 
 // ---- Driving the workbench through its UI (keyboard first) ----------------------------------------------------
@@ -311,7 +422,9 @@ export async function waitUntil(what, probe, { ms = 30_000, every = 100, signal 
     try {
       const value = await probe();
       if (value !== undefined && value !== false) return value;
-    } catch (e) { last = e; }
+    } catch (e) {
+      last = e;
+    }
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
     await sleep(every);
   }
@@ -349,7 +462,7 @@ export async function quickInputVisible(page) {
 
 /** Closes whatever quick input, widget or menu is showing (Escape until none is), so the next step starts clean. */
 export async function escapeAll(page) {
-  for (let i = 0; i < 3 && await quickInputVisible(page); i++) await page.keyboard.press('Escape');
+  for (let i = 0; i < 3 && (await quickInputVisible(page)); i++) await page.keyboard.press('Escape');
 }
 
 /**
@@ -388,5 +501,8 @@ export async function goToOnce(page, line, column, { ms = 10_000 } = {}) {
   await page.keyboard.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: ms });
   // The status bar shows the cursor position once the editor took it.
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: ms });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: ms });
 }

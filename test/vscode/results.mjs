@@ -5,9 +5,13 @@ export function printResults(results) {
   let skipped = 0;
   for (const t of results?.tests ?? []) {
     const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') { passed++; console.log(`  ok    ${t.fullTitle}${ms}`); }
-    else if (t.state === 'pending') { skipped++; console.log(`  skip  ${t.fullTitle}`); }
-    else {
+    if (t.state === 'passed') {
+      passed++;
+      console.log(`  ok    ${t.fullTitle}${ms}`);
+    } else if (t.state === 'pending') {
+      skipped++;
+      console.log(`  skip  ${t.fullTitle}`);
+    } else {
       failed++;
       console.log(`  FAIL  ${t.fullTitle}${ms}`);
       if (t.error) console.log(t.error.replace(/^/gm, '        '));

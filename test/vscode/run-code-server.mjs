@@ -18,8 +18,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { printResults } from './results.mjs';
 import {
-  ROOT, WORKSPACE, createHarness, deadline, installToolchain, launchBrowser, makeRunFolder, printDiagnostics, runMain,
-  startCodeServer, workbenchUrl,
+  ROOT,
+  WORKSPACE,
+  createHarness,
+  deadline,
+  installToolchain,
+  launchBrowser,
+  makeRunFolder,
+  printDiagnostics,
+  runMain,
+  startCodeServer,
+  workbenchUrl,
 } from './code-server.mjs';
 
 const SUITE = join(ROOT, 'out/test/vscode/suite/index.js');
@@ -31,7 +40,11 @@ const h = createHarness('run-code-server', { keep: process.env.LYNC_PIC_VSCODE_K
 const { log } = h;
 
 async function main() {
-  for (const [file, how] of [[join(ROOT, 'dist/client.js'), 'npm run build'], [join(ROOT, 'dist/server.js'), 'npm run build'], [SUITE, 'npm run compile-tests']]) {
+  for (const [file, how] of [
+    [join(ROOT, 'dist/client.js'), 'npm run build'],
+    [join(ROOT, 'dist/server.js'), 'npm run build'],
+    [SUITE, 'npm run compile-tests'],
+  ]) {
     if (!existsSync(file)) throw new Error(`${relative(ROOT, file)} is missing: run \`${how}\` first`);
   }
 
@@ -46,7 +59,12 @@ async function main() {
 
   // 3. code-server, detached into its own process group (with its extension host and our language server).
   const { port, serverExited, serverExit } = await startCodeServer(h, {
-    paths, run, dirs, serverLog, verbose: VERBOSE, beforeDeadline,
+    paths,
+    run,
+    dirs,
+    serverLog,
+    verbose: VERBOSE,
+    beforeDeadline,
     env: { [RESULTS_ENV]: resultsFile },
     args: ['--vscode-option', 'enable-smoke-test-driver'],
   });
@@ -54,9 +72,13 @@ async function main() {
   // 4. The workbench in headless chromium, with the extension under development and the test suite.
   let exitCode;
   let onSuiteExit;
-  const suiteExited = new Promise((res) => { onSuiteExit = res; });
+  const suiteExited = new Promise((res) => {
+    onSuiteExit = res;
+  });
   const { page } = await launchBrowser(h, {
-    dirs, beforeDeadline, verbose: VERBOSE,
+    dirs,
+    beforeDeadline,
+    verbose: VERBOSE,
     expose: {
       // The workbench calls this when the extension host ends after the suite: (exit code, its own log files).
       codeAutomationExit: (code, logs) => {
@@ -68,7 +90,10 @@ async function main() {
   });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(SUITE)],
+  ];
   const url = workbenchUrl(port, WORKSPACE, { payload: JSON.stringify(payload) });
   await beforeDeadline('opening the workbench', page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }));
   log('workbench opened; running the suite');
@@ -79,7 +104,11 @@ async function main() {
 
   // 6. Report.
   let results;
-  try { results = JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { /* none written */ }
+  try {
+    results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    /* none written */
+  }
   const problems = [];
   if (outcome === 'timeout') problems.push(`timed out after ${TIMEOUT_MS} ms${results && !results.done ? ' (suite still running)' : ''}`);
   if (outcome === 'server-died') problems.push(`code-server exited (${serverExit()}) before the suite finished`);

@@ -24,7 +24,11 @@ const WORKSPACE = join(ROOT, 'test/fixtures/workspace');
 const TIMEOUT_MS = Number(process.env.LYNC_PIC_VSCODE_TIMEOUT_MS || 600_000);
 const RESULTS_ENV = 'LYNC_PIC_TEST_RESULTS'; // read by test/vscode/suite/index.ts
 
-for (const [file, how] of [[join(ROOT, 'dist/client.js'), 'npm run build'], [join(ROOT, 'dist/server.js'), 'npm run build'], [SUITE, 'npm run compile-tests']]) {
+for (const [file, how] of [
+  [join(ROOT, 'dist/client.js'), 'npm run build'],
+  [join(ROOT, 'dist/server.js'), 'npm run build'],
+  [SUITE, 'npm run compile-tests'],
+]) {
   if (!existsSync(file)) {
     console.error(`${relative(ROOT, file)} is missing: run \`${how}\` first`);
     console.log('0 passed, 1 failed');
@@ -38,7 +42,11 @@ const resultsFile = join(run, 'results.json');
 
 function report(problem) {
   let results;
-  try { results = JSON.parse(readFileSync(resultsFile, 'utf8')); } catch { /* none written */ }
+  try {
+    results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    /* none written */
+  }
   const { passed, skipped, ...counts } = printResults(results);
   let { failed } = counts;
   if (!results) problem ??= `the suite wrote no results to ${resultsFile}`;

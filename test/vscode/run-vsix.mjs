@@ -12,8 +12,23 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  ROOT, WORKSPACE, createHarness, deadline, escapeAll, installToolchain, installVsix, launchBrowser, makeRunFolder,
-  printDiagnostics, quickOpenOnce, retry, runCommandOnce, runMain, startCodeServer, waitForWorkbench, waitUntil,
+  ROOT,
+  WORKSPACE,
+  createHarness,
+  deadline,
+  escapeAll,
+  installToolchain,
+  installVsix,
+  launchBrowser,
+  makeRunFolder,
+  printDiagnostics,
+  quickOpenOnce,
+  retry,
+  runCommandOnce,
+  runMain,
+  startCodeServer,
+  waitForWorkbench,
+  waitUntil,
   workbenchUrl,
 } from './code-server.mjs';
 
@@ -41,7 +56,10 @@ async function main() {
   const installStarted = Date.now();
   await beforeDeadline('installing the .vsix', installVsix(h, { paths, run, dirs, vsix: VSIX }));
   const installed = readdirSync(dirs.extensions).filter((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-  if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID}-* folder in ${dirs.extensions} after the install, found: ${readdirSync(dirs.extensions).join(', ') || 'nothing'}`);
+  if (installed.length !== 1)
+    throw new Error(
+      `expected one ${EXTENSION_ID}-* folder in ${dirs.extensions} after the install, found: ${readdirSync(dirs.extensions).join(', ') || 'nothing'}`,
+    );
   const manifest = JSON.parse(readFileSync(join(dirs.extensions, installed[0], 'package.json'), 'utf8'));
   log(`installed ${EXTENSION_ID} ${manifest.version} from ${VSIX} (${Date.now() - installStarted} ms)`);
 
@@ -53,10 +71,16 @@ async function main() {
   const { port, serverExited, serverExit } = await startCodeServer(h, { paths, run, dirs, serverLog, verbose: VERBOSE, beforeDeadline });
   const { page } = await launchBrowser(h, { dirs, beforeDeadline, verbose: VERBOSE });
   // Any step fails at once if code-server dies or the run's limit passes.
-  const serverDied = serverExited.then(() => { throw new Error(`code-server exited (${serverExit()}) during the run`); });
+  const serverDied = serverExited.then(() => {
+    throw new Error(`code-server exited (${serverExit()}) during the run`);
+  });
   serverDied.catch(() => {}); // handled by each step's race; not an unhandled rejection at the end
   const { signal } = h.abort;
-  const step = (what, promise) => beforeDeadline(what, Promise.race([promise, serverDied])).catch((e) => { h.abort.abort(); throw e; });
+  const step = (what, promise) =>
+    beforeDeadline(what, Promise.race([promise, serverDied])).catch((e) => {
+      h.abort.abort();
+      throw e;
+    });
 
   const testStarted = Date.now();
   await step('opening the workbench', page.goto(workbenchUrl(port, workspace), { waitUntil: 'domcontentloaded', timeout: 0 }));
@@ -64,23 +88,42 @@ async function main() {
   log('workbench ready');
 
   // 4. Open the file through the UI. Quick open's file search needs a moment after start: retry.
-  await step(`opening ${FILE} with quick open`, retry(`quick open ${FILE}`, () => quickOpenOnce(page, FILE), { ms: STEP_MS, log, signal }));
+  await step(
+    `opening ${FILE} with quick open`,
+    retry(`quick open ${FILE}`, () => quickOpenOnce(page, FILE), { ms: STEP_MS, log, signal }),
+  );
   log(`${FILE} open`);
 
   // 5. The Problems panel (Ctrl+Shift+M; the command palette if the key did not reach it), then its text.
   const problems = page.locator('.markers-panel');
-  await step('opening the Problems panel', retry('open the Problems panel', async (n) => {
-    await escapeAll(page);
-    if (n % 2 === 1) await page.keyboard.press('Control+Shift+M');
-    else await runCommandOnce(page, 'View: Focus Problems');
-    await problems.waitFor({ state: 'visible', timeout: 5_000 });
-  }, { ms: STEP_MS, log, signal }));
-  const text = await step('waiting for the diagnostic in the Problems panel', waitUntil(
-    `${EXPECTED} in the Problems panel`,
-    async () => { const t = await problems.innerText({ timeout: 5_000 }); return EXPECTED.test(t) ? t : undefined; },
-    { ms: STEP_MS, signal },
-  ));
-  const row = text.split('\n').find((l) => EXPECTED.test(l))?.trim();
+  await step(
+    'opening the Problems panel',
+    retry(
+      'open the Problems panel',
+      async (n) => {
+        await escapeAll(page);
+        if (n % 2 === 1) await page.keyboard.press('Control+Shift+M');
+        else await runCommandOnce(page, 'View: Focus Problems');
+        await problems.waitFor({ state: 'visible', timeout: 5_000 });
+      },
+      { ms: STEP_MS, log, signal },
+    ),
+  );
+  const text = await step(
+    'waiting for the diagnostic in the Problems panel',
+    waitUntil(
+      `${EXPECTED} in the Problems panel`,
+      async () => {
+        const t = await problems.innerText({ timeout: 5_000 });
+        return EXPECTED.test(t) ? t : undefined;
+      },
+      { ms: STEP_MS, signal },
+    ),
+  );
+  const row = text
+    .split('\n')
+    .find((l) => EXPECTED.test(l))
+    ?.trim();
   log(`Problems panel: ${row}`);
   // The squiggle in the editor (reported; the Problems panel is the assertion).
   const squiggles = await page.locator('.part.editor .squiggly-error').count();

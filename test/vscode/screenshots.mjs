@@ -19,8 +19,23 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, s
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ROOT, WORKSPACE, createHarness, deadline, escapeAll, goToOnce, installToolchain, installVsix, launchBrowser,
-  makeRunFolder, quickOpenOnce, retry, runCommandOnce, runMain, startCodeServer, waitForWorkbench, waitUntil,
+  ROOT,
+  WORKSPACE,
+  createHarness,
+  deadline,
+  escapeAll,
+  goToOnce,
+  installToolchain,
+  installVsix,
+  launchBrowser,
+  makeRunFolder,
+  quickOpenOnce,
+  retry,
+  runCommandOnce,
+  runMain,
+  startCodeServer,
+  waitForWorkbench,
+  waitUntil,
   workbenchUrl,
 } from './code-server.mjs';
 
@@ -106,10 +121,16 @@ async function main() {
 
   const { port, serverExited, serverExit } = await startCodeServer(h, { paths, run, dirs, serverLog, verbose: VERBOSE, beforeDeadline });
   const { page } = await launchBrowser(h, { dirs, beforeDeadline, verbose: VERBOSE, viewport: VIEWPORT });
-  const serverDied = serverExited.then(() => { throw new Error(`code-server exited (${serverExit()}) during the run`); });
+  const serverDied = serverExited.then(() => {
+    throw new Error(`code-server exited (${serverExit()}) during the run`);
+  });
   serverDied.catch(() => {}); // handled by each step's race
   const { signal } = h.abort;
-  const step = (what, promise) => beforeDeadline(what, Promise.race([promise, serverDied])).catch((e) => { h.abort.abort(); throw e; });
+  const step = (what, promise) =>
+    beforeDeadline(what, Promise.race([promise, serverDied])).catch((e) => {
+      h.abort.abort();
+      throw e;
+    });
   const again = (what, attempt) => step(what, retry(what, attempt, { ms: STEP_MS, log, signal }));
 
   await step('opening the workbench', page.goto(workbenchUrl(port, workspace), { waitUntil: 'domcontentloaded', timeout: 0 }));
@@ -133,7 +154,18 @@ async function main() {
 
   // (a) The diagnostic and its quick fix. The cursor goes on the wrong value (keyboard: Go to Line), then Ctrl+.
   await open('wrong-proxy.ps1');
-  await step('the squiggle', waitUntil('an error squiggle in wrong-proxy.ps1', () => editor.locator('.squiggly-error').count().then((n) => n > 0), { ms: STEP_MS, signal }));
+  await step(
+    'the squiggle',
+    waitUntil(
+      'an error squiggle in wrong-proxy.ps1',
+      () =>
+        editor
+          .locator('.squiggly-error')
+          .count()
+          .then((n) => n > 0),
+      { ms: STEP_MS, signal },
+    ),
+  );
   const wrong = lineAndColumn(readFileSync(join(workspace, 'wrong-proxy.ps1'), 'utf8'), 'federation.messenger.msn.co ');
   const fixTitle = 'Change to federation.messenger.msn.com';
   await again('the quick-fix menu', async () => {
@@ -163,9 +195,12 @@ async function main() {
   // The details pane of the selected entry (type, whether required, description): Ctrl+Space toggles it.
   await again('the completion details', async () => {
     if (!(await suggest.locator('.suggest-details-container').isVisible())) await page.keyboard.press('Control+Space');
-    await suggest.locator('.suggest-details-container .docs').waitFor({ state: 'visible', timeout: 2_000 }).catch(async () => {
-      await page.locator('.suggest-details-container .docs').first().waitFor({ state: 'visible', timeout: 2_000 });
-    });
+    await suggest
+      .locator('.suggest-details-container .docs')
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .catch(async () => {
+        await page.locator('.suggest-details-container .docs').first().waitFor({ state: 'visible', timeout: 2_000 });
+      });
   });
   await fitDetails(page, suggest);
   await shoot('completion.png');
@@ -237,8 +272,11 @@ function lineAndColumn(text, needle) {
 
 /** Waits (up to 3 s) until no finite animation or transition runs (widgets fade in), then for two frames. */
 async function settled(page) {
-  await waitUntil('animations to end', () => page.evaluate(() => document.getAnimations()
-    .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)), { ms: 3_000, every: 50 }).catch(() => {});
+  await waitUntil(
+    'animations to end',
+    () => page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)),
+    { ms: 3_000, every: 50 },
+  ).catch(() => {});
   await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))));
 }
 
@@ -246,7 +284,11 @@ async function settled(page) {
 async function hideToasts(page) {
   if (await page.locator('.notifications-toasts .notification-toast').count()) {
     log('clearing notification toasts');
-    await page.evaluate(() => document.querySelectorAll('.notifications-toasts').forEach((e) => { e.style.display = 'none'; }));
+    await page.evaluate(() =>
+      document.querySelectorAll('.notifications-toasts').forEach((e) => {
+        e.style.display = 'none';
+      }),
+    );
   }
 }
 

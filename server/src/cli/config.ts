@@ -29,7 +29,8 @@ export function readConfig(path: string): ProjectConfig {
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const { target, rules = {}, ignorePatterns = [] } = raw as { target?: unknown; rules?: unknown; ignorePatterns?: unknown };
-  if (!Array.isArray(ignorePatterns) || ignorePatterns.some((p) => typeof p !== 'string')) throw new ConfigError(`${path}: "ignorePatterns" must be a list of glob strings`);
+  if (!Array.isArray(ignorePatterns) || ignorePatterns.some((p) => typeof p !== 'string'))
+    throw new ConfigError(`${path}: "ignorePatterns" must be a list of glob strings`);
   if (target !== undefined && (typeof target !== 'string' || !TARGETS.includes(target))) {
     throw new ConfigError(`${path}: "target" must be one of ${TARGETS.join(', ')}`);
   }

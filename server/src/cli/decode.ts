@@ -15,9 +15,7 @@ export type ScriptEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | '
  * A script's text and how it was stored; `unwritable` says why writing the text back would change bytes that the
  * text does not show (it then holds U+FFFD for them), or a problem: why the file is not a script.
  */
-export type DecodedScript =
-  | { readonly text: string; readonly encoding: ScriptEncoding; readonly unwritable?: string }
-  | { readonly problem: string };
+export type DecodedScript = { readonly text: string; readonly encoding: ScriptEncoding; readonly unwritable?: string } | { readonly problem: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** How far a file is searched for a NUL byte (as Git looks for binary files). */
@@ -29,8 +27,8 @@ const BINARY_PROBE = 8000;
  * Latin-1 code point of the same number.
  */
 const WINDOWS_1252_C1 = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 ] as const;
 
 const WINDOWS_1252_DECODE: readonly string[] = Array.from({ length: 256 }, (_, byte) =>

@@ -8,7 +8,10 @@ export interface Io {
 
 /** A mistake in how the command was called: reported with the usage, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage?: string) {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
     super(message);
   }
 }

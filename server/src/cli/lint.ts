@@ -44,8 +44,18 @@ function lint(args: LintArgs, io: Io): number {
   const start = performance.now();
   const timings = args.timing ? new Timings() : undefined;
   const state: LintRun = {
-    args, io, timings, linter: new Linter(), configs: new ConfigFinder(), cliIgnores: new IgnoreList(args.ignorePatterns),
-    configIgnores: new Map(), reportedConfigErrors: new Set(), reports: [], findingsByFile: new Map(), notLinted: 0, inputProblem: false,
+    args,
+    io,
+    timings,
+    linter: new Linter(),
+    configs: new ConfigFinder(),
+    cliIgnores: new IgnoreList(args.ignorePatterns),
+    configIgnores: new Map(),
+    reportedConfigErrors: new Set(),
+    reports: [],
+    findingsByFile: new Map(),
+    notLinted: 0,
+    inputProblem: false,
   };
   for (const input of measured(timings, 'read', () => collectInputs(args.paths, io.readStdin))) lintOne(input, state);
   for (const pattern of state.cliIgnores.unmatched()) io.stderr(`lync-pic: warning: --ignore-pattern "${pattern}" matched no file`);
@@ -98,7 +108,12 @@ function lintOne(input: Input, state: LintRun): void {
  * was read in; when the fixed text cannot be (or the text read stands U+FFFD for bytes it lost), or the write fails, the
  * file is left as it was, its findings are those of the text read, and the problem says why.
  */
-function lintInput(input: Extract<Input, { text: string }>, linter: Linter, options: LintOptions, fix: boolean): { findings: readonly Finding[]; problem?: string } {
+function lintInput(
+  input: Extract<Input, { text: string }>,
+  linter: Linter,
+  options: LintOptions,
+  fix: boolean,
+): { findings: readonly Finding[]; problem?: string } {
   const { path, text } = input;
   if (fix && path !== STDIN_PATH) {
     const fixed = fixAll(text, (t) => linter.lint(t, options).findings);
@@ -160,13 +175,15 @@ function output({ args, reports, findingsByFile, notLinted }: LintRun): string {
 
 /** The package root: dist/ when bundled; the repository when running from compiled sources in out/. */
 function packageRoot(): string {
-  return [join(__dirname, '..'), join(__dirname, '..', '..', '..', '..')].find((root) => {
-    try {
-      return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown }).name === 'lync-pic';
-    } catch {
-      return false;
-    }
-  }) ?? join(__dirname, '..');
+  return (
+    [join(__dirname, '..'), join(__dirname, '..', '..', '..', '..')].find((root) => {
+      try {
+        return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown }).name === 'lync-pic';
+      } catch {
+        return false;
+      }
+    }) ?? join(__dirname, '..')
+  );
 }
 
 /** The rules with their help inline, read from the docs pages shipped in the package (the summary when one is missing). */

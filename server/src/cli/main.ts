@@ -5,7 +5,6 @@ import { HelpRequested, UsageError, type Io } from './io';
 import { lintCommand } from './lint';
 import { VERSION } from './version';
 
-
 /** Subcommands: each parses its own arguments and returns an exit code. */
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   lint: lintCommand,

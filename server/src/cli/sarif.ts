@@ -62,7 +62,12 @@ export function formatSarif(rules: readonly SarifRule[], findingsByFile: Readonl
         {
           physicalLocation: {
             artifactLocation: artifactLocation(path, root),
-            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
           },
         },
       ],

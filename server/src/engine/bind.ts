@@ -72,7 +72,8 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
     } else if (element.type === 'value') {
       binder.positional.push({ value: element.value });
     } else if (element.entries) {
-      for (const entry of element.entries) binder.bind({ name: entry.name, range: entry.nameRange, colon: true, alternativeDash: false, viaSplat: true }, entry.value, true);
+      for (const entry of element.entries)
+        binder.bind({ name: entry.name, range: entry.nameRange, colon: true, alternativeDash: false, viaSplat: true }, entry.value, true);
     } else {
       binder.openSplat = true;
     }
@@ -90,7 +91,10 @@ class Binder {
   readonly positional: PositionalValue[] = [];
   openSplat = false;
 
-  constructor(private readonly cmdlet: CmdletSpec, private readonly catalog: Catalog) {}
+  constructor(
+    private readonly cmdlet: CmdletSpec,
+    private readonly catalog: Catalog,
+  ) {}
 
   /**
    * Binds a written parameter, with the value written after it (if any): true when the value was taken, by the
@@ -175,10 +179,9 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
 }
 
 /** The positional parameters of a parameter set, in position order (once per cmdlet and set). */
-const positionalSlots = new KeyedCache(
-  (cmdlet: CmdletSpec, set: string): readonly ParameterSpec[] =>
-    cmdlet.parameters
-      .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
-      .sort((a, b) => a.position - b.position)
-      .map((slot) => slot.parameter),
+const positionalSlots = new KeyedCache((cmdlet: CmdletSpec, set: string): readonly ParameterSpec[] =>
+  cmdlet.parameters
+    .flatMap((p) => p.sets.filter((s) => s.set === set && s.position !== undefined).map((s) => ({ parameter: p, position: s.position ?? 0 })))
+    .sort((a, b) => a.position - b.position)
+    .map((slot) => slot.parameter),
 );

@@ -77,7 +77,8 @@ export class ScriptAtPositions {
     if (this.inComment(offset)) return { tokens: [], before: [], inCommentOrString: true, pipelineInput: false };
     const { command, piped, string } = this.around(offset);
     const inString = string !== undefined && (command === undefined || command.start <= string.start);
-    if (!command) return { tokens: [], before: [], inCommentOrString: inString, pipelineInput: false, ...(this.commandMayStartAt(offset) ? {} : { inExpression: true }) };
+    if (!command)
+      return { tokens: [], before: [], inCommentOrString: inString, pipelineInput: false, ...(this.commandMayStartAt(offset) ? {} : { inExpression: true }) };
     const tokens = this.tokensOf(command);
     const atCursor = tokens.find((t) => t.start < offset && offset <= t.end);
     const before = tokens.filter((t) => t.end <= offset && t !== atCursor && (!atCursor || t.start < atCursor.start));
@@ -118,7 +119,12 @@ export class ScriptAtPositions {
             piped = i > 0;
           }
         });
-      } else if (node.kind === 'string' && node.quote !== 'bare' && node.start < offset && (offset < node.end || (offset === node.end && this.unterminated(node)))) {
+      } else if (
+        node.kind === 'string' &&
+        node.quote !== 'bare' &&
+        node.start < offset &&
+        (offset < node.end || (offset === node.end && this.unterminated(node)))
+      ) {
         string = node;
       }
     });

@@ -45,7 +45,13 @@ export interface CompletionOptions {
 }
 
 /** Completion candidates at a position of a script. */
-export function complete(analyzer: Analyzer, text: string, position: Position, target: TargetVersion = 'any', options: CompletionOptions = {}): CompletionCandidate[] {
+export function complete(
+  analyzer: Analyzer,
+  text: string,
+  position: Position,
+  target: TargetVersion = 'any',
+  options: CompletionOptions = {},
+): CompletionCandidate[] {
   const script = new ScriptAtPositions(text);
   const index = script.index;
   const offset = index.offsetAt(position);
@@ -102,7 +108,14 @@ function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion)
   }));
   for (const name of KNOWN_CS_CMDLET_NAMES) {
     if (names.has(name.toLowerCase())) continue;
-    candidates.push({ label: name, kind: 'cmdlet', detail: 'Skype for Business Server cmdlet (not checked by lync-pic)', insertText: name, sortText: `1 ${name}`, range });
+    candidates.push({
+      label: name,
+      kind: 'cmdlet',
+      detail: 'Skype for Business Server cmdlet (not checked by lync-pic)',
+      insertText: name,
+      sortText: `1 ${name}`,
+      range,
+    });
   }
   return candidates;
 }
@@ -144,14 +157,25 @@ function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Ran
   if (context.status === 'common') {
     const detail = `-${context.parameter.name}`;
     if (!context.parameter.takesValue) return booleans(range, detail);
-    (context.parameter.enumValues ?? []).forEach((value, i) => candidates.push({ label: value, kind: 'value', valueKind: 'enum', detail, insertText: value, sortText: order(i), range }));
+    (context.parameter.enumValues ?? []).forEach((value, i) =>
+      candidates.push({ label: value, kind: 'value', valueKind: 'enum', detail, insertText: value, sortText: order(i), range }),
+    );
     return candidates;
   }
   const parameter = context.parameter;
   const detail = `${parameter.type} · -${parameter.name}`;
   if (parameter.kind === 'boolean' || parameter.kind === 'switch') return booleans(range, detail);
   documentedValues(cmdlet, parameter).forEach((value, i) => {
-    candidates.push({ label: value.text, kind: 'value', valueKind: 'documented', detail: `documented value · -${parameter.name}`, documentation: `Documented value: ${value.note}.`, insertText: value.text, sortText: order(i), range });
+    candidates.push({
+      label: value.text,
+      kind: 'value',
+      valueKind: 'documented',
+      detail: `documented value · -${parameter.name}`,
+      documentation: `Documented value: ${value.note}.`,
+      insertText: value.text,
+      sortText: order(i),
+      range,
+    });
   });
   if (parameter.kind === 'enum') {
     (parameter.enumValues ?? []).forEach((value, i) => {
@@ -177,7 +201,14 @@ function valueCandidates(cmdlet: CmdletSpec, context: ValueParameter, range: Ran
  * takes, written between the quotes. Not $true or $false (a quoted Boolean is a string), and not in a string that
  * PowerShell computes (a variable or an escape in double quotes) or that runs over a line.
  */
-function stringValueCandidates(catalog: Catalog, text: string, index: LineIndex, scan: CommandScan, offset: number, target: TargetVersion): CompletionCandidate[] {
+function stringValueCandidates(
+  catalog: Catalog,
+  text: string,
+  index: LineIndex,
+  scan: CommandScan,
+  offset: number,
+  target: TargetVersion,
+): CompletionCandidate[] {
   const string = scan.atCursor;
   const nameToken = scan.tokens[0];
   if (!string || nameToken === string || nameToken?.type !== 'word') return [];
@@ -199,7 +230,16 @@ function unquoted(value: string): string {
 }
 
 function booleans(range: Range, detail: string): CompletionCandidate[] {
-  return ['$true', '$false'].map((value, i) => ({ label: value, kind: 'value', valueKind: 'boolean', detail, insertText: value, filterText: value, sortText: order(i), range }));
+  return ['$true', '$false'].map((value, i) => ({
+    label: value,
+    kind: 'value',
+    valueKind: 'boolean',
+    detail,
+    insertText: value,
+    filterText: value,
+    sortText: order(i),
+    range,
+  }));
 }
 
 function order(i: number): string {
@@ -217,7 +257,15 @@ function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan
   const touches = (range: Range): boolean => index.offsetAt(range.start) < offset && offset <= index.offsetAt(range.end);
   const elements = command ? command.elements.filter((e) => !touches(e.type === 'value' ? e.value.range : e.range)) : [];
   const name = scan.tokens[0];
-  const written = command ?? { name: name.text, nameRange: index.rangeOf(name.start, name.end), range: index.rangeOf(name.start, name.end), elements, pipelineInput: scan.pipelineInput, startOffset: name.start, endOffset: name.end };
+  const written = command ?? {
+    name: name.text,
+    nameRange: index.rangeOf(name.start, name.end),
+    range: index.rangeOf(name.start, name.end),
+    elements,
+    pipelineInput: scan.pipelineInput,
+    startOffset: name.start,
+    endOffset: name.end,
+  };
   return bindCommand({ ...written, elements }, cmdlet, catalog);
 }
 

@@ -3,7 +3,15 @@
  * lists, and the Markdown that hover and completion show. Also the documented literal values that completion
  * offers and the grammar marks.
  */
-import { availableOn, SERVER_VERSION_NAMES, type CmdletSpec, type CommonParameter, type ParameterSpec, type ServerVersion, type TargetVersion } from './catalog';
+import {
+  availableOn,
+  SERVER_VERSION_NAMES,
+  type CmdletSpec,
+  type CommonParameter,
+  type ParameterSpec,
+  type ServerVersion,
+  type TargetVersion,
+} from './catalog';
 import { SKYPE } from './skype';
 
 /** A value the setup guides pass to a parameter, as it is written on the command line. */
@@ -49,11 +57,18 @@ export function verificationLevelName(parameter: ParameterSpec, value: string): 
 
 /** Whether the documentation calls this value deprecated for the target (UseSourceVerification on a public provider on Skype for Business Server). */
 export function isDeprecatedValue(cmdlet: CmdletSpec, parameter: ParameterSpec, value: string, target: TargetVersion): boolean {
-  return /-cspublicprovider$/i.test(cmdlet.name) && parameter.type === VERIFICATION_LEVEL_TYPE && value.toLowerCase() === 'usesourceverification' && (target === 'sfb2015' || target === 'sfb2019');
+  return (
+    /-cspublicprovider$/i.test(cmdlet.name) &&
+    parameter.type === VERIFICATION_LEVEL_TYPE &&
+    value.toLowerCase() === 'usesourceverification' &&
+    (target === 'sfb2015' || target === 'sfb2019')
+  );
 }
 
 export function versionList(versions: readonly ServerVersion[]): string {
-  return versions.length === 0 ? 'no on-premises server (Microsoft Teams or Skype for Business Online only)' : versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
+  return versions.length === 0
+    ? 'no on-premises server (Microsoft Teams or Skype for Business Online only)'
+    : versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
 }
 
 /** How a parameter is used in each of its sets: `required`, `optional`, or per set. */
@@ -131,7 +146,9 @@ function valuesLine(cmdlet: CmdletSpec, parameter: ParameterSpec, target: Target
     case 'switch':
       return 'A switch: write `-' + parameter.name + '` alone, or `-' + parameter.name + ':$false`';
     case 'enum': {
-      const names = (parameter.enumValues ?? []).map((v) => '`' + v + '`' + (isDeprecatedValue(cmdlet, parameter, v, target) ? ' (deprecated on Skype for Business Server)' : ''));
+      const names = (parameter.enumValues ?? []).map(
+        (v) => '`' + v + '`' + (isDeprecatedValue(cmdlet, parameter, v, target) ? ' (deprecated on Skype for Business Server)' : ''),
+      );
       let line = `Allowed values: ${names.join(', ')}`;
       if (parameter.type === VERIFICATION_LEVEL_TYPE) line += '; a number is accepted too (no page documents which number means which name)';
       return line;

@@ -50,7 +50,10 @@ export function hover(analyzer: Analyzer, text: string, position: Position, targ
     if (resolution.status === 'parameter') return { markdown: parameterMarkdown(cmdlet, resolution.parameter, inForce()), range: paramRange };
     if (resolution.status === 'common') return { markdown: commonParameterMarkdown(resolution.parameter), range: paramRange };
     if (resolution.status === 'ambiguous') {
-      return { markdown: `**-${name}** is ambiguous on ${cmdlet.name}: it could be ${resolution.candidates.map((c) => `\`-${c}\``).join(', ')}.`, range: paramRange };
+      return {
+        markdown: `**-${name}** is ambiguous on ${cmdlet.name}: it could be ${resolution.candidates.map((c) => `\`-${c}\``).join(', ')}.`,
+        range: paramRange,
+      };
     }
     return undefined;
   }

@@ -37,7 +37,10 @@ function covers(scope: Scope, ruleId: string): boolean {
 export class Suppressions {
   private readonly spans: LineSpan[] = [];
 
-  constructor(comments: readonly ScriptComment[], private readonly index: LineIndex) {
+  constructor(
+    comments: readonly ScriptComment[],
+    private readonly index: LineIndex,
+  ) {
     const open: LineSpan[] = [];
     for (const comment of comments) {
       if (!comment.text.includes('lync-pic-')) continue; // most comments: no directive (checked cheaply first)

@@ -49,7 +49,11 @@ function quickFixes(params: CodeActionParams, linted: LintedDocument): CodeActio
     for (const fix of finding.fixes) actions.push(action(fix.title, CodeActionKind.QuickFix, uri, fix, diagnostic));
     const disable = disableRuleFix(linted.result, finding);
     actions.push(action(disable.title, CodeActionKind.QuickFix, uri, disable, diagnostic));
-    const docs = CodeAction.create(`Show documentation for ${finding.ruleId}`, Command.create(`Show documentation for ${finding.ruleId}`, SHOW_DOCUMENTATION_COMMAND, docsUri(finding.ruleId)), CodeActionKind.QuickFix);
+    const docs = CodeAction.create(
+      `Show documentation for ${finding.ruleId}`,
+      Command.create(`Show documentation for ${finding.ruleId}`, SHOW_DOCUMENTATION_COMMAND, docsUri(finding.ruleId)),
+      CodeActionKind.QuickFix,
+    );
     docs.diagnostics = [diagnostic];
     actions.push(docs);
   }
@@ -66,7 +70,8 @@ export function codeActions(params: CodeActionParams, linted: LintedDocument | u
     for (const fix of replaceSkypeProviderFixes(linted.result, params.range)) actions.push(action(fix.title, CodeActionKind.RefactorRewrite, uri, fix));
   }
   if (wanted(params, INSERT_SKYPE_PROVIDER_KIND)) {
-    for (const fix of insertSkypeProviderFixes(linted.result, params.range.start)) actions.push(action(fix.title, INSERT_SKYPE_PROVIDER_KIND, uri, { ...fix, safe: false }));
+    for (const fix of insertSkypeProviderFixes(linted.result, params.range.start))
+      actions.push(action(fix.title, INSERT_SKYPE_PROVIDER_KIND, uri, { ...fix, safe: false }));
   }
   if (wanted(params, FIX_ALL_KIND)) {
     const edit = fixAllEdit(linted.result, (text) => linter.lint(text, linted.options).findings);
@@ -85,4 +90,3 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
     a.range.end.character === b.range.end.character
   );
 }
-

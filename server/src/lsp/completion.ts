@@ -21,7 +21,12 @@ const VALUE_KINDS: Readonly<Record<NonNullable<CompletionCandidate['valueKind']>
 
 /** Converts an engine candidate to an LSP completion item (engine ranges are LSP positions already). */
 export function toCompletionItem(candidate: CompletionCandidate): CompletionItem {
-  const kind = candidate.kind === 'cmdlet' ? CompletionItemKind.Function : candidate.kind === 'parameter' ? CompletionItemKind.Property : VALUE_KINDS[candidate.valueKind ?? 'documented'];
+  const kind =
+    candidate.kind === 'cmdlet'
+      ? CompletionItemKind.Function
+      : candidate.kind === 'parameter'
+        ? CompletionItemKind.Property
+        : VALUE_KINDS[candidate.valueKind ?? 'documented'];
   const item: CompletionItem = {
     label: candidate.label,
     kind,
@@ -38,7 +43,12 @@ export function toCompletionItem(candidate: CompletionCandidate): CompletionItem
 }
 
 /** Answers textDocument/completion from the engine, with the document's target version. Never throws. */
-export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, linterReady: Promise<Linter>, settings: SettingsCache): void {
+export function registerCompletion(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  linterReady: Promise<Linter>,
+  settings: SettingsCache,
+): void {
   connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
     try {
       const document = documents.get(params.textDocument.uri);
@@ -52,7 +62,9 @@ export function registerCompletion(connection: Connection, documents: TextDocume
       });
       return candidates.map(toCompletionItem);
     } catch (error) {
-      connection.console.error(`lync-pic: completion failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(
+        `lync-pic: completion failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return [];
     }
   });

@@ -17,7 +17,9 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
       const result = hover(linter, document.getText(), params.position, config.targetVersion);
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
     } catch (error) {
-      connection.console.error(`lync-pic: hover failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(
+        `lync-pic: hover failed on ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       return null;
     }
   });

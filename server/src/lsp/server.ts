@@ -71,7 +71,8 @@ export function startServer(connection: Connection): void {
     const diagnostics = result.findings.map(toDiagnostic);
     const before = linted.get(uri);
     linted.set(uri, { version, result, diagnostics, options });
-    if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics))
+      void connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
   /**

@@ -19,7 +19,14 @@ export interface Settings {
 /** See docs/performance.md for why 2 MB: about 50,000 lines, which a first lint reads in about a second. */
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, targetVersion: 'any', rules: {}, run: 'onType', maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB, syntaxErrors: 'auto' };
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  targetVersion: 'any',
+  rules: {},
+  run: 'onType',
+  maxFileSizeKB: DEFAULT_MAX_FILE_SIZE_KB,
+  syntaxErrors: 'auto',
+};
 
 const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -35,7 +42,10 @@ export function sanitize(raw: unknown): Settings {
   }
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
-    targetVersion: typeof value.targetVersion === 'string' && TARGETS.includes(value.targetVersion) ? (value.targetVersion as TargetVersion) : DEFAULT_SETTINGS.targetVersion,
+    targetVersion:
+      typeof value.targetVersion === 'string' && TARGETS.includes(value.targetVersion)
+        ? (value.targetVersion as TargetVersion)
+        : DEFAULT_SETTINGS.targetVersion,
     rules,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     maxFileSizeKB: sizeSetting(value.maxFileSizeKB),
@@ -66,9 +76,7 @@ export class SettingsCache {
     if (!this.supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'lyncPic' })
-        .then(sanitize, () => DEFAULT_SETTINGS);
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'lyncPic' }).then(sanitize, () => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
     }
     return settings;

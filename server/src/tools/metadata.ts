@@ -14,7 +14,14 @@ export function rulesSchema(): Record<string, unknown> {
     description: 'Severity per rule id: "off", "error", "warning", "info" or "hint". Rules not listed keep their default severity.',
     additionalProperties: false,
     properties: Object.fromEntries(
-      RULES.map((rule) => [rule.meta.id, { type: 'string', enum: RULE_SETTING_VALUES, markdownDescription: `${rule.meta.summary} Default: \`${rule.meta.defaultSeverity}\`. [Docs](${docsPath(rule.meta.id)})` }]),
+      RULES.map((rule) => [
+        rule.meta.id,
+        {
+          type: 'string',
+          enum: RULE_SETTING_VALUES,
+          markdownDescription: `${rule.meta.summary} Default: \`${rule.meta.defaultSeverity}\`. [Docs](${docsPath(rule.meta.id)})`,
+        },
+      ]),
     ),
   };
 }
@@ -27,9 +34,13 @@ export function projectConfigSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      target: { type: 'string', enum: ['any', ...SERVER_VERSIONS], description: 'The server version the scripts run on (the CLI\'s --target wins over it).' },
+      target: { type: 'string', enum: ['any', ...SERVER_VERSIONS], description: "The server version the scripts run on (the CLI's --target wins over it)." },
       rules: rulesSchema(),
-      ignorePatterns: { type: 'array', items: { type: 'string' }, description: 'Glob patterns, relative to this file\'s folder, of scripts the CLI leaves out (** spans folders).' },
+      ignorePatterns: {
+        type: 'array',
+        items: { type: 'string' },
+        description: "Glob patterns, relative to this file's folder, of scripts the CLI leaves out (** spans folders).",
+      },
     },
   };
 }

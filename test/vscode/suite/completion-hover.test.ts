@@ -70,7 +70,10 @@ suite('lync-pic completion and hover in VS Code', () => {
   test('completes enum names between the quotes of a quoted value, on the quote trigger', async () => {
     const closing = endOf(doc, 'Set-CsPublicProvider -Identity Skype -VerificationLevel "').translate(0, -1);
     const items = await completionsWith(doc, closing, 'AlwaysVerifiable', '"');
-    assert.deepEqual(items.map(label).filter((l) => l.startsWith('Always')), ['AlwaysVerifiable', 'AlwaysUnverifiable']);
+    assert.deepEqual(
+      items.map(label).filter((l) => l.startsWith('Always')),
+      ['AlwaysVerifiable', 'AlwaysUnverifiable'],
+    );
     assert.ok(!items.some((i) => label(i) === '$true'));
   });
 

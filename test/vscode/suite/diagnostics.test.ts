@@ -32,10 +32,7 @@ suite('lync-pic in VS Code', () => {
     );
     assert.equal(d.source, SOURCE);
     const value = rangeOf(wrong, WRONG_FQDN);
-    assert.ok(
-      d.range.contains(value),
-      `range ${show([d])} does not cover ${WRONG_FQDN} at ${value.start.line}:${value.start.character}`,
-    );
+    assert.ok(d.range.contains(value), `range ${show([d])} does not cover ${WRONG_FQDN} at ${value.start.line}:${value.start.character}`);
     // A squiggle over the value, not over the whole line or file.
     assert.equal(d.range.start.line, value.start.line);
     assert.ok(d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);

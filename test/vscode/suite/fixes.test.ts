@@ -12,7 +12,11 @@ async function untitled(content: string): Promise<vscode.TextEditor> {
 }
 
 function diagnosticWith(doc: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${code} diagnostic`, () => ours(doc.uri).find((d) => codeOf(d) === code), () => show(vscode.languages.getDiagnostics(doc.uri)));
+  return waitFor(
+    `a ${code} diagnostic`,
+    () => ours(doc.uri).find((d) => codeOf(d) === code),
+    () => show(vscode.languages.getDiagnostics(doc.uri)),
+  );
 }
 
 async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
@@ -32,7 +36,11 @@ suite('lync-pic fixes in VS Code', () => {
     );
     assert.ok(fix?.edit, 'the quick fix has an edit');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    await waitFor('the diagnostic to go', () => (ours(document.uri).some((d) => codeOf(d) === 'skype-proxy-fqdn') ? undefined : true), () => show(ours(document.uri)));
+    await waitFor(
+      'the diagnostic to go',
+      () => (ours(document.uri).some((d) => codeOf(d) === 'skype-proxy-fqdn') ? undefined : true),
+      () => show(ours(document.uri)),
+    );
     assert.match(document.getText(), /-ProxyFqdn federation\.messenger\.msn\.com /);
   });
 
@@ -50,8 +58,15 @@ suite('lync-pic fixes in VS Code', () => {
 
   test('a snippet inserted with editor.action.insertSnippet lints clean', async () => {
     const editor = await untitled('');
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'powershell', name: 'Skype provider, re-runnable (Skype for Business Server)' });
-    await waitFor('the snippet text', () => (editor.document.getText().includes('New-CsPublicProvider') ? true : undefined), () => editor.document.getText());
+    await vscode.commands.executeCommand('editor.action.insertSnippet', {
+      langId: 'powershell',
+      name: 'Skype provider, re-runnable (Skype for Business Server)',
+    });
+    await waitFor(
+      'the snippet text',
+      () => (editor.document.getText().includes('New-CsPublicProvider') ? true : undefined),
+      () => editor.document.getText(),
+    );
     assert.match(editor.document.getText(), /-EnableSkypeDirectorySearch \$true/);
     assert.equal(show(await diagnosticsAfterProbe(editor)), '[]');
   });

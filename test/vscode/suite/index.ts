@@ -40,7 +40,10 @@ export function run(): Promise<void> {
   const grep = process.env.LYNC_PIC_TEST_GREP;
   if (grep) mocha.grep(grep);
 
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   const resultsFile = process.env[RESULTS_ENV];
@@ -78,7 +81,12 @@ export function run(): Promise<void> {
       runner.on('pending', (test) => record(test, 'pending'));
     } catch (err) {
       results.done = true;
-      results.tests.push({ fullTitle: 'loading the test files', title: 'load', state: 'failed', error: err instanceof Error ? (err.stack ?? err.message) : inspect(err) });
+      results.tests.push({
+        fullTitle: 'loading the test files',
+        title: 'load',
+        state: 'failed',
+        error: err instanceof Error ? (err.stack ?? err.message) : inspect(err),
+      });
       results.failed++;
       save();
       reject(err instanceof Error ? err : new Error(inspect(err)));

@@ -25,10 +25,14 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 export function show(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => ({
-    code: codeOf(d), source: d.source, message: d.message,
-    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
-  })));
+  return JSON.stringify(
+    diagnostics.map((d) => ({
+      code: codeOf(d),
+      source: d.source,
+      message: d.message,
+      range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+    })),
+  );
 }
 
 /**
@@ -78,6 +82,10 @@ export async function diagnosticsAfterProbe(editor: vscode.TextEditor): Promise<
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   assert.ok(await editor.edit((b) => b.insert(end, `${doc.getText().endsWith('\n') ? '' : '\n'}${PROBE_LINE}\n`)));
   const probeLine = doc.lineCount - 2;
-  await waitFor('the probe line\'s diagnostic', () => ours(doc.uri).find((d) => d.range.start.line === probeLine && codeOf(d) === 'unknown-parameter'), () => show(ours(doc.uri)));
+  await waitFor(
+    "the probe line's diagnostic",
+    () => ours(doc.uri).find((d) => d.range.start.line === probeLine && codeOf(d) === 'unknown-parameter'),
+    () => show(ours(doc.uri)),
+  );
   return ours(doc.uri).filter((d) => d.range.start.line !== probeLine);
 }

@@ -31,7 +31,10 @@ class ScriptedInput {
   readonly onDidTriggerButton = this.triggered.event;
   readonly onDidChangeValue = this.changed.event;
 
-  constructor(readonly kind: 'pick' | 'input', private readonly shown: (input: ScriptedInput) => void) {}
+  constructor(
+    readonly kind: 'pick' | 'input',
+    private readonly shown: (input: ScriptedInput) => void,
+  ) {}
 
   show(): void {
     this.shown(this);
@@ -123,7 +126,11 @@ suite('lync-pic generator wizard, step by step', () => {
     const target = await ui.next('pick');
     assert.equal(target.step, 1);
     assert.equal(target.buttons.length, 0, 'no back button on the first step');
-    assert.deepEqual(target.activeItems.map((i) => i.value), ['sfb2019'], 'the default target is active');
+    assert.deepEqual(
+      target.activeItems.map((i) => i.value),
+      ['sfb2019'],
+      'the default target is active',
+    );
     assert.deepEqual(target.values, ['sfb2019', 'sfb2015', 'lync2013', 'lync2010']);
     target.choose('sfb2015');
 
@@ -143,7 +150,10 @@ suite('lync-pic generator wizard, step by step', () => {
 
     const options = await ui.next('pick');
     assert.equal(options.canSelectMany, true);
-    assert.deepEqual(options.selectedItems.map((i) => i.value), ['partnerDiscovery']);
+    assert.deepEqual(
+      options.selectedItems.map((i) => i.value),
+      ['partnerDiscovery'],
+    );
     options.choose('partnerDiscovery', 'audioVideo');
 
     const policy = await ui.next('pick');
@@ -186,7 +196,10 @@ suite('lync-pic generator wizard, step by step', () => {
         replace: 'LegacyPIC',
       },
     });
-    assert.ok(ui.inputs.every((input) => input.disposed), 'every input is disposed at the end');
+    assert.ok(
+      ui.inputs.every((input) => input.disposed),
+      'every input is disposed at the end',
+    );
   });
 
   test('Escape at any step cancels the whole wizard', async () => {

@@ -35,7 +35,10 @@ export function insertSkypeProviderFixes(analysis: Analysis, at: Position): Fix[
   const insert = (title: string, text: string): Fix => ({ title, edits: [{ range: { start, end: start }, newText: text }], safe: false });
   return [
     insert('Insert the documented Skype provider command', `${indentation}${command}\n`),
-    insert('Insert the documented Skype provider command, removing an existing Skype provider first', `${indentation}${guardedRemoveCommand(SKYPE.identity)}\n${indentation}${command}\n`),
+    insert(
+      'Insert the documented Skype provider command, removing an existing Skype provider first',
+      `${indentation}${guardedRemoveCommand(SKYPE.identity)}\n${indentation}${command}\n`,
+    ),
   ];
 }
 

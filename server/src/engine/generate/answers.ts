@@ -175,7 +175,10 @@ export const validateUserIdentity: FieldValidator = (value) => {
 
 /** A list of users typed on one line (commas or semicolons between them; display names may contain spaces). */
 export function splitUserList(value: string): string[] {
-  return value.split(/[,;]/).map(trimBlanks).filter((user) => user !== '');
+  return value
+    .split(/[,;]/)
+    .map(trimBlanks)
+    .filter((user) => user !== '');
 }
 
 export const validateUserList: FieldValidator = (value) => {
@@ -274,9 +277,11 @@ function validatePolicy(raw: unknown, grantRaw: unknown, errors: string[]): Poli
     return { kind: 'global' };
   }
   const users = stringList(grants, 'grantTo', errors) ?? [];
-  if (kind !== 'user' && users.length > 0) errors.push('Users can be granted only a user policy (user:<name>); the global and site policies apply without a grant.');
+  if (kind !== 'user' && users.length > 0)
+    errors.push('Users can be granted only a user policy (user:<name>); the global and site policies apply without a grant.');
   if (kind === 'global') return { kind };
-  if (kind === 'site') return { kind, name: validateString(name, 'The site name', validateSiteName, 'The site policy needs a site name (site:<name>).', errors) };
+  if (kind === 'site')
+    return { kind, name: validateString(name, 'The site name', validateSiteName, 'The site policy needs a site name (site:<name>).', errors) };
   const policyName = validateString(name, 'The policy name', validatePolicyName, 'The user policy needs a name (user:<name>).', errors);
   for (const user of users) {
     const problem = validateUserIdentity(user);

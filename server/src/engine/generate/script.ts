@@ -46,7 +46,11 @@ function checkParameters(target: ServerVersion, cmdletName: string, parameterNam
 
 /** A command line whose cmdlet and parameters the catalogue has for the target version. */
 function command(target: ServerVersion, cmdletName: string, args: readonly Arg[] = []): string {
-  checkParameters(target, cmdletName, args.map((a) => a.name));
+  checkParameters(
+    target,
+    cmdletName,
+    args.map((a) => a.name),
+  );
   const written = args.map((a) => (a.value === undefined ? `-${a.name}` : a.colon ? `-${a.name}:${a.value}` : `-${a.name} ${a.value}`));
   return [cmdletName, ...written].join(' ');
 }
@@ -58,13 +62,18 @@ function checked(target: ServerVersion, line: string): string {
   for (const segment of line.split(/(?=\b[A-Za-z]+-Cs[A-Za-z]+\b)/)) {
     const name = /^[A-Za-z]+-Cs[A-Za-z]+/.exec(segment)?.[0];
     if (!name) continue;
-    checkParameters(target, name, [...segment.matchAll(/\s-([A-Za-z]+)/g)].map((m) => m[1]));
+    checkParameters(
+      target,
+      name,
+      [...segment.matchAll(/\s-([A-Za-z]+)/g)].map((m) => m[1]),
+    );
   }
   return line;
 }
 
 const versionName = (target: ServerVersion): string => SERVER_VERSION_NAMES[target];
-const shellName = (target: ServerVersion): string => (target.startsWith('lync') ? 'Lync Server Management Shell' : 'Skype for Business Server Management Shell');
+const shellName = (target: ServerVersion): string =>
+  target.startsWith('lync') ? 'Lync Server Management Shell' : 'Skype for Business Server Management Shell';
 
 function policyIdentity(policy: PolicyAnswer): string {
   return policy.kind === 'global' ? 'Global' : policy.kind === 'site' ? `site:${policy.name}` : policy.name;
@@ -171,7 +180,9 @@ function accessEdge(answers: Answers): Step {
   }
   return {
     title: 'Federation and public IM connectivity at the Access Edge',
-    summary: answers.partnerDiscovery ? 'turns on federation and public IM connectivity, DNS SRV routing and partner discovery' : 'turns on federation and public IM connectivity at the Access Edge',
+    summary: answers.partnerDiscovery
+      ? 'turns on federation and public IM connectivity, DNS SRV routing and partner discovery'
+      : 'turns on federation and public IM connectivity at the Access Edge',
     lines,
   };
 }
@@ -187,7 +198,10 @@ function policySettings(answers: Answers): Arg[] {
 
 /** Creates a site or user policy when it does not exist yet (New- cannot create the global one, which always exists). */
 function createIfMissing(target: ServerVersion, identity: string): string {
-  const get = command(target, 'Get-CsExternalAccessPolicy', [{ name: 'Identity', value: quote(identity) }, { name: 'ErrorAction', value: 'SilentlyContinue' }]);
+  const get = command(target, 'Get-CsExternalAccessPolicy', [
+    { name: 'Identity', value: quote(identity) },
+    { name: 'ErrorAction', value: 'SilentlyContinue' },
+  ]);
   return `if (-not (${get})) { ${command(target, 'New-CsExternalAccessPolicy', [{ name: 'Identity', value: quote(identity) }])} }`;
 }
 
@@ -196,7 +210,12 @@ function grants(target: ServerVersion, policy: PolicyAnswer): string[] {
   if (policy.grantTo.length === 0) return [`# Grant it to users with: Grant-CsExternalAccessPolicy -Identity <user> -PolicyName ${quote(policy.name)}`];
   return [
     '# Grant the policy to the users.',
-    ...policy.grantTo.map((user) => command(target, 'Grant-CsExternalAccessPolicy', [{ name: 'Identity', value: quote(user) }, { name: 'PolicyName', value: quote(policy.name) }])),
+    ...policy.grantTo.map((user) =>
+      command(target, 'Grant-CsExternalAccessPolicy', [
+        { name: 'Identity', value: quote(user) },
+        { name: 'PolicyName', value: quote(policy.name) },
+      ]),
+    ),
   ];
 }
 
@@ -275,7 +294,10 @@ function publicProvider(answers: Answers): Step {
   if (isSkype(answers.replace)) {
     lines.push(create);
   } else {
-    const get = command(target, 'Get-CsPublicProvider', [{ name: 'Identity', value: quote(SKYPE.identity) }, { name: 'ErrorAction', value: 'SilentlyContinue' }]);
+    const get = command(target, 'Get-CsPublicProvider', [
+      { name: 'Identity', value: quote(SKYPE.identity) },
+      { name: 'ErrorAction', value: 'SilentlyContinue' },
+    ]);
     lines.push(
       `if (${get}) {`,
       `${INDENT}Write-Warning ${quote(`A public provider named ${SKYPE.identity} already exists and was left as is; to re-create it, remove it first (Remove-CsPublicProvider -Identity ${SKYPE.identity}).`)}`,
@@ -314,9 +336,14 @@ export function generateScript(input: Answers): string {
   const result = validateAnswers(input);
   if ('errors' in result) throw new Error(`Invalid answers: ${result.errors.join(' ')}`);
   const answers = result.answers;
-  const steps = [dnsRecords(answers), accessEdge(answers), externalAccessPolicy(answers), removeProvider(answers), publicProvider(answers), readBack(answers)].filter(
-    (step): step is Step => step !== undefined,
-  );
+  const steps = [
+    dnsRecords(answers),
+    accessEdge(answers),
+    externalAccessPolicy(answers),
+    removeProvider(answers),
+    publicProvider(answers),
+    readBack(answers),
+  ].filter((step): step is Step => step !== undefined);
   const blocks = [header(answers, steps), ...steps.map((step, i) => [`# ${i + 2}. ${step.title}`, ...step.lines])];
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

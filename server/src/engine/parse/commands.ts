@@ -144,7 +144,11 @@ class ScriptReading {
   readonly assignments: VariableAssignment[] = [];
   private readonly text: string;
 
-  constructor(private readonly tree: ScriptTree, private readonly index: LineIndex, private readonly all: boolean) {
+  constructor(
+    private readonly tree: ScriptTree,
+    private readonly index: LineIndex,
+    private readonly all: boolean,
+  ) {
     this.text = tree.text;
   }
 
@@ -160,7 +164,13 @@ class ScriptReading {
       endOffset = element.end;
       if (element.kind === 'parameter') {
         const tokenEnd = element.argument ? this.parameterTokenEnd(element.start, element.argument.start) : element.end;
-        elements.push({ type: 'parameter', name: element.name, range: this.index.rangeOf(element.start, tokenEnd), colon: element.colon, alternativeDash: element.dash !== '-' });
+        elements.push({
+          type: 'parameter',
+          name: element.name,
+          range: this.index.rangeOf(element.start, tokenEnd),
+          colon: element.colon,
+          alternativeDash: element.dash !== '-',
+        });
         if (element.argument) elements.push({ type: 'value', value: this.readValue(element.argument) });
       } else if (element.kind === 'variable' && element.splat) {
         elements.push({ type: 'splat', variable: element.name, range: this.index.rangeOf(element.start, element.end) });
@@ -291,10 +301,20 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
   for (const i of holders) {
     const command = commands[i];
     const elements = command.elements.map((element): CommandElement =>
-      element.type === 'splat' ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, index.offsetAt(element.range.start)) } : element,
+      element.type === 'splat'
+        ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, index.offsetAt(element.range.start)) }
+        : element,
     );
     // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
-    resolved[i] = { name: command.name, nameRange: command.nameRange, range: command.range, elements, pipelineInput: command.pipelineInput, startOffset: command.startOffset, endOffset: command.endOffset };
+    resolved[i] = {
+      name: command.name,
+      nameRange: command.nameRange,
+      range: command.range,
+      elements,
+      pipelineInput: command.pipelineInput,
+      startOffset: command.startOffset,
+      endOffset: command.endOffset,
+    };
   }
   return resolved;
 }
@@ -322,4 +342,3 @@ function modifiedVariables(text: string, splatted: ReadonlySet<string>): Readonl
   for (const match of text.matchAll(new RegExp(`\\$(${names})\\s*[.[]`, 'gi'))) found.add(match[1].toLowerCase());
   return found;
 }
-

@@ -5,10 +5,32 @@
  */
 import { isDash, Tok, Tokenizer, type Mode, type NestedParser } from './tokenizer';
 import type {
-  ArrayLiteralNode, AssignmentNode, CommandEntry, AttributeNode, CommandElementNode, CommandNode, CompoundStatementNode, ErrorNode, ExpressionNode,
-  ExpressionStatementNode, FunctionNode, GroupNode, HashEntry, HashtableNode, ParamBlockNode, ParameterDeclarationNode,
-  ParameterNode, RedirectionNode, ScriptBlockNode, ScriptBody, ScriptTree, StatementNode, StringNode, SyntaxNode,
-  TypeNode, VariableNode,
+  ArrayLiteralNode,
+  AssignmentNode,
+  CommandEntry,
+  AttributeNode,
+  CommandElementNode,
+  CommandNode,
+  CompoundStatementNode,
+  ErrorNode,
+  ExpressionNode,
+  ExpressionStatementNode,
+  FunctionNode,
+  GroupNode,
+  HashEntry,
+  HashtableNode,
+  ParamBlockNode,
+  ParameterDeclarationNode,
+  ParameterNode,
+  RedirectionNode,
+  ScriptBlockNode,
+  ScriptBody,
+  ScriptTree,
+  StatementNode,
+  StringNode,
+  SyntaxNode,
+  TypeNode,
+  VariableNode,
 } from './syntax';
 
 /** Past this many nested constructs the parser skips the inner ones (and says so) instead of recursing deeper. */
@@ -22,8 +44,30 @@ const LEVELS: readonly (readonly string[])[] = [
   ['??'],
   ['-and', '-or', '-xor'],
   ['-band', '-bor', '-bxor'],
-  ['-eq', '-ne', '-gt', '-ge', '-lt', '-le', '-like', '-notlike', '-match', '-notmatch', '-replace', '-contains', '-notcontains', '-in', '-notin', '-split', '-is', '-isnot', '-as', '-join', '-shl', '-shr']
-    .flatMap((op) => (['-is', '-isnot', '-as', '-join', '-shl', '-shr'].includes(op) ? [op] : [op, '-c' + op.slice(1), '-i' + op.slice(1)])),
+  [
+    '-eq',
+    '-ne',
+    '-gt',
+    '-ge',
+    '-lt',
+    '-le',
+    '-like',
+    '-notlike',
+    '-match',
+    '-notmatch',
+    '-replace',
+    '-contains',
+    '-notcontains',
+    '-in',
+    '-notin',
+    '-split',
+    '-is',
+    '-isnot',
+    '-as',
+    '-join',
+    '-shl',
+    '-shr',
+  ].flatMap((op) => (['-is', '-isnot', '-as', '-join', '-shl', '-shr'].includes(op) ? [op] : [op, '-c' + op.slice(1), '-i' + op.slice(1)])),
   ['+', '-'],
   ['*', '/', '%'],
   ['-f'],
@@ -38,8 +82,28 @@ const UNARY_OPERATORS = new Set(['!', '-not', '-bnot', '-', '+', '--', '++', '-s
 const WORKFLOW_BLOCKS = new Set(['parallel', 'sequence']);
 const STATEMENT_KEYWORDS = new Set([
   ...WORKFLOW_BLOCKS,
-  'if', 'while', 'for', 'foreach', 'do', 'switch', 'try', 'trap', 'function', 'filter', 'workflow', 'configuration', 'return',
-  'throw', 'exit', 'break', 'continue', 'data', 'class', 'enum', 'using', 'param',
+  'if',
+  'while',
+  'for',
+  'foreach',
+  'do',
+  'switch',
+  'try',
+  'trap',
+  'function',
+  'filter',
+  'workflow',
+  'configuration',
+  'return',
+  'throw',
+  'exit',
+  'break',
+  'continue',
+  'data',
+  'class',
+  'enum',
+  'using',
+  'param',
 ]);
 const NAMED_BLOCKS = new Set(['begin', 'process', 'end', 'dynamicparam', 'clean']);
 const IF_CONTINUATIONS = new Set(['elseif', 'else']);
@@ -71,7 +135,10 @@ class ScriptParser implements NestedParser {
   private openParens = 0;
   private openCurlies = 0;
 
-  constructor(private readonly text: string, private depth = 0) {
+  constructor(
+    private readonly text: string,
+    private depth = 0,
+  ) {
     this.t = new Tokenizer(text, this);
   }
 
@@ -158,7 +225,8 @@ class ScriptParser implements NestedParser {
   private tooDeep(): ErrorNode {
     const kind = this.peek('expression');
     const start = this.t.start;
-    const opener = kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket;
+    const opener =
+      kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket;
     const end = opener ? this.t.skipBalanced(start) : (this.t.advance(), this.t.end);
     this.t.reset(end);
     this.error(TOO_DEEP, start, Math.min(end, start + 1));
@@ -352,7 +420,9 @@ class ScriptParser implements NestedParser {
   private parenthesizedCondition(keyword: string, children: SyntaxNode[]): boolean {
     this.skipNewlines();
     if (this.peek() !== Tok.LParen) {
-      this.error(keyword === 'if' || keyword === 'elseif' ? `Missing '(' after '${keyword}' in if statement.` : `Missing opening '(' after keyword '${keyword}'.`);
+      this.error(
+        keyword === 'if' || keyword === 'elseif' ? `Missing '(' after '${keyword}' in if statement.` : `Missing opening '(' after keyword '${keyword}'.`,
+      );
       return false;
     }
     const open = this.t.start;
@@ -687,7 +757,9 @@ class ScriptParser implements NestedParser {
     const attributes: AttributeNode[] = [];
     for (; this.peek() === Tok.LBracket; this.skipNewlines()) attributes.push(this.bracketed());
     if (this.peek() !== Tok.Variable) {
-      this.error(attributes.length > 0 ? 'Missing variable name after the attributes of a parameter.' : `Unexpected token '${this.quotedToken()}' in parameter list.`);
+      this.error(
+        attributes.length > 0 ? 'Missing variable name after the attributes of a parameter.' : `Unexpected token '${this.quotedToken()}' in parameter list.`,
+      );
       return undefined;
     }
     const variable = this.variableNode();
@@ -859,7 +931,11 @@ class ScriptParser implements NestedParser {
       else if (c === ']') {
         if (depth === 0) break;
         depth--;
-      } else if (depth === 0 && (c === '(' || c === '\n' || c === '\r' || c === '{' || c === '}' || c === ')' || c === '$' || c === '"' || c === "'" || c === ';' || c === '|')) break;
+      } else if (
+        depth === 0 &&
+        (c === '(' || c === '\n' || c === '\r' || c === '{' || c === '}' || c === ')' || c === '$' || c === '"' || c === "'" || c === ';' || c === '|')
+      )
+        break;
     }
     const name = text.slice(nameStart, at).trim();
     if (!name) this.error("Missing type name after '['.", start, start + 1);
@@ -963,7 +1039,16 @@ class ScriptParser implements NestedParser {
         background = true;
         break;
       }
-      if (kind === Tok.NewLine || kind === Tok.Semi || kind === Tok.EOF || kind === Tok.RCurly || kind === Tok.RParen || kind === Tok.AndAnd || kind === Tok.OrOr) break;
+      if (
+        kind === Tok.NewLine ||
+        kind === Tok.Semi ||
+        kind === Tok.EOF ||
+        kind === Tok.RCurly ||
+        kind === Tok.RParen ||
+        kind === Tok.AndAnd ||
+        kind === Tok.OrOr
+      )
+        break;
       // Anything else ends the statement with an error; what follows on the line is read for what it holds.
       this.unexpectedRest(elements);
       break;
@@ -1026,7 +1111,8 @@ class ScriptParser implements NestedParser {
   /** A command, or an expression (only the first element of a pipeline may be one). */
   private pipelineElement(first: boolean): CommandNode | ExpressionStatementNode | undefined {
     // A word that starts with a letter, as scanned already in command mode, names a command in either mode.
-    if (this.t.pendingKind() === Tok.Word && this.t.pendingMode() === 'command' && isLetterStart(this.text.charCodeAt(this.t.start))) return this.command(!first);
+    if (this.t.pendingKind() === Tok.Word && this.t.pendingMode() === 'command' && isLetterStart(this.text.charCodeAt(this.t.start)))
+      return this.command(!first);
     const kind = this.peek('expression');
     if (first || kind !== Tok.Word) {
       if (this.startsExpression(kind)) {
@@ -1034,7 +1120,13 @@ class ScriptParser implements NestedParser {
         const expression = this.expression();
         if (expression) {
           const redirections = this.redirections();
-          return { kind: 'expression-element', start, end: redirections.length > 0 ? redirections[redirections.length - 1].end : expression.end, expression, redirections };
+          return {
+            kind: 'expression-element',
+            start,
+            end: redirections.length > 0 ? redirections[redirections.length - 1].end : expression.end,
+            expression,
+            redirections,
+          };
         }
         this.t.reset(start);
       }
@@ -1045,8 +1137,16 @@ class ScriptParser implements NestedParser {
   /** Whether a token of expression mode starts an expression (a word does not: it names a command). */
   private startsExpression(kind: Tok): boolean {
     switch (kind) {
-      case Tok.Variable: case Tok.Number: case Tok.String: case Tok.LParen: case Tok.DollarParen: case Tok.AtParen: case Tok.AtCurly:
-      case Tok.LCurly: case Tok.LBracket: case Tok.Comma:
+      case Tok.Variable:
+      case Tok.Number:
+      case Tok.String:
+      case Tok.LParen:
+      case Tok.DollarParen:
+      case Tok.AtParen:
+      case Tok.AtCurly:
+      case Tok.LCurly:
+      case Tok.LBracket:
+      case Tok.Comma:
         return true;
       case Tok.Operator:
         return UNARY_OPERATORS.has(this.t.value);
@@ -1224,12 +1324,26 @@ class ScriptParser implements NestedParser {
         this.t.advance();
         return node;
       }
-      case Tok.Variable: case Tok.Splat: case Tok.String: case Tok.LParen: case Tok.DollarParen: case Tok.AtParen: case Tok.AtCurly: case Tok.LCurly: {
+      case Tok.Variable:
+      case Tok.Splat:
+      case Tok.String:
+      case Tok.LParen:
+      case Tok.DollarParen:
+      case Tok.AtParen:
+      case Tok.AtCurly:
+      case Tok.LCurly: {
         // The token was scanned in command mode; primaries are the same in both.
         const primary = this.primary();
         return primary ? this.postfix(primary, true) : undefined;
       }
-      case Tok.Dot: case Tok.LBracket: case Tok.Label: case Tok.Unknown: case Tok.Question: case Tok.Colon: case Tok.ColonColon: case Tok.RBracket:
+      case Tok.Dot:
+      case Tok.LBracket:
+      case Tok.Label:
+      case Tok.Unknown:
+      case Tok.Question:
+      case Tok.Colon:
+      case Tok.ColonColon:
+      case Tok.RBracket:
         return this.bareToken();
       default:
         return undefined;
@@ -1402,7 +1516,7 @@ class ScriptParser implements NestedParser {
         const member = this.memberAccess(node, kind === Tok.ColonColon);
         if (!member) return node;
         node = member;
-      } else if (kind === Tok.LBracket || (kind === Tok.Question && this.text.charCodeAt(this.t.end) === 91 /* [ */)) {
+      } else if (kind === Tok.LBracket || (kind === Tok.Question && this.text.charCodeAt(this.t.end) === 91) /* [ */) {
         // `$a[0]`, and `${a}?[0]` (null-conditional).
         if (kind === Tok.Question) this.t.advance();
         node = this.indexAccess(node);
@@ -1724,7 +1838,15 @@ function isLetterStart(c: number): boolean {
 
 function isCommandEnd(kind: Tok): boolean {
   switch (kind) {
-    case Tok.Pipe: case Tok.RCurly: case Tok.RParen: case Tok.EOF: case Tok.NewLine: case Tok.Semi: case Tok.AndAnd: case Tok.OrOr: case Tok.Ampersand:
+    case Tok.Pipe:
+    case Tok.RCurly:
+    case Tok.RParen:
+    case Tok.EOF:
+    case Tok.NewLine:
+    case Tok.Semi:
+    case Tok.AndAnd:
+    case Tok.OrOr:
+    case Tok.Ampersand:
       return true;
     default:
       return false;

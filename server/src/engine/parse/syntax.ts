@@ -136,8 +136,22 @@ export interface ErrorNode extends Span {
 }
 
 export type ExpressionNode =
-  | VariableNode | NumberNode | StringNode | PlaceholderNode | ArrayLiteralNode | GroupNode | HashtableNode | ScriptBlockNode
-  | TypeNode | CastNode | UnaryNode | BinaryNode | MemberNode | IndexNode | TernaryNode | ErrorNode;
+  | VariableNode
+  | NumberNode
+  | StringNode
+  | PlaceholderNode
+  | ArrayLiteralNode
+  | GroupNode
+  | HashtableNode
+  | ScriptBlockNode
+  | TypeNode
+  | CastNode
+  | UnaryNode
+  | BinaryNode
+  | MemberNode
+  | IndexNode
+  | TernaryNode
+  | ErrorNode;
 
 // ---------------------------------------------------------------------------------------------------------
 // Commands and pipelines
@@ -256,8 +270,15 @@ export interface CompoundStatementNode extends Span {
 export type StatementNode = PipelineNode | ChainNode | AssignmentNode | FunctionNode | CompoundStatementNode | ParamBlockNode | ErrorNode;
 
 export type SyntaxNode =
-  | StatementNode | ExpressionNode | CommandNode | ExpressionStatementNode | ParameterNode | RedirectionNode
-  | ParameterDeclarationNode | AttributeNode | ScriptBlockNode;
+  | StatementNode
+  | ExpressionNode
+  | CommandNode
+  | ExpressionStatementNode
+  | ParameterNode
+  | RedirectionNode
+  | ParameterDeclarationNode
+  | AttributeNode
+  | ScriptBlockNode;
 
 /** A command of the script and whether it gets input from a `|` before it. */
 export interface CommandEntry {

@@ -78,11 +78,46 @@ export interface NestedParser {
 }
 
 // Character codes.
-const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, DOLLAR = 36,
-  PERCENT = 37, AMP = 38, SQUOTE = 39, LPAREN = 40, RPAREN = 41, STAR = 42, PLUS = 43, COMMA = 44, DASH = 45, DOT = 46,
-  SLASH = 47, ZERO = 48, NINE = 57, COLON = 58, SEMI = 59, LT = 60, EQUALS = 61, GT = 62, QUESTION = 63, AT = 64,
-  LBRACKET = 91, BACKTICK = 96, RBRACKET = 93, UNDERSCORE = 95, LCURLY = 123, PIPE = 124, RCURLY = 125, NBSP = 0xa0,
-  NEL = 0x85, BOM = 0xfeff;
+const TAB = 9,
+  LF = 10,
+  VT = 11,
+  FF = 12,
+  CR = 13,
+  SPACE = 32,
+  BANG = 33,
+  DQUOTE = 34,
+  HASH = 35,
+  DOLLAR = 36,
+  PERCENT = 37,
+  AMP = 38,
+  SQUOTE = 39,
+  LPAREN = 40,
+  RPAREN = 41,
+  STAR = 42,
+  PLUS = 43,
+  COMMA = 44,
+  DASH = 45,
+  DOT = 46,
+  SLASH = 47,
+  ZERO = 48,
+  NINE = 57,
+  COLON = 58,
+  SEMI = 59,
+  LT = 60,
+  EQUALS = 61,
+  GT = 62,
+  QUESTION = 63,
+  AT = 64,
+  LBRACKET = 91,
+  BACKTICK = 96,
+  RBRACKET = 93,
+  UNDERSCORE = 95,
+  LCURLY = 123,
+  PIPE = 124,
+  RCURLY = 125,
+  NBSP = 0xa0,
+  NEL = 0x85,
+  BOM = 0xfeff;
 
 export function isDash(c: number): boolean {
   return c === DASH || c === 0x2013 || c === 0x2014 || c === 0x2015;
@@ -104,7 +139,18 @@ function isNewline(c: number): boolean {
 function isBlank(c: number): boolean {
   if (c === SPACE || c === TAB) return true;
   if (c < 0x80) return c === VT || c === FF;
-  return c === NBSP || c === NEL || c === BOM || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === NBSP ||
+    c === NEL ||
+    c === BOM ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 function isDigit(c: number): boolean {
@@ -117,13 +163,30 @@ function isLetter(c: number): boolean {
 
 /** A character that can follow the first of an identifier, a variable name or a parameter name. */
 function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === UNDERSCORE || (c >= 0x80 && /[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/u.test(String.fromCharCode(c)));
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    isDigit(c) ||
+    c === UNDERSCORE ||
+    (c >= 0x80 && /[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/u.test(String.fromCharCode(c)))
+  );
 }
 
 /** Characters that end a bare word whatever it started with (PowerShell's ForceStartNewToken). */
 export function endsWord(c: number): boolean {
   switch (c) {
-    case SPACE: case TAB: case LF: case CR: case AMP: case LPAREN: case RPAREN: case COMMA: case SEMI: case LCURLY: case PIPE: case RCURLY:
+    case SPACE:
+    case TAB:
+    case LF:
+    case CR:
+    case AMP:
+    case LPAREN:
+    case RPAREN:
+    case COMMA:
+    case SEMI:
+    case LCURLY:
+    case PIPE:
+    case RCURLY:
       return true;
     default:
       return Number.isNaN(c) || (c >= 0x80 || c < SPACE ? isBlank(c) : false);
@@ -133,7 +196,21 @@ export function endsWord(c: number): boolean {
 /** Characters that end a number in expression mode (`7+1`), besides those that end any word. */
 function endsNumber(c: number): boolean {
   switch (c) {
-    case BANG: case HASH: case PERCENT: case STAR: case PLUS: case DASH: case DOT: case SLASH: case LT: case EQUALS: case GT: case RBRACKET: case LBRACKET: case COLON: case QUESTION:
+    case BANG:
+    case HASH:
+    case PERCENT:
+    case STAR:
+    case PLUS:
+    case DASH:
+    case DOT:
+    case SLASH:
+    case LT:
+    case EQUALS:
+    case GT:
+    case RBRACKET:
+    case LBRACKET:
+    case COLON:
+    case QUESTION:
       return true;
     default:
       return endsWord(c) || isDash(c);
@@ -143,7 +220,9 @@ function endsNumber(c: number): boolean {
 /** The operators written as a dash and a name, with their case-sensitive (`c`) and insensitive (`i`) forms. */
 const NAMED_OPERATORS = new Set<string>();
 for (const name of ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'replace', 'contains', 'notcontains', 'in', 'notin', 'split']) {
-  NAMED_OPERATORS.add(name).add('c' + name).add('i' + name);
+  NAMED_OPERATORS.add(name)
+    .add('c' + name)
+    .add('i' + name);
 }
 for (const name of ['and', 'or', 'xor', 'not', 'band', 'bor', 'bxor', 'bnot', 'shl', 'shr', 'is', 'isnot', 'as', 'f', 'join']) NAMED_OPERATORS.add(name);
 
@@ -179,7 +258,10 @@ export class Tokenizer {
   /** How many `$( … )` were parsed inside strings and words (a scan that parsed one is remembered). */
   private subExpressionsParsed = 0;
 
-  constructor(readonly text: string, private readonly parser: NestedParser) {}
+  constructor(
+    readonly text: string,
+    private readonly parser: NestedParser,
+  ) {}
 
   error(message: string, start: number, end: number): void {
     // A token scanned again in the other mode meets its errors again: each is kept once.
@@ -560,7 +642,11 @@ export class Tokenizer {
     this.nested = this.takeFound(base);
     const content = text.slice(start + 1, closed ? this.pos - 1 : this.pos);
     // (A doubled quote stands for its second character.)
-    this.finishString('double', constant && this.nested.length === 0, constant ? content.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : undefined);
+    this.finishString(
+      'double',
+      constant && this.nested.length === 0,
+      constant ? content.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : undefined,
+    );
     this.remember(start, parsedBefore);
   }
 
@@ -711,7 +797,8 @@ export class Tokenizer {
     const suffix = /^(?:[uU][lLyYsS]?|[lLdDnNyYsS])?(?:[kKmMgGtTpP][bB])?/.exec(text.slice(i, i + 4));
     i += suffix?.[0].length ?? 0;
     const after = text.charCodeAt(i);
-    const ends = mode === 'command' ? endsWord(after) || after === DOT || after === LBRACKET || after === RBRACKET || after === GT || after === EQUALS : endsNumber(after);
+    const ends =
+      mode === 'command' ? endsWord(after) || after === DOT || after === LBRACKET || after === RBRACKET || after === GT || after === EQUALS : endsNumber(after);
     return ends ? i : undefined;
   }
 
@@ -876,7 +963,11 @@ export class Tokenizer {
       // A quoted string or variable run together with more characters is one word: `"a"b`, `$x-y`.
       if ((this.kind === Tok.String && this.quote !== 'here-single' && this.quote !== 'here-double') || this.kind === Tok.Variable) {
         const after = text.charCodeAt(this.pos);
-        if (!endsWord(after) && !(this.kind === Tok.Variable && (after === DOT || after === LBRACKET || after === COLON)) && !(this.kind === Tok.String && (after === DOT || after === LBRACKET))) {
+        if (
+          !endsWord(after) &&
+          !(this.kind === Tok.Variable && (after === DOT || after === LBRACKET || after === COLON)) &&
+          !(this.kind === Tok.String && (after === DOT || after === LBRACKET))
+        ) {
           this.pos = start;
           this.scanWord();
         }
@@ -1094,7 +1185,8 @@ export class Tokenizer {
       const kind = this.peek('expression');
       if (kind === Tok.EOF) return this.start;
       this.advance();
-      if (kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket) depth++;
+      if (kind === Tok.LParen || kind === Tok.LCurly || kind === Tok.AtParen || kind === Tok.AtCurly || kind === Tok.DollarParen || kind === Tok.LBracket)
+        depth++;
       else if (kind === Tok.RParen || kind === Tok.RCurly || kind === Tok.RBracket) {
         if (--depth <= 0) return this.end;
       }

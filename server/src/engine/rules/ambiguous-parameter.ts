@@ -16,7 +16,9 @@ export const ambiguousParameter: Rule = {
         context.report({
           range: written.range,
           message: `-${written.name} is ambiguous for ${bound.cmdlet.name}: it could be ${orList(ambiguousWith)}. Write the full name.`,
-          fixes: ambiguousWith.map((name) => replaceFix(`Change to -${name}`, written.range, written.viaSplat ? name : `-${name}${written.colon ? ':' : ''}`, false)),
+          fixes: ambiguousWith.map((name) =>
+            replaceFix(`Change to -${name}`, written.range, written.viaSplat ? name : `-${name}${written.colon ? ':' : ''}`, false),
+          ),
         });
       }
     }

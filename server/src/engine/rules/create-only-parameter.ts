@@ -27,7 +27,11 @@ export interface CreateOnlyParameter {
  * Those it lacks there are version-unavailable-parameter's to report, not create-only-parameter's: recreating the
  * object would not help.
  */
-export function createOnlyParametersOn(catalog: Catalog, bound: BoundCommand, target: TargetVersion): { available: CreateOnlyParameter[]; unavailable: CreateOnlyParameter[] } {
+export function createOnlyParametersOn(
+  catalog: Catalog,
+  bound: BoundCommand,
+  target: TargetVersion,
+): { available: CreateOnlyParameter[]; unavailable: CreateOnlyParameter[] } {
   const available: CreateOnlyParameter[] = [];
   const unavailable: CreateOnlyParameter[] = [];
   const creator = creatingCmdlet(catalog, bound);
@@ -49,7 +53,12 @@ function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand, cr
   const identity = bound.identity;
   if (!creator || identity === undefined || bound.openSplat || bound.command.pipelineInput) return undefined;
   const written = bound.parameters.map((p) => p.parameter.name).concat(createOnly.map((u) => u.written.name));
-  const given = new Set(written.map((name) => { const r = catalog.resolveParameter(creator, name); return r.status === 'parameter' ? r.parameter.name : name; }));
+  const given = new Set(
+    written.map((name) => {
+      const r = catalog.resolveParameter(creator, name);
+      return r.status === 'parameter' ? r.parameter.name : name;
+    }),
+  );
   const required = creator.parameters.filter((p) => p.sets.every((s) => s.required) && p.name !== 'Identity');
   if (required.some((p) => !given.has(p.name)) || given.has('Instance')) return undefined;
   const noun = creator.name.slice('New-'.length);

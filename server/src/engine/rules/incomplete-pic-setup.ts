@@ -22,7 +22,8 @@ export const incompletePicSetup: Rule = {
     if (!creation) return;
     const federation = context.bound.some((b) => isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && (b.openSplat || setsTrue(b, 'AllowFederatedUsers')));
     const publicIm = context.bound.some(
-      (b) => (isCmdlet(b, 'Set-CsExternalAccessPolicy') || isCmdlet(b, 'New-CsExternalAccessPolicy')) && (b.openSplat || setsTrue(b, 'EnablePublicCloudAccess')),
+      (b) =>
+        (isCmdlet(b, 'Set-CsExternalAccessPolicy') || isCmdlet(b, 'New-CsExternalAccessPolicy')) && (b.openSplat || setsTrue(b, 'EnablePublicCloudAccess')),
     );
     const missing = [federation ? undefined : FEDERATION_COMMAND, publicIm ? undefined : POLICY_COMMAND].filter((c): c is string => c !== undefined);
     if (missing.length === 0) return;

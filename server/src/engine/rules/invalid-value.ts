@@ -30,7 +30,10 @@ function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput
   if (value.kind === 'number') {
     const number = Number(value.literal);
     if (Number.isInteger(number) && number >= 0 && number < names.length) return undefined;
-    return { range: value.range, message: `${shownArgument(value)} is not a value of -${parameter.name}: use ${orList(names, '')} (or 0 to ${names.length - 1}).` };
+    return {
+      range: value.range,
+      message: `${shownArgument(value)} is not a value of -${parameter.name}: use ${orList(names, '')} (or 0 to ${names.length - 1}).`,
+    };
   }
   if ((value.kind !== 'bareword' && value.kind !== 'string') || value.literal === undefined) return undefined;
   const literal = value.literal;
@@ -82,7 +85,10 @@ export const invalidValue: Rule = {
       for (const { value, afterSwitch } of bound.positional) {
         if (!afterSwitch) continue;
         const name = afterSwitch.parameter.name;
-        const fixes = value.kind === 'boolean' ? [replaceFix(`Change to -${name}:${value.text}`, { start: afterSwitch.written.range.start, end: value.range.end }, `-${name}:${value.text}`, true)] : [];
+        const fixes =
+          value.kind === 'boolean'
+            ? [replaceFix(`Change to -${name}:${value.text}`, { start: afterSwitch.written.range.start, end: value.range.end }, `-${name}:${value.text}`, true)]
+            : [];
         context.report({
           range: value.range,
           message: `-${name} is a switch: ${shownArgument(value)} is not its value here. Write -${name} alone, or -${name}:${value.text} with a colon.`,

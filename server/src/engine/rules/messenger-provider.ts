@@ -26,7 +26,8 @@ export const messengerProvider: Rule = {
       if (bound.identity?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) continue;
       context.report({
         range: bound.command.nameRange,
-        message: 'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',
+        message:
+          'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',
         fixes: [renameFix(context, bound)],
       });
     }

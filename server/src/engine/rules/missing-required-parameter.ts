@@ -6,8 +6,8 @@ import type { Rule } from './rule';
 /** Required parameters of a set that the command neither names, nor binds by position, nor gets from the pipeline. */
 function missingIn(bound: BoundCommand, set: string): ParameterSpec[] {
   const supplied = new Set<ParameterSpec>([...bound.parameters.map((b) => b.parameter), ...(bound.sets.positionalBindings.get(set) ?? [])]);
-  return bound.cmdlet.parameters.filter((parameter) =>
-    parameter.sets.some((m) => m.set === set && m.required && !(bound.command.pipelineInput && m.pipeline)) && !supplied.has(parameter),
+  return bound.cmdlet.parameters.filter(
+    (parameter) => parameter.sets.some((m) => m.set === set && m.required && !(bound.command.pipelineInput && m.pipeline)) && !supplied.has(parameter),
   );
 }
 
@@ -30,7 +30,8 @@ export const missingRequiredParameter: Rule = {
         missingPerSet.push({ set, missing });
       }
       if (missingPerSet.length < candidates.length) continue;
-      const preferred = missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
+      const preferred =
+        missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
       const names = preferred.missing.map((p) => p.name);
       context.report({
         range: bound.command.nameRange,

@@ -13,7 +13,8 @@ export const partnerDiscoveryRouting: Rule = {
     let firstDnsSrvRouting: number | undefined;
     const dnsSrvRoutingEarlier = (offset: number): boolean => {
       firstDnsSrvRouting ??= context.bound.reduce(
-        (first, b) => (isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined ? Math.min(first, b.command.startOffset) : first),
+        (first, b) =>
+          isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined ? Math.min(first, b.command.startOffset) : first,
         Infinity,
       );
       return firstDnsSrvRouting < offset;

@@ -15,7 +15,10 @@ function listProblem(value: ArgumentValue): string | undefined {
   if (literal === undefined) return undefined;
   if (literal.includes(';')) return 'separates domains with commas, not semicolons';
   if (/\s/.test(literal.trim()) || /,\s|\s,/.test(literal)) return 'takes domains separated by commas only, without spaces';
-  const domains = literal.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+  const domains = literal
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
   const duplicates = domains.filter((d, i) => domains.indexOf(d) !== i);
   if (duplicates.length > 0) return `lists ${[...new Set(duplicates)].map(shown).join(', ')} more than once`;
   return undefined;
@@ -44,7 +47,14 @@ export const skypeExcludedDomains: Rule = {
           context.report({
             range: bound.command.nameRange,
             message: `The Skype provider should list ${DOCUMENTED_VALUE} in -NameDecorationExcludedDomainList, as the setup pages document.`,
-            fixes: [appendArgumentsFix('Add the documented -NameDecorationExcludedDomainList', bound.command, `-NameDecorationExcludedDomainList ${DOCUMENTED_VALUE}`, true)],
+            fixes: [
+              appendArgumentsFix(
+                'Add the documented -NameDecorationExcludedDomainList',
+                bound.command,
+                `-NameDecorationExcludedDomainList ${DOCUMENTED_VALUE}`,
+                true,
+              ),
+            ],
           });
         }
         continue;

@@ -22,7 +22,14 @@ export const skypeRoutingDomain: Rule = {
         context.report({
           range: bound.command.nameRange,
           message: `The Skype provider needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}: without it, Skype users whose addresses are name-decorated (user(outlook.com)@msn.com) cannot be reached.`,
-          fixes: [replaceFix(`Add -NameDecorationRoutingDomain ${SKYPE.routingDomain}`, { start: end, end }, ` -NameDecorationRoutingDomain ${SKYPE.routingDomain}`, true)],
+          fixes: [
+            replaceFix(
+              `Add -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
+              { start: end, end },
+              ` -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
+              true,
+            ),
+          ],
         });
         continue;
       }

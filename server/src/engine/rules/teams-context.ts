@@ -11,7 +11,8 @@ export const teamsContext: Rule = {
     if (!context.teamsContext) return;
     context.report({
       range: context.teamsContext.nameRange,
-      message: 'This script uses the MicrosoftTeams module, whose Cs cmdlets differ from those of Lync and Skype for Business Server: lync-pic does not check its Cs commands.',
+      message:
+        'This script uses the MicrosoftTeams module, whose Cs cmdlets differ from those of Lync and Skype for Business Server: lync-pic does not check its Cs commands.',
     });
   },
 };

@@ -49,7 +49,13 @@ export const unguardedNewProvider: Rule = {
       context.report({
         range: bound.command.nameRange,
         message: `Running this script twice fails here: the provider ${shown(identity)} exists after the first run. Remove it first when it exists, as the setup pages do.`,
-        fixes: [{ title: `Insert a guarded Remove-CsPublicProvider for ${identity}`, edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indentation}${guardedRemoveCommand(identity)}\n` }], safe: false }],
+        fixes: [
+          {
+            title: `Insert a guarded Remove-CsPublicProvider for ${identity}`,
+            edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indentation}${guardedRemoveCommand(identity)}\n` }],
+            safe: false,
+          },
+        ],
       });
     }
   },

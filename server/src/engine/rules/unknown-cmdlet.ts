@@ -7,7 +7,15 @@ import type { Rule } from './rule';
 const CS_CMDLET_SHAPE = /^[a-z]+-cs[a-z0-9]+$/i;
 
 /** Suggestions per misspelt name, per catalogue: a script often repeats the same typo. */
-const suggestionCache = new KeyedCache((catalog: Catalog, name: string): readonly string[] => nearest(name, catalog.cmdlets.map((c) => c.name), typoTolerance(name)).slice(0, 3), 1_000);
+const suggestionCache = new KeyedCache(
+  (catalog: Catalog, name: string): readonly string[] =>
+    nearest(
+      name,
+      catalog.cmdlets.map((c) => c.name),
+      typoTolerance(name),
+    ).slice(0, 3),
+  1_000,
+);
 
 export const unknownCmdlet: Rule = {
   meta: {

@@ -24,7 +24,9 @@ export const unknownParameter: Rule = {
         context.report({
           range: written.range,
           message: `${bound.cmdlet.name} has no parameter -${written.name}.${hint}`,
-          fixes: suggestions.map((s) => replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1)),
+          fixes: suggestions.map((s) =>
+            replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1),
+          ),
         });
       }
     }
