@@ -9,7 +9,7 @@ let linter: Promise<Linter> | undefined;
 
 /** One real linter (real parser, real catalogue) shared by the tests of a process. */
 export function getLinter(): Promise<Linter> {
-  linter ??= Linter.create();
+  linter ??= Promise.resolve(new Linter());
   return linter;
 }
 
@@ -40,4 +40,19 @@ export function scriptsUnder(folder: string): string[] {
 /** Every test fixture and example script. */
 export function fixturesAndExamples(): string[] {
   return [...scriptsUnder(join(REPO_ROOT, 'test', 'fixtures')), ...scriptsUnder(join(REPO_ROOT, 'examples'))];
+}
+
+/** The CLI's JSON report (ESLint's shape) of a file it linted without a finding. */
+export function cleanReport(filePath: string): Record<string, unknown> {
+  return {
+    filePath,
+    messages: [],
+    errorCount: 0,
+    fatalErrorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    infoCount: 0,
+    usedDeprecatedRules: [],
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { readScript, type ScriptCommand } from './parse/commands';
 import { parseScript } from './parse/script-parser';
+import { isDash, isDoubleQuote } from './parse/tokenizer';
 import type { CommandNode, ExpressionNode, ScriptTree, StringNode, SyntaxNode } from './parse/syntax';
 import { walkTree } from './parse/visit';
 import { LineIndex } from './text';
@@ -39,12 +40,9 @@ export interface CommandScan {
   readonly inExpression?: boolean;
 }
 
-/** Dashes PowerShell accepts before a parameter name. */
-const PARAMETER_DASHES = '-\u2013\u2014\u2015';
-
 /** Whether a word is a parameter token (`-Name`, `-Name:`, `-` alone, or with an en/em dash or horizontal bar). */
 export function isParameterWord(text: string): boolean {
-  return text.length > 0 && PARAMETER_DASHES.includes(text[0]) && (text.length === 1 || /^[A-Za-z_?:]/.test(text.slice(1)));
+  return text.length > 0 && isDash(text.charCodeAt(0)) && (text.length === 1 || /^[A-Za-z_?:]/.test(text.slice(1)));
 }
 
 /** The parameter name of a parameter word, without dash and colon. */
@@ -54,7 +52,7 @@ export function parameterNameOf(text: string): string {
 
 /** Whether a string token is in double quotes (PowerShell expands variables and escapes in it). */
 export function isExpandableString(token: ScanToken): boolean {
-  return token.type === 'string' && '"\u201c\u201d\u201e'.includes(token.text[0]);
+  return token.type === 'string' && isDoubleQuote(token.text.charCodeAt(0));
 }
 
 /** A parsed script, for the questions asked about one position. */

@@ -58,11 +58,6 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 export class Linter {
   constructor(readonly catalog: Catalog = getCatalog()) {}
 
-  /** A linter (kept for callers that awaited the loading of the former WebAssembly parser). */
-  static create(catalog: Catalog = getCatalog()): Promise<Linter> {
-    return Promise.resolve(new Linter(catalog));
-  }
-
   lint(text: string, options: LintOptions = {}): LintResult {
     return this.check(this.analyze(text, options.target, options.timings), options);
   }

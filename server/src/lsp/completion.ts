@@ -43,12 +43,7 @@ export function toCompletionItem(candidate: CompletionCandidate): CompletionItem
 }
 
 /** Answers textDocument/completion from the engine, with the document's target version. Never throws. */
-export function registerCompletion(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  linterReady: Promise<Linter>,
-  settings: SettingsCache,
-): void {
+export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, linter: Linter, settings: SettingsCache): void {
   connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
     try {
       const document = documents.get(params.textDocument.uri);
@@ -56,7 +51,6 @@ export function registerCompletion(
       const config = await settings.get(document.uri);
       // A document beyond lyncPic.maxFileSizeKB is not read (docs/performance.md).
       if (!config.enable || sizeBeyond(document.getText(), config.maxFileSizeKB * 1024)) return [];
-      const linter = await linterReady;
       const candidates = complete(linter, document.getText(), params.position, config.targetVersion, {
         triggerCharacter: params.context?.triggerCharacter,
       });

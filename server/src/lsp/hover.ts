@@ -5,7 +5,7 @@ import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 
 /** Answers textDocument/hover from the engine, with the document's target version. Never throws. */
-export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, linterReady: Promise<Linter>, settings: SettingsCache): void {
+export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, linter: Linter, settings: SettingsCache): void {
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     try {
       const document = documents.get(params.textDocument.uri);
@@ -13,7 +13,6 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
       const config = await settings.get(document.uri);
       // A document beyond lyncPic.maxFileSizeKB is not read (docs/performance.md).
       if (!config.enable || sizeBeyond(document.getText(), config.maxFileSizeKB * 1024)) return null;
-      const linter = await linterReady;
       const result = hover(linter, document.getText(), params.position, config.targetVersion);
       return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
     } catch (error) {

@@ -20,8 +20,7 @@ export function startServer(connection: Connection): void {
   /** The scheduled lint of each document, as the function that cancels it. */
   const pending = new Map<string, () => void>();
   const linted = new Map<string, LintedDocument>();
-  const linterReady = Linter.create();
-  linterReady.catch((error: unknown) => connection.console.error(`lync-pic: the PowerShell parser failed to load: ${describe(error)}`));
+  const linter = new Linter();
 
   /** Whether the client runs the PowerShell extension, which shows PowerShell's own syntax errors. */
   let powerShellExtensionActive = false;
@@ -46,7 +45,6 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     const version = document.version;
     const config = await settings.get(uri);
-    const linter = await linterReady;
     // A newer edit or a close arrived while waiting: that one will be linted instead.
     if (documents.get(uri)?.version !== version || pending.has(uri)) return;
     if (!config.enable) {
@@ -138,17 +136,16 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri);
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction((params) => {
     const uri = params.textDocument.uri;
-    const linter = await linterReady;
     const state = linted.get(uri);
     // Only answer from a lint of the version the editor shows.
     const current = state && documents.get(uri)?.version === state.version ? state : undefined;
     return guard(() => codeActions(params, current, linter), []);
   });
 
-  registerCompletion(connection, documents, linterReady, settings);
-  registerHover(connection, documents, linterReady, settings);
+  registerCompletion(connection, documents, linter, settings);
+  registerHover(connection, documents, linter, settings);
 
   documents.listen(connection);
   connection.listen();
