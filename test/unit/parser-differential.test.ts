@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { after, before, describe, it } from 'node:test';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { extractCommands } from '../../server/src/engine/parse/commands';
+import { LineIndex } from '../../server/src/engine/text';
 import { fixturesAndExamples, REPO_ROOT } from '../helpers';
 
 /**
@@ -49,8 +50,9 @@ function treeSitterCommands(root: Node): Found[] {
 }
 
 function ourCommands(text: string): Found[] {
+  const index = new LineIndex(text);
   return extractCommands(text).map((command) => ({
-    command: `${command.name}@${command.startOffset}`,
+    command: `${command.name}@${index.offsetAt(command.range.start)}`,
     parameters: command.elements.flatMap((e) => (e.type === 'parameter' ? [`-${e.name}@${e.range.start.line}:${e.range.start.character}`] : [])),
   }));
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { extractCommands, type ArgumentValue, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
 import { parseScript } from '../../server/src/engine/parse/script-parser';
 import type { SyntaxNode } from '../../server/src/engine/parse/syntax';
-import type { Range } from '../../server/src/engine/text';
+import { comparePositions, LineIndex, type Range } from '../../server/src/engine/text';
 import { prng } from '../random';
 import { assertTreeIsSound } from '../tree-check';
 
@@ -1019,11 +1019,11 @@ describe('parser: property', () => {
       if (random() < 0.5) text += pick(SEPARATORS);
       try {
         assertTreeIsSound(text);
-        for (const command of extractCommands(text))
-          assert.ok(
-            command.startOffset <= command.endOffset && command.endOffset <= text.length,
-            `${command.name} ${command.startOffset}..${command.endOffset}`,
-          );
+        const index = new LineIndex(text);
+        for (const command of extractCommands(text)) {
+          const [start, end] = [index.offsetAt(command.range.start), index.offsetAt(command.range.end)];
+          assert.ok(start <= end && end <= text.length && comparePositions(index.positionAt(end), command.range.end) === 0, `${command.name} ${start}..${end}`);
+        }
       } catch (error) {
         assert.fail(`seed ${seed}, ${JSON.stringify(text)}: ${(error as Error).message}`);
       }

@@ -8,7 +8,7 @@ import { parseScript } from './parse/script-parser';
 import { isDash, isDoubleQuote } from './parse/tokenizer';
 import type { CommandNode, ExpressionNode, ScriptTree, StringNode, SyntaxNode } from './parse/syntax';
 import { walkTree } from './parse/visit';
-import { LineIndex } from './text';
+import { comparePositions, LineIndex } from './text';
 
 export type ScanTokenType = 'word' | 'string';
 
@@ -80,7 +80,8 @@ export class ScriptAtPositions {
     const tokens = this.tokensOf(command);
     const atCursor = tokens.find((t) => t.start < offset && offset <= t.end);
     const before = tokens.filter((t) => t.end <= offset && t !== atCursor && (!atCursor || t.start < atCursor.start));
-    const model = readScript(this.tree, this.index).commands.find((c) => c.startOffset === command.start);
+    const start = this.index.positionAt(command.start);
+    const model = readScript(this.tree, this.index).commands.find((c) => comparePositions(c.range.start, start) === 0);
     return { tokens, ...(atCursor ? { atCursor } : {}), before, inCommentOrString: inString, pipelineInput: piped, ...(model ? { command: model } : {}) };
   }
 

@@ -263,8 +263,6 @@ function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan
     range: index.rangeOf(name.start, name.end),
     elements,
     pipelineInput: scan.pipelineInput,
-    startOffset: name.start,
-    endOffset: name.end,
   };
   return bindCommand({ ...written, elements }, cmdlet, catalog);
 }

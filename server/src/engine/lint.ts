@@ -1,9 +1,10 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
-import { readScript, type ScriptCommand, type ScriptParts, type ScriptSyntaxError } from './parse/commands';
+import { resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
+import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
-import { RULES, type Finding, type FindingInput, type Rule, type RuleContext, type Severity } from './rules';
+import { RULES, type CommandContext, type Finding, type FindingInput, type Rule, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
@@ -35,6 +36,8 @@ export interface Analysis {
   readonly syntaxErrors: readonly ScriptSyntaxError[];
   /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
   readonly teamsContext?: ScriptCommand;
+  /** What was read of the script, kept for reading its next version (`Linter.lint`'s `previous`). */
+  readonly reading: ScriptReading;
 }
 
 export interface LintResult extends Analysis {
@@ -56,47 +59,146 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
+  /** Each command's binding (null: not a cmdlet of the catalogue), kept while the command is unchanged. */
+  private readonly bindings = new WeakMap<ScriptCommand, BoundCommand | null>();
+  /** Each command's findings by the command rules, and the settings they were found with. */
+  private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
+
   constructor(readonly catalog: Catalog = getCatalog()) {}
 
-  lint(text: string, options: LintOptions = {}): LintResult {
-    return this.check(this.analyze(text, options.target, options.timings), options);
+  /**
+   * Lints a script. With `previous`, the lint of an earlier version of it, only the statements around what changed
+   * are parsed again, and unchanged commands keep their bindings and findings: the cost of an edit follows its size.
+   */
+  lint(text: string, options: LintOptions = {}, previous?: Analysis): LintResult {
+    return this.check(this.analyze(text, options.target, options.timings, previous), options);
+  }
+
+  /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
+  analyze(text: string, target?: TargetVersion, timings?: Timings, previous?: Analysis): Analysis {
+    const index = new LineIndex(text);
+    let reading: ScriptReading;
+    if (previous) {
+      reading = measured(timings, 'parse', () => reread(previous.reading, previous.index, text, index));
+    } else {
+      const tree = measured(timings, 'parse', () => parseScript(text));
+      reading = measured(timings, 'walk', () => readingOf(tree, index));
+    }
+    return measured(timings, 'bind', () => this.analysisOf(index, reading, target));
   }
 
   private check(analysis: Analysis, options: LintOptions): LintResult {
     return measured(options.timings, 'rules', () => {
       const suppressions = new Suppressions(analysis.comments, analysis.index);
-      const findings = runRules(RULES, { ...analysis, catalog: this.catalog }, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
+      const findings = this.runRules(analysis, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
       return { ...analysis, findings };
     });
   }
 
-  /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
-  analyze(text: string, target?: TargetVersion, timings?: Timings): Analysis {
-    const index = new LineIndex(text);
-    const tree = measured(timings, 'parse', () => parseScript(text));
-    const parts = measured(timings, 'walk', () => readScript(tree, index));
-    return measured(timings, 'bind', () => this.analysisOf(index, parts, target));
-  }
-
   /** The analysis of a script from what was read of it. */
-  private analysisOf(index: LineIndex, parts: ScriptParts, target: TargetVersion | undefined): Analysis {
-    const { commands, comments, errors } = parts;
+  private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
+    const { comments, errors, assignments } = reading.parts;
+    const commands = resolveSplats(reading.parts.commands, assignments, index);
     const teamsContext = commands.find(isTeamsCommand);
     // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
     const bound = teamsContext ? [] : this.bind(commands);
-    return { text: index.text, index, target: targetFromComment(comments) ?? target ?? 'any', commands, bound, comments, syntaxErrors: errors, teamsContext };
+    const inForce = targetFromComment(comments) ?? target ?? 'any';
+    return { text: index.text, index, target: inForce, commands, bound, comments, syntaxErrors: errors, teamsContext, reading };
   }
 
   private bind(commands: readonly ScriptCommand[]): BoundCommand[] {
     const bound: BoundCommand[] = [];
     for (const command of commands) {
-      const cmdlet = this.catalog.cmdlet(command.name);
-      if (cmdlet) bound.push(bindCommand(command, cmdlet, this.catalog));
+      let binding = this.bindings.get(command);
+      if (binding === undefined) {
+        const cmdlet = this.catalog.cmdlet(command.name);
+        binding = cmdlet ? bindCommand(command, cmdlet, this.catalog) : null;
+        this.bindings.set(command, binding);
+      }
+      if (binding) bound.push(binding);
     }
     return bound;
   }
+
+  private runRules(analysis: Analysis, options: LintOptions): Finding[] {
+    const enabled = enabledRules(options);
+    const findings: Finding[] = [];
+    const commandRules = enabled.filter(({ rule }) => rule.checkBound !== undefined || rule.checkCommand !== undefined);
+    // What the command rules' findings depend on besides the command.
+    const settings = `${analysis.target} ${analysis.teamsContext ? 'teams' : ''} ${commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(',')}`;
+    let next = 0;
+    for (const command of analysis.commands) {
+      // (The bound commands are some of the commands, in the same order.)
+      const bound = analysis.bound[next]?.command === command ? analysis.bound[next++] : undefined;
+      let kept = this.commandFindings.get(command);
+      if (kept?.settings !== settings) {
+        kept = { settings, findings: checkCommand(commandRules, command, bound, analysis, this.catalog, options) };
+        this.commandFindings.set(command, kept);
+      }
+      for (const finding of kept.findings) findings.push(finding);
+    }
+    for (const { rule, severity } of enabled) {
+      if (rule.checkScript) runRule(rule, options, findings, severity, (report) => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
+    }
+    return findings.sort(byPositionThenRule);
+  }
 }
 
+interface EnabledRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+function enabledRules(options: LintOptions): EnabledRule[] {
+  const enabled: EnabledRule[] = [];
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting !== 'off') enabled.push({ rule, severity: setting });
+  }
+  return enabled;
+}
+
+/** The findings of the command rules on one command. */
+function checkCommand(
+  rules: readonly EnabledRule[],
+  command: ScriptCommand,
+  bound: BoundCommand | undefined,
+  analysis: Analysis,
+  catalog: Catalog,
+  options: LintOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity } of rules) {
+    runRule(rule, options, findings, severity, (report) => {
+      const context: CommandContext = { index: analysis.index, target: analysis.target, catalog, teamsScript: analysis.teamsContext !== undefined, report };
+      if (bound) rule.checkBound?.(bound, context);
+      rule.checkCommand?.(command, context);
+    });
+  }
+  return findings;
+}
+
+/** Runs one rule's check, its findings added to `into`; a rule that fails is reported and the others still run. */
+function runRule(rule: Rule, options: LintOptions, into: Finding[], severity: Severity, check: (report: (input: FindingInput) => void) => void): void {
+  const ruleId = rule.meta.id;
+  const report = (input: FindingInput): void => {
+    // (One object shape for every finding, whatever the rule's input looks like.)
+    into.push({ range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? [] });
+  };
+  try {
+    if (options.timings) options.timings.rule(ruleId, () => check(report));
+    else check(report);
+  } catch (error) {
+    options.onRuleError?.(ruleId, error);
+  }
+}
+
+/** Where each rule comes in the list of rules: the order of findings at one position. */
+const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
+
+function byPositionThenRule(a: Finding, b: Finding): number {
+  return comparePositions(a.range.start, b.range.start) || (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);
+}
 /** `Connect-MicrosoftTeams`, or `Import-Module MicrosoftTeams` (by name or -Name). */
 function isTeamsCommand(command: ScriptCommand): boolean {
   // Lower-casing keeps the length of names that can match: most commands are ruled out without it.
@@ -105,25 +207,4 @@ function isTeamsCommand(command: ScriptCommand): boolean {
   if (name === 'connect-microsoftteams') return true;
   if (name !== 'import-module') return false;
   return command.elements.some((e) => e.type === 'value' && e.value.literal?.toLowerCase() === 'microsoftteams');
-}
-
-type ContextData = Omit<RuleContext, 'report'>;
-
-function runRules(rules: readonly Rule[], data: ContextData, options: LintOptions): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    const report = (input: FindingInput): void => {
-      findings.push({ ...input, ruleId: rule.meta.id, severity: setting, fixes: input.fixes ?? [] });
-    };
-    const context: RuleContext = { ...data, report };
-    try {
-      if (options.timings) options.timings.rule(rule.meta.id, () => rule.check(context));
-      else rule.check(context);
-    } catch (error) {
-      options.onRuleError?.(rule.meta.id, error);
-    }
-  }
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }

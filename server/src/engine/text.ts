@@ -74,6 +74,11 @@ export class LineIndex {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
 
+  /** The text a range covers. */
+  textIn(range: Range): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
   /** The text of one line without its line break. */
   lineText(line: number): string {
     const start = this.lineStarts[line] ?? this.text.length;

@@ -27,8 +27,20 @@ export function docsUri(ruleId: string): string {
   return uri;
 }
 
+/** The diagnostic of each finding: the linter keeps the findings of unchanged commands from one version to the next. */
+const diagnostics = new WeakMap<Finding, Diagnostic>();
+
 /** Engine ranges are already LSP's 0-based UTF-16 positions: findings convert one to one. */
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnostics.get(finding);
+  if (!diagnostic) {
+    diagnostic = diagnosticOf(finding);
+    diagnostics.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
+function diagnosticOf(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

@@ -65,9 +65,10 @@ export function startServer(connection: Connection): void {
       rules: effectiveRules(config, powerShellExtensionActive),
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
     };
-    const result = linter.lint(text, options);
-    const diagnostics = result.findings.map(toDiagnostic);
     const before = linted.get(uri);
+    // With the lint of the version before, only what the edit touched is read and checked again.
+    const result = linter.lint(text, options, before?.result);
+    const diagnostics = result.findings.map(toDiagnostic);
     linted.set(uri, { version, result, diagnostics, options });
     if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics))
       void connection.sendDiagnostics({ uri, version, diagnostics });

@@ -48,7 +48,7 @@ export function replaceSkypeProviderFixes(analysis: Analysis, range: Range): Fix
   return analysis.bound
     .filter((b) => isCmdlet(b, 'New-CsPublicProvider') && isSkypeProvider(b) && touches(b.command.range, range))
     .filter((b) => (b.identity ?? SKYPE.identity).toLowerCase() === SKYPE.identity.toLowerCase())
-    .filter((b) => analysis.text.slice(b.command.startOffset, b.command.endOffset) !== command)
+    .filter((b) => analysis.index.textIn(b.command.range) !== command)
     .map((b) => ({ title: 'Replace with the documented Skype provider command', edits: [{ range: b.command.range, newText: command }], safe: false }));
 }
 

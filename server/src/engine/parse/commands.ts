@@ -1,7 +1,7 @@
 import type { ScriptComment } from '../suppress';
-import { LineIndex, type Range } from '../text';
+import { comparePositions, LineIndex, type Position, type Range } from '../text';
 import { parseScript } from './script-parser';
-import type { CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError } from './syntax';
+import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError } from './syntax';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -70,9 +70,6 @@ export interface ScriptCommand {
   readonly elements: readonly CommandElement[];
   /** The command gets input from a command or expression before it in a pipeline. */
   readonly pipelineInput: boolean;
-  /** Offsets of the command in the text (for edits that rewrite it). */
-  readonly startOffset: number;
-  readonly endOffset: number;
 }
 
 /** What the engine reads of a script: its commands, comments and assignments, and its syntax errors. */
@@ -92,7 +89,8 @@ export interface ScriptSyntaxError {
 export interface VariableAssignment {
   /** The variable's name, lower case, without the `$`. */
   readonly variable: string;
-  readonly endOffset: number;
+  readonly start: Position;
+  readonly end: Position;
   /** The entries of the value when it is a hashtable literal without syntax errors; otherwise undefined. */
   readonly entries: readonly SplatEntry[] | undefined;
 }
@@ -125,17 +123,27 @@ export function extractCommands(text: string): ScriptCommand[] {
  * assignments of a parsed script, with its syntax errors, and resolves the splats.
  */
 export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}): ScriptParts {
+  const parts = readParts(tree, index, options);
+  return { ...parts, commands: resolveSplats(parts.commands, parts.assignments, index) };
+}
+
+/**
+ * What `readScript` reads, splats not resolved (a splat depends on assignments anywhere in the script), of the
+ * commands, assignments and comments that start before `end` (a region of the script parsed by itself stops before a
+ * statement whose first token it had to look at). Errors are kept in the order the parser found them.
+ */
+export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = Infinity): ScriptParts {
   const reading = new ScriptReading(tree, index, options.all === true);
-  for (const { node, piped } of tree.commands) reading.readCommand(node, piped);
-  for (const assignment of tree.assignments) reading.readAssignment(assignment.target, assignment.value, assignment.end);
+  for (const { node, piped } of tree.commands) if (node.start < end) reading.readCommand(node, piped);
+  for (const assignment of tree.assignments) if (assignment.start < end) reading.readAssignment(assignment);
   const comments: ScriptComment[] = [];
   for (const comment of tree.comments) {
+    if (comment.start >= end) continue;
     const text = tree.text.slice(comment.start, comment.end);
     if (options.all || isCommentOfInterest(text)) comments.push({ text, range: index.rangeOf(comment.start, comment.end) });
   }
   const errors = tree.errors.map((error) => ({ message: error.message, range: index.rangeOf(error.start, error.end) }));
-  const commands = resolveSplats(reading.commands, reading.assignments, index);
-  return { commands, comments, assignments: reading.assignments, errors };
+  return { commands: reading.commands, comments, assignments: reading.assignments, errors };
 }
 
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
@@ -184,8 +192,6 @@ class ScriptReading {
       range: this.index.rangeOf(node.start, endOffset),
       elements,
       pipelineInput,
-      startOffset: node.start,
-      endOffset,
     });
   }
 
@@ -238,11 +244,11 @@ class ScriptReading {
   }
 
   /** `$name = …` (a plain variable: not `$script:name`, `$name.X`, `$a, $b`) and, for a hashtable literal, its entries. */
-  readAssignment(target: ExpressionNode, value: StatementNode, end: number): void {
+  readAssignment({ target, value, start, end }: AssignmentNode): void {
     if (target.kind !== 'variable' || !/^\w+$/.test(target.name)) return;
     const expression = expressionOf(value);
     const entries = expression?.kind === 'hashtable' && !this.hasErrorIn(expression) ? this.hashEntries(expression) : undefined;
-    this.assignments.push({ variable: target.name.toLowerCase(), endOffset: end, entries });
+    this.assignments.push({ variable: target.name.toLowerCase(), start: this.index.positionAt(start), end: this.index.positionAt(end), entries });
   }
 
   private hasErrorIn(node: HashtableNode): boolean {
@@ -287,12 +293,12 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     else byVariable.set(assignment.variable, [assignment]);
   }
   let modified: ReadonlySet<string> | undefined;
-  const resolve = (variable: string, useOffset: number): readonly SplatEntry[] | undefined => {
+  const resolve = (variable: string, use: Position): readonly SplatEntry[] | undefined => {
     const key = variable.toLowerCase();
     const assigned = byVariable.get(key) ?? [];
     if (assigned.length !== 1) return undefined;
     const [assignment] = assigned;
-    if (assignment.endOffset > useOffset) return undefined;
+    if (comparePositions(assignment.end, use) > 0) return undefined;
     modified ??= modifiedVariables(index.text, splatted);
     if (modified.has(key)) return undefined;
     return assignment.entries;
@@ -302,7 +308,7 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     const command = commands[i];
     const elements = command.elements.map((element): CommandElement =>
       element.type === 'splat'
-        ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, index.offsetAt(element.range.start)) }
+        ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) }
         : element,
     );
     // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
@@ -312,8 +318,6 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
       range: command.range,
       elements,
       pipelineInput: command.pipelineInput,
-      startOffset: command.startOffset,
-      endOffset: command.endOffset,
     };
   }
   return resolved;

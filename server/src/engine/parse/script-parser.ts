@@ -20,6 +20,8 @@ import type {
   HashEntry,
   HashtableNode,
   ParamBlockNode,
+  RegionTree,
+  SyntaxError as ParseError,
   ParameterDeclarationNode,
   ParameterNode,
   RedirectionNode,
@@ -125,6 +127,15 @@ export function parseScript(text: string): ScriptTree {
   return new ScriptParser(text).parse();
 }
 
+/**
+ * Parses the top-level statements of `text` from `start`, the start of one of them (`ScriptTree.topLevel`: the
+ * parser's state is empty there, so what follows parses as it would in the whole script), to the end of the text, or
+ * up to the first next statement whose start `stopBefore` accepts. Positions are offsets in the whole text.
+ */
+export function parseRegion(text: string, start: number, stopBefore: (offset: number) => boolean): RegionTree {
+  return new ScriptParser(text).parseRegion(start, stopBefore);
+}
+
 class ScriptParser implements NestedParser {
   private readonly t: Tokenizer;
   private readonly commands: CommandEntry[] = [];
@@ -134,6 +145,11 @@ class ScriptParser implements NestedParser {
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
   private openParens = 0;
   private openCurlies = 0;
+  /** Where each top-level statement starts, and how many errors were found before it. */
+  private readonly topLevel: { starts: number[]; errorCounts: number[]; reaches: number[] } = { starts: [], errorCounts: [], reaches: [] };
+  /** Parsing a region: where to stop, and where it stopped. */
+  private stopBefore: ((offset: number) => boolean) | undefined;
+  private stopped: { offset: number; errorCount: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -143,13 +159,30 @@ class ScriptParser implements NestedParser {
   }
 
   parse(): ScriptTree {
-    const body = this.scriptBody(0, Tok.EOF);
+    const body = this.scriptBody(0, Tok.EOF, true);
+    return this.tree({ ...body, end: this.text.length }, this.t.errors);
+  }
+
+  parseRegion(start: number, stopBefore: (offset: number) => boolean): RegionTree {
+    this.t.reset(start);
+    this.stopBefore = stopBefore;
+    const statements: StatementNode[] = [];
+    this.statementList(Tok.EOF, statements, true);
+    const end = this.stopped?.offset ?? this.text.length;
+    // The errors of the first token after the region (the parser looked at it) belong to the statement it starts.
+    const errors = this.stopped ? this.t.errors.slice(0, this.stopped.errorCount) : this.t.errors;
+    return { ...this.tree({ start, end, param: undefined, statements }, errors), end };
+  }
+
+  private tree(body: ScriptBody, errors: readonly ParseError[]): ScriptTree {
     // (Nested commands and assignments are made before those around them: put them in document order.)
     // A `$( … )` in a string run together with a word (`"$(Get-X)"y`) is read twice: each is kept once.
     const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
     const commands = this.commands.sort((a, b) => byStart(a.node, b.node)).filter((c, i, all) => i === 0 || all[i - 1].node.start !== c.node.start);
     const assignments = this.assignments.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
-    return { text: this.text, body: { ...body, end: this.text.length }, commands, assignments, comments: this.t.comments, errors: this.t.errors };
+    const { starts, reaches } = this.topLevel;
+    if (reaches.length < starts.length) reaches.push(this.t.reach());
+    return { text: this.text, body, commands, assignments, comments: this.t.comments, errors, topLevel: this.topLevel };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -237,7 +270,8 @@ class ScriptParser implements NestedParser {
   // Script bodies and statement lists
 
   /** A script's, script block's or function's body, up to `closer` (not consumed). */
-  private scriptBody(start: number, closer: Tok): ScriptBody {
+  /** `top`: the body of the script itself, whose statements are listed in `topLevel` (none when it has named blocks). */
+  private scriptBody(start: number, closer: Tok, top = false): ScriptBody {
     this.skipNewlinesAndSemis();
     const param = this.paramBlockIfAny();
     this.skipNewlinesAndSemis();
@@ -245,7 +279,7 @@ class ScriptParser implements NestedParser {
     if (this.nextWordIs(NAMED_BLOCKS) && this.namedBlockFollows()) {
       this.namedBlocks(closer, statements);
     } else {
-      this.statementList(closer, statements);
+      this.statementList(closer, statements, top);
     }
     return { start, end: this.t.pos, param, statements };
   }
@@ -279,12 +313,20 @@ class ScriptParser implements NestedParser {
     }
   }
 
-  /** Statements up to `closer` or the end; a closer nothing waits for is reported and skipped. */
-  private statementList(closer: Tok, into: StatementNode[]): void {
+  /**
+   * Statements up to `closer` or the end; a closer nothing waits for is reported and skipped. `top`: the statements
+   * of the script itself (not of a block in it).
+   */
+  private statementList(closer: Tok, into: StatementNode[], top = false): void {
     for (;;) {
+      const errorCount = this.t.errors.length;
       this.skipNewlinesAndSemis();
       const kind = this.peek('command');
       if (kind === closer || kind === Tok.EOF) return;
+      if (top && this.stopBefore?.(this.t.start)) {
+        this.stopped = { offset: this.t.start, errorCount };
+        return;
+      }
       if (kind === Tok.RParen || kind === Tok.RCurly) {
         const awaited = kind === Tok.RParen ? this.openParens > 0 : this.openCurlies > 0;
         if (awaited) return;
@@ -293,6 +335,12 @@ class ScriptParser implements NestedParser {
         continue;
       }
       const before = this.t.start;
+      if (top) {
+        // (The statement before this one ends here: what decided it is now known.)
+        if (this.topLevel.starts.length > 0) this.topLevel.reaches.push(this.t.reach());
+        this.topLevel.starts.push(before);
+        this.topLevel.errorCounts.push(errorCount);
+      }
       const statement = this.statement();
       if (statement) into.push(statement);
       if (this.t.start === before && this.peek('command') === kind && !statement) {

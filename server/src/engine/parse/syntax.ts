@@ -290,6 +290,12 @@ export interface CommandEntry {
 export interface ScriptTree {
   readonly text: string;
   readonly body: ScriptBody;
+  /**
+   * Where the script's own statements start (not those of a block in it; none when it has named blocks at the top),
+   * and how many of `errors` the parser had found before moving on to each: from any of them on, the rest of the
+   * script parses by itself (`parseRegion`), as the parser's state is empty there.
+   */
+  readonly topLevel: TopLevelStatements;
   /** Every command of the script, wherever it is (in blocks, groups, strings), in document order. */
   readonly commands: readonly CommandEntry[];
   /** Every assignment, in document order. */
@@ -297,4 +303,19 @@ export interface ScriptTree {
   /** Every comment, in document order. */
   readonly comments: readonly CommentNode[];
   readonly errors: readonly SyntaxError[];
+}
+
+export interface TopLevelStatements {
+  readonly starts: readonly number[];
+  readonly errorCounts: readonly number[];
+  /**
+   * For each statement, an offset such that the text before it decided that statement and those before it (the parser
+   * looks ahead: at the token after a statement, for a string's terminator to the end of the text, …).
+   */
+  readonly reaches: readonly number[];
+}
+
+/** A region of a script parsed by itself: its top-level statements from a given one on, up to `end`. */
+export interface RegionTree extends ScriptTree {
+  readonly end: number;
 }

@@ -257,6 +257,9 @@ export class Tokenizer {
   private readonly replays = new Map<number, ScannedToken>();
   /** How many `$( … )` were parsed inside strings and words (a scan that parsed one is remembered). */
   private subExpressionsParsed = 0;
+  /** The end of the farthest token scanned, and how far a search for a terminator went (see `reach`). */
+  private farthestToken = 0;
+  private farthestSearch = 0;
 
   constructor(
     readonly text: string,
@@ -272,6 +275,20 @@ export class Tokenizer {
     errors.push({ message, start, end: Math.max(end, start) });
   }
 
+  /**
+   * An offset such that the text before it decides every token scanned so far: the end of the farthest token's line
+   * (a scan looks ahead on its line: blanks, `=`, `::`), or farther where a search for a terminator went (a string or
+   * comment without one is looked for up to the end of the text, and past it: text added at the end would end it).
+   * Reading the script again after an edit needs it.
+   */
+  reach(): number {
+    const text = this.text;
+    let lineEnd = this.farthestToken;
+    while (lineEnd < text.length && !isNewline(text.charCodeAt(lineEnd))) lineEnd++;
+    // (Past the line break, and the line feed of a CR LF.)
+    return Math.max(this.farthestSearch, lineEnd + 2);
+  }
+
   /** The next token in a mode, without consuming it. */
   peek(mode: Mode): Tok {
     if (this.scannedIn === mode) return this.kind;
@@ -285,6 +302,7 @@ export class Tokenizer {
     if (mode === 'command') this.scanCommandToken();
     else this.scanExpressionToken();
     this.end = this.pos;
+    if (this.end > this.farthestToken) this.farthestToken = this.end;
     this.pos = from;
     return this.kind;
   }
@@ -366,6 +384,7 @@ export class Tokenizer {
     const start = this.pos;
     const close = this.text.indexOf('#>', start + 2);
     if (close < 0) {
+      this.farthestSearch = this.text.length + 1;
       if (start >= this.commentsEnd) this.error("Missing closing '#>' at the end of the block comment.", start, start + 2);
       this.pos = this.text.length;
     } else {
@@ -593,6 +612,8 @@ export class Tokenizer {
    */
   private unterminated(start: number, quote: string): void {
     const text = this.text;
+    // (Its terminator was looked for up to the end of the text.)
+    this.farthestSearch = text.length + 1;
     let at = start + 1;
     while (at < text.length && !isNewline(text.charCodeAt(at))) at++;
     this.error(`The string is missing the terminator: ${quote}.`, start, at);
@@ -713,6 +734,7 @@ export class Tokenizer {
       line = newline;
     }
     if (contentEnd < 0) {
+      this.farthestSearch = text.length + 1;
       if (indented !== undefined) {
         this.error('White space is not allowed before the string terminator.', indented, indented + 2);
         contentEnd = indented;
@@ -1159,6 +1181,12 @@ export class Tokenizer {
    * past the nesting limit, where nothing is parsed. `limit` when there is none.
    */
   matchingParen(from: number, limit: number): number {
+    const end = this.matchingParenEnd(from, limit);
+    this.farthestSearch = Math.max(this.farthestSearch, end + 1);
+    return end;
+  }
+
+  private matchingParenEnd(from: number, limit: number): number {
     const text = this.text;
     let depth = 1;
     for (let at = from; at < limit; at++) {

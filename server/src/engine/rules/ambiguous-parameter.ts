@@ -9,18 +9,16 @@ export const ambiguousParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      for (const { written, ambiguousWith } of bound.unresolved) {
-        if (!ambiguousWith) continue;
-        context.report({
-          range: written.range,
-          message: `-${written.name} is ambiguous for ${bound.cmdlet.name}: it could be ${orList(ambiguousWith)}. Write the full name.`,
-          fixes: ambiguousWith.map((name) =>
-            replaceFix(`Change to -${name}`, written.range, written.viaSplat ? name : `-${name}${written.colon ? ':' : ''}`, false),
-          ),
-        });
-      }
+  checkBound(bound, context) {
+    for (const { written, ambiguousWith } of bound.unresolved) {
+      if (!ambiguousWith) continue;
+      context.report({
+        range: written.range,
+        message: `-${written.name} is ambiguous for ${bound.cmdlet.name}: it could be ${orList(ambiguousWith)}. Write the full name.`,
+        fixes: ambiguousWith.map((name) =>
+          replaceFix(`Change to -${name}`, written.range, written.viaSplat ? name : `-${name}${written.colon ? ':' : ''}`, false),
+        ),
+      });
     }
   },
 };

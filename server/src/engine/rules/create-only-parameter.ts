@@ -62,7 +62,7 @@ function recreateFix(catalog: Catalog, index: LineIndex, bound: BoundCommand, cr
   const required = creator.parameters.filter((p) => p.sets.every((s) => s.required) && p.name !== 'Identity');
   if (required.some((p) => !given.has(p.name)) || given.has('Instance')) return undefined;
   const noun = creator.name.slice('New-'.length);
-  const text = index.text.slice(bound.command.startOffset, bound.command.endOffset);
+  const text = index.textIn(bound.command.range);
   const indentation = /^[ \t]*/.exec(index.lineText(bound.command.range.start.line))?.[0] ?? '';
   const quoted = `'${identity.replace(/'/g, "''")}'`;
   const newCommand = creator.name + text.slice(bound.command.name.length);
@@ -80,20 +80,18 @@ export const createOnlyParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (bound.unresolved.length === 0) continue;
-      const createOnly = createOnlyParametersOn(context.catalog, bound, context.target).available.map((c) => c.unresolved);
-      if (createOnly.length === 0) continue;
-      const creator = creatingCmdlet(context.catalog, bound);
-      const fix = recreateFix(context.catalog, context.index, bound, createOnly);
-      for (const { written } of createOnly) {
-        context.report({
-          range: written.range,
-          message: `${bound.cmdlet.name} cannot change -${written.name}: only ${creator?.name ?? 'the New- cmdlet'} sets it. Remove the object and create it again with the new value.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
+  checkBound(bound, context) {
+    if (bound.unresolved.length === 0) return;
+    const createOnly = createOnlyParametersOn(context.catalog, bound, context.target).available.map((c) => c.unresolved);
+    if (createOnly.length === 0) return;
+    const creator = creatingCmdlet(context.catalog, bound);
+    const fix = recreateFix(context.catalog, context.index, bound, createOnly);
+    for (const { written } of createOnly) {
+      context.report({
+        range: written.range,
+        message: `${bound.cmdlet.name} cannot change -${written.name}: only ${creator?.name ?? 'the New- cmdlet'} sets it. Remove the object and create it again with the new value.`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
 };

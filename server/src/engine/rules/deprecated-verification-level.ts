@@ -18,21 +18,19 @@ export const deprecatedVerificationLevel: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
+  checkBound(bound, context) {
     if (!SFB_TARGETS.has(context.target)) return;
-    for (const bound of context.bound) {
-      if (!/-CsPublicProvider$/i.test(bound.cmdlet.name)) continue;
-      const binding = parameterNamed(bound, 'VerificationLevel');
-      const value = literalOf(binding);
-      if (!binding || value === undefined) continue;
-      const name = verificationLevelName(value, binding.parameter.enumValues ?? []);
-      if (name !== 'UseSourceVerification') continue;
-      const reading = /^\d+$/.test(value) ? ` (${shown(value)} reads as ${name} by the documented order of the names)` : '';
-      context.report({
-        range: binding.value?.range ?? binding.written.range,
-        message: `UseSourceVerification${reading} is deprecated for public providers on Skype for Business Server; leave -VerificationLevel out (the default is AlwaysVerifiable), as the Skype for Business setup page does.`,
-        fixes: [removeArgumentFix('Remove -VerificationLevel', context.index, binding, false)],
-      });
-    }
+    if (!/-CsPublicProvider$/i.test(bound.cmdlet.name)) return;
+    const binding = parameterNamed(bound, 'VerificationLevel');
+    const value = literalOf(binding);
+    if (!binding || value === undefined) return;
+    const name = verificationLevelName(value, binding.parameter.enumValues ?? []);
+    if (name !== 'UseSourceVerification') return;
+    const reading = /^\d+$/.test(value) ? ` (${shown(value)} reads as ${name} by the documented order of the names)` : '';
+    context.report({
+      range: binding.value?.range ?? binding.written.range,
+      message: `UseSourceVerification${reading} is deprecated for public providers on Skype for Business Server; leave -VerificationLevel out (the default is AlwaysVerifiable), as the Skype for Business setup page does.`,
+      fixes: [removeArgumentFix('Remove -VerificationLevel', context.index, binding, false)],
+    });
   },
 };

@@ -15,7 +15,7 @@ export const domainAllowedAndBlocked: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     const allowed = new Map<string, BoundCommand>();
     for (const bound of context.bound) {
       const domain = isCmdlet(bound, 'New-CsAllowedDomain') ? domainOf(bound) : undefined;

@@ -12,7 +12,7 @@ export const duplicateNewProvider: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     // The last New-CsPublicProvider per identity (lower case), forgotten again at a Remove- or Get-CsPublicProvider
     // of that identity: the same guards as unguarded-new-provider. Commands come in the order of the text.
     let last: Map<string, BoundCommand> | undefined;

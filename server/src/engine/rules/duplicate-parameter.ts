@@ -7,18 +7,16 @@ export const duplicateParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const given = bound.common.length === 0 ? bound.parameters : [...bound.parameters, ...bound.common];
-      // A command gives a handful of parameters: comparing each with those before it allocates nothing.
-      for (let i = 1; i < given.length; i++) {
-        const { parameter, written } = given[i];
-        if (!givenBefore(given, i, parameter.name)) continue;
-        context.report({
-          range: written.range,
-          message: `-${parameter.name} is given more than once; PowerShell refuses to run ${bound.cmdlet.name} like this.`,
-        });
-      }
+  checkBound(bound, context) {
+    const given = bound.common.length === 0 ? bound.parameters : [...bound.parameters, ...bound.common];
+    // A command gives a handful of parameters: comparing each with those before it allocates nothing.
+    for (let i = 1; i < given.length; i++) {
+      const { parameter, written } = given[i];
+      if (!givenBefore(given, i, parameter.name)) continue;
+      context.report({
+        range: written.range,
+        message: `-${parameter.name} is given more than once; PowerShell refuses to run ${bound.cmdlet.name} like this.`,
+      });
     }
   },
 };

@@ -17,7 +17,7 @@ export const incompletePicSetup: Rule = {
     defaultSeverity: 'hint',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     const creation = context.bound.find((b) => isCmdlet(b, 'New-CsPublicProvider'));
     if (!creation) return;
     const federation = context.bound.some((b) => isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && (b.openSplat || setsTrue(b, 'AllowFederatedUsers')));

@@ -76,25 +76,23 @@ export const invalidValue: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      for (const binding of bound.parameters) {
-        const finding = checkValue(binding);
-        if (finding) context.report(finding);
-      }
-      for (const { value, afterSwitch } of bound.positional) {
-        if (!afterSwitch) continue;
-        const name = afterSwitch.parameter.name;
-        const fixes =
-          value.kind === 'boolean'
-            ? [replaceFix(`Change to -${name}:${value.text}`, { start: afterSwitch.written.range.start, end: value.range.end }, `-${name}:${value.text}`, true)]
-            : [];
-        context.report({
-          range: value.range,
-          message: `-${name} is a switch: ${shownArgument(value)} is not its value here. Write -${name} alone, or -${name}:${value.text} with a colon.`,
-          fixes,
-        });
-      }
+  checkBound(bound, context) {
+    for (const binding of bound.parameters) {
+      const finding = checkValue(binding);
+      if (finding) context.report(finding);
+    }
+    for (const { value, afterSwitch } of bound.positional) {
+      if (!afterSwitch) continue;
+      const name = afterSwitch.parameter.name;
+      const fixes =
+        value.kind === 'boolean'
+          ? [replaceFix(`Change to -${name}:${value.text}`, { start: afterSwitch.written.range.start, end: value.range.end }, `-${name}:${value.text}`, true)]
+          : [];
+      context.report({
+        range: value.range,
+        message: `-${name} is a switch: ${shownArgument(value)} is not its value here. Write -${name} alone, or -${name}:${value.text} with a colon.`,
+        fixes,
+      });
     }
   },
 };

@@ -2,10 +2,10 @@ import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { documentedSkypeProviderCommand, guardedRemoveCommand } from '../skype';
 import { enablesProvider } from './retired-public-provider';
-import type { Fix, Rule, RuleContext } from './rule';
+import type { CommandContext, Fix, Rule } from './rule';
 
 /** Replaces the Messenger command with the guarded removal of Messenger and the documented Skype provider. */
-function renameFix(context: RuleContext, bound: BoundCommand): Fix {
+function renameFix(context: CommandContext, bound: BoundCommand): Fix {
   const indentation = indentationAt(context.index, bound.command.range.start.line);
   return {
     title: 'Replace Messenger with the documented Skype provider',
@@ -21,15 +21,13 @@ export const messengerProvider: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (bound.identity?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) continue;
-      context.report({
-        range: bound.command.nameRange,
-        message:
-          'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',
-        fixes: [renameFix(context, bound)],
-      });
-    }
+  checkBound(bound, context) {
+    if (bound.identity?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) return;
+    context.report({
+      range: bound.command.nameRange,
+      message:
+        'Windows Live Messenger users moved to Skype in 2013 and the Messenger provider already reaches them. Renaming it to Skype (remove it, then create Skype) is optional.',
+      fixes: [renameFix(context, bound)],
+    });
   },
 };

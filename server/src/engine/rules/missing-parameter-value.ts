@@ -7,19 +7,17 @@ export const missingParameterValue: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      for (const binding of bound.parameters) {
-        if (binding.parameter.kind === 'switch' || binding.value) continue;
-        context.report({
-          range: binding.written.range,
-          message: `-${binding.parameter.name} needs a value (${binding.parameter.type}).`,
-        });
-      }
-      for (const binding of bound.common) {
-        if (!binding.parameter.takesValue || binding.value) continue;
-        context.report({ range: binding.written.range, message: `-${binding.parameter.name} needs a value.` });
-      }
+  checkBound(bound, context) {
+    for (const binding of bound.parameters) {
+      if (binding.parameter.kind === 'switch' || binding.value) continue;
+      context.report({
+        range: binding.written.range,
+        message: `-${binding.parameter.name} needs a value (${binding.parameter.type}).`,
+      });
+    }
+    for (const binding of bound.common) {
+      if (!binding.parameter.takesValue || binding.value) continue;
+      context.report({ range: binding.written.range, message: `-${binding.parameter.name} needs a value.` });
     }
   },
 };

@@ -18,25 +18,23 @@ export const missingRequiredParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const { candidates, conflicting } = bound.sets;
-      if (bound.openSplat || conflicting.length > 0 || candidates.length === 0) continue;
-      // Most commands have a set with nothing missing: stop at the first one.
-      const missingPerSet: { set: string; missing: ParameterSpec[] }[] = [];
-      for (const set of candidates) {
-        const missing = missingIn(bound, set);
-        if (missing.length === 0) break;
-        missingPerSet.push({ set, missing });
-      }
-      if (missingPerSet.length < candidates.length) continue;
-      const preferred =
-        missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
-      const names = preferred.missing.map((p) => p.name);
-      context.report({
-        range: bound.command.nameRange,
-        message: `${bound.cmdlet.name} needs ${orList(names, '-', 'and')}; without ${names.length > 1 ? 'them' : 'it'} PowerShell stops and prompts for a value.`,
-      });
+  checkBound(bound, context) {
+    const { candidates, conflicting } = bound.sets;
+    if (bound.openSplat || conflicting.length > 0 || candidates.length === 0) return;
+    // Most commands have a set with nothing missing: stop at the first one.
+    const missingPerSet: { set: string; missing: ParameterSpec[] }[] = [];
+    for (const set of candidates) {
+      const missing = missingIn(bound, set);
+      if (missing.length === 0) break;
+      missingPerSet.push({ set, missing });
     }
+    if (missingPerSet.length < candidates.length) return;
+    const preferred =
+      missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
+    const names = preferred.missing.map((p) => p.name);
+    context.report({
+      range: bound.command.nameRange,
+      message: `${bound.cmdlet.name} needs ${orList(names, '-', 'and')}; without ${names.length > 1 ? 'them' : 'it'} PowerShell stops and prompts for a value.`,
+    });
   },
 };

@@ -10,15 +10,13 @@ export const newGlobalPolicy: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const noun = POLICY_NEW.exec(bound.cmdlet.name)?.[1];
-      if (!noun || bound.identity?.toLowerCase() !== 'global') continue;
-      context.report({
-        range: bound.command.nameRange,
-        message: `The global policy always exists: New-${noun} cannot create it. Change it with Set-${noun} -Identity Global.`,
-        fixes: [replaceFix(`Change to Set-${noun}`, bound.command.nameRange, `Set-${noun}`, false)],
-      });
-    }
+  checkBound(bound, context) {
+    const noun = POLICY_NEW.exec(bound.cmdlet.name)?.[1];
+    if (!noun || bound.identity?.toLowerCase() !== 'global') return;
+    context.report({
+      range: bound.command.nameRange,
+      message: `The global policy always exists: New-${noun} cannot create it. Change it with Set-${noun} -Identity Global.`,
+      fixes: [replaceFix(`Change to Set-${noun}`, bound.command.nameRange, `Set-${noun}`, false)],
+    });
   },
 };

@@ -1,4 +1,6 @@
+import type { BoundCommand } from '../bind';
 import { isCmdlet, parameterNamed } from '../skype';
+import { comparePositions, type Position } from '../text';
 import type { Rule } from './rule';
 
 export const partnerDiscoveryRouting: Rule = {
@@ -8,21 +10,19 @@ export const partnerDiscoveryRouting: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    // The offset of the first command that turns on DNS SRV routing (found once, when needed).
-    let firstDnsSrvRouting: number | undefined;
-    const dnsSrvRoutingEarlier = (offset: number): boolean => {
-      firstDnsSrvRouting ??= context.bound.reduce(
-        (first, b) =>
-          isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined ? Math.min(first, b.command.startOffset) : first,
-        Infinity,
-      );
-      return firstDnsSrvRouting < offset;
+  checkScript(context) {
+    // The first command that turns on DNS SRV routing (found once, when needed; the bound commands are in document order).
+    let firstDnsSrvRouting: BoundCommand | null | undefined;
+    const dnsSrvRoutingEarlier = (position: Position): boolean => {
+      if (firstDnsSrvRouting === undefined)
+        firstDnsSrvRouting =
+          context.bound.find((b) => isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined) ?? null;
+      return firstDnsSrvRouting !== null && comparePositions(firstDnsSrvRouting.command.range.start, position) < 0;
     };
     for (const bound of context.bound) {
       if (!isCmdlet(bound, 'Set-CsAccessEdgeConfiguration') || bound.openSplat) continue;
       const discovery = parameterNamed(bound, 'EnablePartnerDiscovery');
-      if (!discovery || parameterNamed(bound, 'UseDnsSrvRouting') || dnsSrvRoutingEarlier(bound.command.startOffset)) continue;
+      if (!discovery || parameterNamed(bound, 'UseDnsSrvRouting') || dnsSrvRoutingEarlier(bound.command.range.start)) continue;
       const at = discovery.written.range.start;
       context.report({
         range: discovery.written.range,

@@ -11,7 +11,7 @@ export const publicProviderDefaultRouting: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     let provider: BoundCommand | undefined | null;
     for (const bound of context.bound) {
       if (!isCmdlet(bound, 'Set-CsAccessEdgeConfiguration')) continue;

@@ -20,14 +20,12 @@ export const retiredPublicProvider: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const identity = bound.identity;
-      if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) continue;
-      context.report({
-        range: bound.command.nameRange,
-        message: `Public IM connectivity with ${shown(identity)} ended on June 30, 2014: this provider connects to nobody. Only Skype (formerly Messenger) is still reachable.`,
-      });
-    }
+  checkBound(bound, context) {
+    const identity = bound.identity;
+    if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) return;
+    context.report({
+      range: bound.command.nameRange,
+      message: `Public IM connectivity with ${shown(identity)} ended on June 30, 2014: this provider connects to nobody. Only Skype (formerly Messenger) is still reachable.`,
+    });
   },
 };

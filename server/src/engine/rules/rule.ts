@@ -36,6 +36,17 @@ export interface Finding extends FindingInput {
   readonly fixes: readonly Fix[];
 }
 
+/** What a rule that judges one command by itself sees. */
+export interface CommandContext {
+  readonly index: LineIndex;
+  readonly target: TargetVersion;
+  readonly catalog: Catalog;
+  /** The script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones (and none is bound). */
+  readonly teamsScript: boolean;
+  report(finding: FindingInput): void;
+}
+
+/** What a rule that judges the script as a whole sees. */
 export interface RuleContext {
   readonly text: string;
   readonly index: LineIndex;
@@ -52,9 +63,20 @@ export interface RuleContext {
   report(finding: FindingInput): void;
 }
 
+/**
+ * A rule judges commands one at a time (`checkBound`, `checkCommand`), or the script as a whole (`checkScript`). What
+ * a rule finds on one command must follow from that command alone (with the target version and the catalogue): the
+ * linter keeps those findings with the command and reuses them while the command is unchanged, as the script is
+ * edited elsewhere.
+ */
 export interface Rule {
   readonly meta: RuleMeta;
-  check(context: RuleContext): void;
+  /** Judges a command of the catalogue, bound to its parameters. */
+  checkBound?(bound: BoundCommand, context: CommandContext): void;
+  /** Judges any command of interest (named like a Cs cmdlet), bound or not. */
+  checkCommand?(command: ScriptCommand, context: CommandContext): void;
+  /** Judges what needs more than one command: the script's other commands, its errors, its context. */
+  checkScript?(context: RuleContext): void;
 }
 
 /** Path of a rule's documentation page, relative to the package root. */

@@ -12,17 +12,15 @@ export const skypeDirectorySearch: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
-  check(context) {
+  checkBound(bound, context) {
     if (!SFB_TARGETS.has(context.target)) return;
-    for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) continue;
-      const missing = SETTINGS.filter((name) => !parameterNamed(bound, name));
-      if (missing.length === 0) continue;
-      context.report({
-        range: bound.command.nameRange,
-        message: `The Skype for Business Server setup page also sets ${missing.map((m) => `-${m} $true`).join(' and ')}: users can then find Skype users in the directory and reach them by Skype ID.`,
-        fixes: [appendArgumentsFix(`Add ${missing.map((m) => `-${m} $true`).join(' ')}`, bound.command, missing.map((m) => `-${m} $true`).join(' '), false)],
-      });
-    }
+    if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) return;
+    const missing = SETTINGS.filter((name) => !parameterNamed(bound, name));
+    if (missing.length === 0) return;
+    context.report({
+      range: bound.command.nameRange,
+      message: `The Skype for Business Server setup page also sets ${missing.map((m) => `-${m} $true`).join(' and ')}: users can then find Skype users in the directory and reach them by Skype ID.`,
+      fixes: [appendArgumentsFix(`Add ${missing.map((m) => `-${m} $true`).join(' ')}`, bound.command, missing.map((m) => `-${m} $true`).join(' '), false)],
+    });
   },
 };

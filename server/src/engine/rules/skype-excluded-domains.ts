@@ -36,44 +36,42 @@ export const skypeExcludedDomains: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'New-CsPublicProvider')) continue;
-      const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationExcludedDomainList');
-      const binding = parameterNamed(bound, 'NameDecorationExcludedDomainList');
-      const skype = isSkypeProvider(bound);
-      if (!binding) {
-        if (skype && !bound.openSplat && spec && availableOn(spec, context.target)) {
-          context.report({
-            range: bound.command.nameRange,
-            message: `The Skype provider should list ${DOCUMENTED_VALUE} in -NameDecorationExcludedDomainList, as the setup pages document.`,
-            fixes: [
-              appendArgumentsFix(
-                'Add the documented -NameDecorationExcludedDomainList',
-                bound.command,
-                `-NameDecorationExcludedDomainList ${DOCUMENTED_VALUE}`,
-                true,
-              ),
-            ],
-          });
-        }
-        continue;
-      }
-      if (!binding.value) continue;
-      const fix: Fix[] = skype ? [replaceFix(`Change to ${DOCUMENTED_VALUE}`, binding.value.range, DOCUMENTED_VALUE, true)] : [];
-      const problem = listProblem(binding.value);
-      if (problem) {
-        context.report({ range: binding.value.range, message: `-NameDecorationExcludedDomainList ${problem}.`, fixes: fix });
-        continue;
-      }
-      const missing = skype && binding.value.literal !== undefined ? missingDomains(binding.value) : [];
-      if (missing.length > 0) {
+  checkBound(bound, context) {
+    if (!isCmdlet(bound, 'New-CsPublicProvider')) return;
+    const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationExcludedDomainList');
+    const binding = parameterNamed(bound, 'NameDecorationExcludedDomainList');
+    const skype = isSkypeProvider(bound);
+    if (!binding) {
+      if (skype && !bound.openSplat && spec && availableOn(spec, context.target)) {
         context.report({
-          range: binding.value.range,
-          message: `The Skype provider's -NameDecorationExcludedDomainList lacks ${missing.map(shown).join(', ')}; the documented list is ${DOCUMENTED_VALUE}.`,
-          fixes: fix,
+          range: bound.command.nameRange,
+          message: `The Skype provider should list ${DOCUMENTED_VALUE} in -NameDecorationExcludedDomainList, as the setup pages document.`,
+          fixes: [
+            appendArgumentsFix(
+              'Add the documented -NameDecorationExcludedDomainList',
+              bound.command,
+              `-NameDecorationExcludedDomainList ${DOCUMENTED_VALUE}`,
+              true,
+            ),
+          ],
         });
       }
+      return;
+    }
+    if (!binding.value) return;
+    const fix: Fix[] = skype ? [replaceFix(`Change to ${DOCUMENTED_VALUE}`, binding.value.range, DOCUMENTED_VALUE, true)] : [];
+    const problem = listProblem(binding.value);
+    if (problem) {
+      context.report({ range: binding.value.range, message: `-NameDecorationExcludedDomainList ${problem}.`, fixes: fix });
+      return;
+    }
+    const missing = skype && binding.value.literal !== undefined ? missingDomains(binding.value) : [];
+    if (missing.length > 0) {
+      context.report({
+        range: binding.value.range,
+        message: `The Skype provider's -NameDecorationExcludedDomainList lacks ${missing.map(shown).join(', ')}; the documented list is ${DOCUMENTED_VALUE}.`,
+        fixes: fix,
+      });
     }
   },
 };

@@ -18,18 +18,16 @@ export const skypeIconUrl: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const binding = parameterNamed(bound, 'IconUrl');
-      const url = literalOf(binding);
-      if (!binding?.value || url === undefined) continue;
-      const skype = isSkypeProvider(bound);
-      const fixes = skype ? [replaceFix('Use the documented Skype icon URL', binding.value.range, SKYPE.iconUrl, true)] : [];
-      if (!isAbsoluteHttps(url)) {
-        context.report({ range: binding.value.range, message: `-IconUrl must be an absolute https URL; clients cannot load ${shown(url)}.`, fixes });
-      } else if (skype && url !== SKYPE.iconUrl) {
-        context.report({ range: binding.value.range, message: `The Skype provider's documented icon is ${shown(SKYPE.iconUrl)}.`, fixes });
-      }
+  checkBound(bound, context) {
+    const binding = parameterNamed(bound, 'IconUrl');
+    const url = literalOf(binding);
+    if (!binding?.value || url === undefined) return;
+    const skype = isSkypeProvider(bound);
+    const fixes = skype ? [replaceFix('Use the documented Skype icon URL', binding.value.range, SKYPE.iconUrl, true)] : [];
+    if (!isAbsoluteHttps(url)) {
+      context.report({ range: binding.value.range, message: `-IconUrl must be an absolute https URL; clients cannot load ${shown(url)}.`, fixes });
+    } else if (skype && url !== SKYPE.iconUrl) {
+      context.report({ range: binding.value.range, message: `The Skype provider's documented icon is ${shown(SKYPE.iconUrl)}.`, fixes });
     }
   },
 };

@@ -10,17 +10,15 @@ export const skypeProxyFqdn: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      const proxy = parameterNamed(bound, 'ProxyFqdn');
-      const fqdn = literalOf(proxy);
-      if (!proxy?.value || fqdn === undefined || !isSkypeProvider(bound)) continue;
-      if (fqdn.toLowerCase().replace(/\.$/, '') === SKYPE.proxyFqdn) continue;
-      context.report({
-        range: proxy.value.range,
-        message: `The Skype provider's ProxyFqdn must be ${shown(SKYPE.proxyFqdn)}, not ${shown(fqdn)}: with any other value, messages to Skype users go nowhere and nothing tells you.`,
-        fixes: [replaceFix(`Change to ${SKYPE.proxyFqdn}`, proxy.value.range, SKYPE.proxyFqdn, true)],
-      });
-    }
+  checkBound(bound, context) {
+    const proxy = parameterNamed(bound, 'ProxyFqdn');
+    const fqdn = literalOf(proxy);
+    if (!proxy?.value || fqdn === undefined || !isSkypeProvider(bound)) return;
+    if (fqdn.toLowerCase().replace(/\.$/, '') === SKYPE.proxyFqdn) return;
+    context.report({
+      range: proxy.value.range,
+      message: `The Skype provider's ProxyFqdn must be ${shown(SKYPE.proxyFqdn)}, not ${shown(fqdn)}: with any other value, messages to Skype users go nowhere and nothing tells you.`,
+      fixes: [replaceFix(`Change to ${SKYPE.proxyFqdn}`, proxy.value.range, SKYPE.proxyFqdn, true)],
+    });
   },
 };

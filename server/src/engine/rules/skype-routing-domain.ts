@@ -11,35 +11,33 @@ export const skypeRoutingDomain: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) continue;
-      const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationRoutingDomain');
-      if (!spec || !availableOn(spec, context.target)) continue;
-      const routing = parameterNamed(bound, 'NameDecorationRoutingDomain');
-      if (!routing) {
-        const end = bound.command.range.end;
-        context.report({
-          range: bound.command.nameRange,
-          message: `The Skype provider needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}: without it, Skype users whose addresses are name-decorated (user(outlook.com)@msn.com) cannot be reached.`,
-          fixes: [
-            replaceFix(
-              `Add -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
-              { start: end, end },
-              ` -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
-              true,
-            ),
-          ],
-        });
-        continue;
-      }
-      const domain = literalOf(routing);
-      if (!routing.value || domain === undefined || domain.toLowerCase() === SKYPE.routingDomain) continue;
+  checkBound(bound, context) {
+    if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) return;
+    const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationRoutingDomain');
+    if (!spec || !availableOn(spec, context.target)) return;
+    const routing = parameterNamed(bound, 'NameDecorationRoutingDomain');
+    if (!routing) {
+      const end = bound.command.range.end;
       context.report({
-        range: routing.value.range,
-        message: `The Skype provider's NameDecorationRoutingDomain must be ${shown(SKYPE.routingDomain)}, not ${shown(domain)}.`,
-        fixes: [replaceFix(`Change to ${SKYPE.routingDomain}`, routing.value.range, SKYPE.routingDomain, true)],
+        range: bound.command.nameRange,
+        message: `The Skype provider needs -NameDecorationRoutingDomain ${SKYPE.routingDomain}: without it, Skype users whose addresses are name-decorated (user(outlook.com)@msn.com) cannot be reached.`,
+        fixes: [
+          replaceFix(
+            `Add -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
+            { start: end, end },
+            ` -NameDecorationRoutingDomain ${SKYPE.routingDomain}`,
+            true,
+          ),
+        ],
       });
+      return;
     }
+    const domain = literalOf(routing);
+    if (!routing.value || domain === undefined || domain.toLowerCase() === SKYPE.routingDomain) return;
+    context.report({
+      range: routing.value.range,
+      message: `The Skype provider's NameDecorationRoutingDomain must be ${shown(SKYPE.routingDomain)}, not ${shown(domain)}.`,
+      fixes: [replaceFix(`Change to ${SKYPE.routingDomain}`, routing.value.range, SKYPE.routingDomain, true)],
+    });
   },
 };

@@ -7,7 +7,7 @@ export const syntaxError: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     for (const error of context.syntaxErrors) context.report({ range: error.range, message: error.message });
   },
 };

@@ -7,7 +7,7 @@ export const teamsContext: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
-  check(context) {
+  checkScript(context) {
     if (!context.teamsContext) return;
     context.report({
       range: context.teamsContext.nameRange,

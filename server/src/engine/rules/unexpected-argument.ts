@@ -8,16 +8,14 @@ export const unexpectedArgument: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (bound.openSplat || bound.sets.conflicting.length > 0) continue;
-      for (const { value, afterSwitch } of bound.sets.surplus) {
-        if (afterSwitch) continue; // invalid-value explains a value written after a switch
-        context.report({
-          range: value.range,
-          message: `${bound.cmdlet.name} has no positional parameter for ${shownArgument(value)}; name the parameter it is meant for.`,
-        });
-      }
+  checkBound(bound, context) {
+    if (bound.openSplat || bound.sets.conflicting.length > 0) return;
+    for (const { value, afterSwitch } of bound.sets.surplus) {
+      if (afterSwitch) continue; // invalid-value explains a value written after a switch
+      context.report({
+        range: value.range,
+        message: `${bound.cmdlet.name} has no positional parameter for ${shownArgument(value)}; name the parameter it is meant for.`,
+      });
     }
   },
 };

@@ -14,23 +14,21 @@ export const unfilledPlaceholder: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    for (const command of context.commands) {
-      let parameter: CommandElement | undefined;
-      for (const element of command.elements) {
-        if (element.type === 'value' && (element.value.kind === 'placeholder' || element.value.elements)) {
-          const placeholders: ArgumentValue[] = [];
-          addPlaceholders(element.value, placeholders);
-          const named = parameter?.type === 'parameter' && parameter.name ? ` for -${parameter.name}` : '';
-          for (const placeholder of placeholders) {
-            context.report({
-              range: placeholder.range,
-              message: `${placeholder.text} is a placeholder from a documentation template: replace it with the value${named} (PowerShell reads '<' as a reserved operator).`,
-            });
-          }
+  checkCommand(command, context) {
+    let parameter: CommandElement | undefined;
+    for (const element of command.elements) {
+      if (element.type === 'value' && (element.value.kind === 'placeholder' || element.value.elements)) {
+        const placeholders: ArgumentValue[] = [];
+        addPlaceholders(element.value, placeholders);
+        const named = parameter?.type === 'parameter' && parameter.name ? ` for -${parameter.name}` : '';
+        for (const placeholder of placeholders) {
+          context.report({
+            range: placeholder.range,
+            message: `${placeholder.text} is a placeholder from a documentation template: replace it with the value${named} (PowerShell reads '<' as a reserved operator).`,
+          });
         }
-        parameter = element;
       }
+      parameter = element;
     }
   },
 };

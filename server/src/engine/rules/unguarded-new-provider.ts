@@ -2,6 +2,7 @@ import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { guardedRemoveCommand, isCmdlet, parameterNamed } from '../skype';
 import type { Rule } from './rule';
+import { comparePositions, type Position } from '../text';
 import { shown } from '../util/show';
 
 /** The commands that make a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
@@ -14,16 +15,17 @@ export function createsProvider(bound: BoundCommand): boolean {
 
 /**
  * An earlier Remove- or Get-CsPublicProvider for the same identity makes a re-run safe (or at least deliberate).
- * The offset of the first such guard per identity (lower case), found in one pass.
+ * Where the first such guard per identity (lower case) starts, found in one pass.
  */
-function firstGuards(all: readonly BoundCommand[]): Map<string, number> {
-  const first = new Map<string, number>();
+function firstGuards(all: readonly BoundCommand[]): Map<string, Position> {
+  const first = new Map<string, Position>();
   for (const other of all) {
     if (!GUARDS.some((name) => isCmdlet(other, name))) continue;
     const identity = other.identity?.toLowerCase();
     if (identity === undefined) continue;
-    const offset = other.command.startOffset;
-    if (offset < (first.get(identity) ?? Infinity)) first.set(identity, offset);
+    const start = other.command.range.start;
+    const known = first.get(identity);
+    if (!known || comparePositions(start, known) < 0) first.set(identity, start);
   }
   return first;
 }
@@ -35,14 +37,15 @@ export const unguardedNewProvider: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
-  check(context) {
-    let guards: Map<string, number> | undefined;
+  checkScript(context) {
+    let guards: Map<string, Position> | undefined;
     for (const bound of context.bound) {
       if (!createsProvider(bound)) continue;
       const identity = bound.identity;
       if (identity === undefined) continue;
       guards ??= firstGuards(context.bound);
-      if ((guards.get(identity.toLowerCase()) ?? Infinity) < bound.command.startOffset) continue;
+      const guard = guards.get(identity.toLowerCase());
+      if (guard && comparePositions(guard, bound.command.range.start) < 0) continue;
       const line = bound.command.range.start.line;
       const lineStart = { line, character: 0 };
       const indentation = indentationAt(context.index, line);

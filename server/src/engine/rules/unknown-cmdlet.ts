@@ -24,18 +24,16 @@ export const unknownCmdlet: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
-  check(context) {
-    if (context.teamsContext) return;
-    for (const command of context.commands) {
-      const name = command.name;
-      if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name)) continue;
-      const suggestions = suggestionCache.get(context.catalog, name);
-      if (suggestions.length === 0) continue;
-      context.report({
-        range: command.nameRange,
-        message: `${name} is not a Lync or Skype for Business Server cmdlet. Did you mean ${suggestions.join(' or ')}?`,
-        fixes: suggestions.map((s, i) => replaceFix(`Change to ${s}`, command.nameRange, s, i === 0 && suggestions.length === 1)),
-      });
-    }
+  checkCommand(command, context) {
+    if (context.teamsScript) return;
+    const name = command.name;
+    if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name)) return;
+    const suggestions = suggestionCache.get(context.catalog, name);
+    if (suggestions.length === 0) return;
+    context.report({
+      range: command.nameRange,
+      message: `${name} is not a Lync or Skype for Business Server cmdlet. Did you mean ${suggestions.join(' or ')}?`,
+      fixes: suggestions.map((s, i) => replaceFix(`Change to ${s}`, command.nameRange, s, i === 0 && suggestions.length === 1)),
+    });
   },
 };

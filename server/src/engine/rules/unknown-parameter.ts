@@ -10,25 +10,23 @@ export const unknownParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
-    for (const bound of context.bound) {
-      if (bound.unresolved.length === 0) continue;
-      const names = bound.cmdlet.parameters.map((p) => p.name);
-      // create-only-parameter explains those that the New- cmdlet of the same noun has.
-      const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
-      for (const { written, ambiguousWith } of bound.unresolved) {
-        if (ambiguousWith || explained.has(written)) continue;
-        const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
-        const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
-        const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';
-        context.report({
-          range: written.range,
-          message: `${bound.cmdlet.name} has no parameter -${written.name}.${hint}`,
-          fixes: suggestions.map((s) =>
-            replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1),
-          ),
-        });
-      }
+  checkBound(bound, context) {
+    if (bound.unresolved.length === 0) return;
+    const names = bound.cmdlet.parameters.map((p) => p.name);
+    // create-only-parameter explains those that the New- cmdlet of the same noun has.
+    const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
+    for (const { written, ambiguousWith } of bound.unresolved) {
+      if (ambiguousWith || explained.has(written)) continue;
+      const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
+      const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+      const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';
+      context.report({
+        range: written.range,
+        message: `${bound.cmdlet.name} has no parameter -${written.name}.${hint}`,
+        fixes: suggestions.map((s) =>
+          replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1),
+        ),
+      });
     }
   },
 };

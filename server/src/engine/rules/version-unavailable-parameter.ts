@@ -30,34 +30,32 @@ export const versionUnavailableParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
-  check(context) {
+  checkBound(bound, context) {
     const target = targetName(context.target);
-    for (const bound of context.bound) {
-      for (const binding of bound.parameters) {
-        const { parameter } = binding;
-        if (availableOn(parameter, context.target)) continue;
-        const where = availability(parameter);
-        const message =
-          where === undefined
-            ? `-${parameter.name} of ${bound.cmdlet.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it.`
-            : `-${parameter.name} of ${bound.cmdlet.name} does not exist on ${target}; it is available on ${where}.`;
-        context.report({ range: binding.written.range, message, fixes: [removeArgumentFix(`Remove -${parameter.name}`, context.index, binding, false)] });
-      }
-      // A Set- command with a parameter only its New- cmdlet has, which the target version's New- cmdlet lacks too:
-      // the version is the first thing to say (create-only-parameter leaves these alone).
-      if (bound.unresolved.length === 0) continue;
-      const unavailable = createOnlyParametersOn(context.catalog, bound, context.target).unavailable;
-      if (unavailable.length === 0) continue;
-      const creator = creatingCmdlet(context.catalog, bound)?.name ?? 'the New- cmdlet';
-      for (const { unresolved, parameter } of unavailable) {
-        const where = availability(parameter);
-        const message =
-          where === undefined
-            ? `-${parameter.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it (and ${bound.cmdlet.name} never has it).`
-            : `-${parameter.name} does not exist on ${target}: ${bound.cmdlet.name} never has it, and ${creator} has it only on ${where}.`;
-        const fix = removeUnresolvedFix(context.index, bound, unresolved);
-        context.report({ range: unresolved.written.range, message, fixes: fix ? [fix] : [] });
-      }
+    for (const binding of bound.parameters) {
+      const { parameter } = binding;
+      if (availableOn(parameter, context.target)) continue;
+      const where = availability(parameter);
+      const message =
+        where === undefined
+          ? `-${parameter.name} of ${bound.cmdlet.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it.`
+          : `-${parameter.name} of ${bound.cmdlet.name} does not exist on ${target}; it is available on ${where}.`;
+      context.report({ range: binding.written.range, message, fixes: [removeArgumentFix(`Remove -${parameter.name}`, context.index, binding, false)] });
+    }
+    // A Set- command with a parameter only its New- cmdlet has, which the target version's New- cmdlet lacks too:
+    // the version is the first thing to say (create-only-parameter leaves these alone).
+    if (bound.unresolved.length === 0) return;
+    const unavailable = createOnlyParametersOn(context.catalog, bound, context.target).unavailable;
+    if (unavailable.length === 0) return;
+    const creator = creatingCmdlet(context.catalog, bound)?.name ?? 'the New- cmdlet';
+    for (const { unresolved, parameter } of unavailable) {
+      const where = availability(parameter);
+      const message =
+        where === undefined
+          ? `-${parameter.name} belongs to Microsoft Teams / Skype for Business Online; no Lync or Skype for Business Server version has it (and ${bound.cmdlet.name} never has it).`
+          : `-${parameter.name} does not exist on ${target}: ${bound.cmdlet.name} never has it, and ${creator} has it only on ${where}.`;
+      const fix = removeUnresolvedFix(context.index, bound, unresolved);
+      context.report({ range: unresolved.written.range, message, fixes: fix ? [fix] : [] });
     }
   },
 };

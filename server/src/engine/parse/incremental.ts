@@ -1,0 +1,267 @@
+/**
+ * Reading a script again after an edit, in time proportional to the edit: the top-level statements before it and
+ * after it keep what was read of them, and only those around it are parsed again.
+ *
+ * Why it holds: at the start of a top-level statement the parser's state is empty (no open bracket, no enclosing
+ * construct), so from there on the text parses by itself (`parseRegion`). Parsing starts at the first statement whose
+ * reading looked at the edited text (the parser looks ahead: at the token after a statement, for a string's terminator
+ * up to the end of the text: `TopLevelStatements.reaches`), and stops at the first statement start that was one before
+ * the edit too, shifted by the edit's length, on a line after the edit's last: what follows is the same text, parsed
+ * from the same empty state, at the same columns; only its lines move, by the number of lines the edit added or
+ * removed. Objects of unmoved statements are reused as they are, so that what is derived from them (bindings,
+ * findings) can be kept with them.
+ */
+import { comparePositions, type LineIndex, type Position, type Range } from '../text';
+import type { ScriptComment } from '../suppress';
+import {
+  readParts,
+  type ArgumentValue,
+  type CommandElement,
+  type ScriptCommand,
+  type ScriptParts,
+  type ScriptSyntaxError,
+  type VariableAssignment,
+} from './commands';
+import { parseRegion, parseScript } from './script-parser';
+import type { ScriptTree } from './syntax';
+
+/** A script read into the command model, with what reading its next version needs. */
+export interface ScriptReading {
+  readonly text: string;
+  /** What was read, splats not resolved (`resolveSplats`); the errors in the order the parser found them. */
+  readonly parts: ScriptParts;
+  /** Where the top-level statements start, how many errors were found before each, and how far each looked (`ScriptTree.topLevel`). */
+  readonly starts: readonly number[];
+  readonly errorCounts: readonly number[];
+  readonly reaches: readonly number[];
+}
+
+/** What is read of a parsed script, and kept for reading its next version. */
+export function readingOf(tree: ScriptTree, index: LineIndex): ScriptReading {
+  const { starts, errorCounts, reaches } = tree.topLevel;
+  return { text: tree.text, parts: readParts(tree, index), starts, errorCounts, reaches };
+}
+
+/**
+ * Reads `text`, the next version of the script `previous` read, reusing what it can. `index` is the line index of
+ * `text`, `previousIndex` that of `previous.text`.
+ */
+export function reread(previous: ScriptReading, previousIndex: LineIndex, text: string, index: LineIndex): ScriptReading {
+  if (text === previous.text) return previous;
+  const edit = editBetween(previous.text, text);
+  const { starts, errorCounts, reaches } = previous;
+  // The first statement that looked at the edited text.
+  const first = firstAbove(reaches, edit.start);
+  // In the first statement the edit can make the script's named blocks (`begin { }`) or param block: all again.
+  if (first <= 0) return readingOf(parseScript(text), index);
+  const delta = text.length - previous.text.length;
+  const lineBreak = nextLineBreak(text, edit.end);
+  // Stop before a statement that started at the same place before the edit, on a line after the edit's last.
+  const region = parseRegion(text, starts[first], (offset) => offset > lineBreak && starts[lastAtOrBefore(starts, offset - delta, first)] === offset - delta);
+  const read = readParts(region, index, {}, region.end);
+  const from = index.positionAt(starts[first]);
+  const before = {
+    commands: previous.parts.commands.slice(
+      0,
+      firstFrom(previous.parts.commands, from, (c) => c.range.start),
+    ),
+    assignments: previous.parts.assignments.slice(
+      0,
+      firstFrom(previous.parts.assignments, from, (a) => a.start),
+    ),
+    comments: previous.parts.comments.slice(
+      0,
+      firstFrom(previous.parts.comments, from, (c) => c.range.start),
+    ),
+    errors: previous.parts.errors.slice(0, errorCounts[first]),
+  };
+  const stopped = region.end < text.length;
+  const resume = stopped ? lastAtOrBefore(starts, region.end - delta, first) : starts.length;
+  const after = stopped ? partsAfter(previous, previousIndex.positionAt(region.end - delta), index.positionAt(region.end), errorCounts[resume]) : undefined;
+  const regionErrorsEnd = before.errors.length + read.errors.length;
+  return {
+    text,
+    parts: {
+      commands: concat(before.commands, read.commands, after?.commands),
+      assignments: concat(before.assignments, read.assignments, after?.assignments),
+      comments: concat(before.comments, read.comments, after?.comments),
+      errors: concat(before.errors, read.errors, after?.errors),
+    },
+    starts: concat(
+      starts.slice(0, first),
+      region.topLevel.starts,
+      starts.slice(resume).map((start) => start + delta),
+    ),
+    errorCounts: concat(
+      errorCounts.slice(0, first),
+      region.topLevel.errorCounts.map((count) => count + before.errors.length),
+      errorCounts.slice(resume).map((count) => count - errorCounts[resume] + regionErrorsEnd),
+    ),
+    reaches: runningMaximum(
+      concat(
+        reaches.slice(0, first),
+        region.topLevel.reaches,
+        reaches.slice(resume).map((reach) => reach + delta),
+      ),
+    ),
+  };
+}
+
+/** Each value raised to the largest before it: a statement's reading depends on all that came before it. */
+function runningMaximum(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) values[i] = values[i - 1];
+  return values;
+}
+
+/** What was read from `oldStart` on (errors from the `errorCount`-th on), moved to `newStart`'s line. */
+function partsAfter(previous: ScriptReading, oldStart: Position, newStart: Position, errorCount: number): ScriptParts {
+  const { commands, assignments, comments, errors } = previous.parts;
+  const lines = newStart.line - oldStart.line;
+  const kept = {
+    commands: commands.slice(firstFrom(commands, oldStart, (c) => c.range.start)),
+    assignments: assignments.slice(firstFrom(assignments, oldStart, (a) => a.start)),
+    comments: comments.slice(firstFrom(comments, oldStart, (c) => c.range.start)),
+    errors: errors.slice(errorCount),
+  };
+  if (lines === 0) return kept;
+  return {
+    commands: kept.commands.map((command) => movedCommand(command, lines)),
+    assignments: kept.assignments.map((assignment) => movedAssignment(assignment, lines)),
+    comments: kept.comments.map((comment): ScriptComment => ({ text: comment.text, range: moved(comment.range, lines) })),
+    errors: kept.errors.map((error): ScriptSyntaxError => ({ message: error.message, range: moved(error.range, lines) })),
+  };
+}
+
+/** Where two versions of a text differ: from `start` to `end` in the new one (the same `start` in the old one). */
+function editBetween(before: string, after: string): { start: number; end: number } {
+  const start = commonPrefixLength(before, after);
+  const end = after.length - commonSuffixLength(before, after, start);
+  return { start, end };
+}
+
+/** Block sizes for comparing texts: comparing two slices is native code, and a slice costs no copy. */
+const BLOCKS = [4096, 256, 16];
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of BLOCKS) while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common end of `a` and `b`, not reaching into their first `prefix` characters. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  for (const block of BLOCKS)
+    while (n + block <= max && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
+  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/** The offset of the first line break at or after `offset`, or the text's length. */
+function nextLineBreak(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** The index of the last of the sorted `values` at or before `value`, searching from `from` on; -1 when none. */
+function lastAtOrBefore(values: readonly number[], value: number, from = 0): number {
+  let low = from;
+  let high = values.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= value) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** The index of the first of the ascending `values` above `value`; -1 when none is. */
+function firstAbove(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low < values.length ? low : -1;
+}
+
+/** The index of the first of `items` (in document order) that starts at or after `position`. */
+function firstFrom<T>(items: readonly T[], position: Position, startOf: (item: T) => Position): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (comparePositions(startOf(items[mid]), position) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function concat<T>(a: readonly T[], b: readonly T[], c: readonly T[] = []): T[] {
+  const all = new Array<T>(a.length + b.length + c.length);
+  let i = 0;
+  for (const item of a) all[i++] = item;
+  for (const item of b) all[i++] = item;
+  for (const item of c) all[i++] = item;
+  return all;
+}
+
+// Moving what was read by whole lines (the columns stay).
+
+function moved(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+function movedPosition(position: Position, lines: number): Position {
+  return { line: position.line + lines, character: position.character };
+}
+
+function movedCommand(command: ScriptCommand, lines: number): ScriptCommand {
+  return {
+    name: command.name,
+    nameRange: moved(command.nameRange, lines),
+    range: moved(command.range, lines),
+    elements: command.elements.map((element) => movedElement(element, lines)),
+    pipelineInput: command.pipelineInput,
+  };
+}
+
+function movedElement(element: CommandElement, lines: number): CommandElement {
+  switch (element.type) {
+    case 'parameter':
+      return { ...element, range: moved(element.range, lines) };
+    case 'value':
+      return { type: 'value', value: movedValue(element.value, lines) };
+    case 'splat':
+      return {
+        ...element,
+        range: moved(element.range, lines),
+        entries: element.entries?.map((entry) => ({ name: entry.name, nameRange: moved(entry.nameRange, lines), value: movedValue(entry.value, lines) })),
+      };
+  }
+}
+
+function movedValue(value: ArgumentValue, lines: number): ArgumentValue {
+  const range = moved(value.range, lines);
+  return value.elements ? { ...value, range, elements: value.elements.map((element) => movedValue(element, lines)) } : { ...value, range };
+}
+
+function movedAssignment(assignment: VariableAssignment, lines: number): VariableAssignment {
+  return {
+    variable: assignment.variable,
+    start: movedPosition(assignment.start, lines),
+    end: movedPosition(assignment.end, lines),
+    entries: assignment.entries?.map((entry) => ({ name: entry.name, nameRange: moved(entry.nameRange, lines), value: movedValue(entry.value, lines) })),
+  };
+}

@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { Linter, type LintOptions, type LintResult } from '../../server/src/engine/lint';
+import { RULES } from '../../server/src/engine/rules';
+import { fixturesAndExamples, REPO_ROOT } from '../helpers';
+import { prng } from '../random';
+
+/**
+ * Linting a new version of a script with the lint of the previous one (`Linter.lint(text, options, previous)`) reads
+ * only the statements around the edit again: here, after every edit of a chain of random ones, it must give exactly
+ * what a lint from scratch gives, down to the statement starts it keeps for the next edit.
+ */
+
+/** Text typed or pasted: fragments that open and close constructs, change lines, and make or break commands. */
+const INSERTIONS = [
+  'x',
+  ' ',
+  '\n',
+  '\r\n',
+  '{',
+  '}',
+  '(',
+  ')',
+  '"',
+  "'",
+  '@"\n',
+  '\n"@\n',
+  "@'\n",
+  "\n'@",
+  '#',
+  '<#',
+  '#>',
+  '`',
+  '`\n',
+  '|',
+  '\n| Out-Null',
+  ';',
+  '$(',
+  '@{',
+  ',',
+  '-',
+  ' -Identity',
+  '\nelse { }\n',
+  '\ncatch { }\n',
+  'function f {\n',
+  'param($a)\n',
+  'begin {\n',
+  '\nNew-CsPublicProvider -Identity Skype -ProxyFqdn sip.contoso.com -Enabled $true\n',
+  '\nSet-CsExternalAccessPolicy -Identity Global -EnablePublicCloudAcess $true; Get-CsUser -Foo 1\n',
+  '\n$p = @{ Identity = "Skype"; ProxyFqdn = "x.example.com" }\nNew-CsPublicProvider @p\n',
+  '\n# lync-pic-disable-next-line skype-proxy-fqdn\n',
+  '\n# lync-pic: target=lync2010\n',
+];
+
+function edit(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const choice = random();
+  if (choice < 0.55) return text.slice(0, at) + INSERTIONS[Math.floor(random() * INSERTIONS.length)] + text.slice(at);
+  if (choice < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+  // Delete a longer span, or duplicate one (a line moved, a block pasted).
+  const span = text.slice(at, at + Math.floor(random() * 200));
+  return choice < 0.93 ? text.slice(0, at) + text.slice(at + span.length) : text.slice(0, at) + span + text.slice(at);
+}
+
+/** What a lint tells, with its positions, in a form `deepEqual` compares. */
+function told(result: LintResult): unknown {
+  return {
+    commands: result.commands,
+    comments: result.comments,
+    syntaxErrors: result.syntaxErrors,
+    findings: result.findings,
+    target: result.target,
+    starts: result.reading.starts,
+    errorCounts: result.reading.errorCounts,
+  };
+}
+
+function assertChainMatches(name: string, text: string, seed: number, edits: number, options: LintOptions = {}): number {
+  const incremental = new Linter();
+  const random = prng(seed);
+  let previous = incremental.lint(text, options);
+  let reused = 0;
+  for (let i = 0; i < edits; i++) {
+    const next = edit(text, random);
+    const result = incremental.lint(next, options, previous);
+    const fromScratch = new Linter().lint(next, options);
+    assert.deepStrictEqual(told(result), told(fromScratch), `${name}, seed ${seed}, edit ${i + 1}: ${JSON.stringify(next.slice(0, 200))}…`);
+    if (result.commands.some((command) => previous.commands.includes(command))) reused++;
+    previous = result;
+    text = next;
+  }
+  return reused;
+}
+
+describe('linting an edited script with the lint of its previous version', () => {
+  const scripts = fixturesAndExamples();
+
+  it('gives what a lint from scratch gives, after each of 25 random edits of every fixture and example', () => {
+    assert.ok(scripts.length > 50, `${scripts.length} scripts`);
+    scripts.forEach((path, i) => assertChainMatches(relative(REPO_ROOT, path), readFileSync(path, 'utf8'), 1000 + i, 25));
+  });
+
+  it('gives what a lint from scratch gives on a long script of all fixtures four times over, with other options', () => {
+    const all = scripts.map((path) => readFileSync(path, 'utf8')).join('\n');
+    const long = [all, all, all, all].join('\n');
+    assert.ok(long.split('\n').length > 1_500);
+    const reused = assertChainMatches('all fixtures', long, 7, 120, { target: 'sfb2019', rules: { 'unknown-cmdlet': 'error', 'skype-icon-url': 'off' } });
+    // Most edits leave most commands as they were: they are the same objects, not read again.
+    assert.ok(reused > 60, `commands reused after ${reused} of 120 edits`);
+  });
+
+  it('reuses the commands before and after a one-character edit, and the findings of unchanged commands', () => {
+    const block = 'New-CsPublicProvider -Identity Skype -ProxyFqdn sip.contoso.com -Enabled $true\nSet-CsAccessEdgeConfiguration -AllowFederatedUsers $true\n';
+    const text = block.repeat(100);
+    const linter = new Linter();
+    const first = linter.lint(text);
+    const middle = text.indexOf('sip.contoso.com', text.length / 2) + 3;
+    const second = linter.lint(text.slice(0, middle) + 'x' + text.slice(middle), {}, first);
+    assert.equal(second.commands.length, 200);
+    const changed = second.commands.filter((command, i) => command !== first.commands[i]);
+    // The edited command is read again, and the two before it (where a statement ends depends on the next token).
+    assert.ok(changed.length >= 1 && changed.length <= 4, `${changed.length} commands read again`);
+    // The findings of the rules that judge one command at a time are kept with the commands kept.
+    const byCommandRules = second.findings.filter((finding) => {
+      const rule = RULES.find((r) => r.meta.id === finding.ruleId);
+      return rule?.checkBound !== undefined || rule?.checkCommand !== undefined;
+    });
+    const kept = byCommandRules.filter((finding) => first.findings.includes(finding));
+    assert.ok(byCommandRules.length >= 200 && kept.length >= byCommandRules.length - 4 * 3, `${kept.length} of ${byCommandRules.length} findings kept`);
+    // An edit that adds a line moves the commands after it: new objects, one line further down.
+    const third = linter.lint('\n' + text.slice(0, middle) + '\n' + text.slice(middle), {}, second);
+    assert.equal(third.commands[199].range.start.line, second.commands[199].range.start.line + 2);
+  });
+});
