@@ -147,7 +147,7 @@ describe('command model', () => {
     const cases = [
       "$p = @{ Identity = 'Skype' }\n$p = @{ Identity = 'Other' }\nNew-CsPublicProvider @p",
       "$p = @{ Identity = 'Skype' }\n$p.Enabled = $true\nNew-CsPublicProvider @p",
-      "$p = @{ Identity = 'Skype' }\n$P ['Enabled'] = $true\nNew-CsPublicProvider @p",
+      "$p = @{ Identity = 'Skype' }\n$P['Enabled'] = $true\nNew-CsPublicProvider @p",
       "$p = @{ Identity = 'Skype' }\nNew-CsPublicProvider @p\n$p.Add('Enabled', $true)",
       '$p = Get-Params\nNew-CsPublicProvider @p',
       "New-CsPublicProvider @p\n$p = @{ Identity = 'Skype' }",

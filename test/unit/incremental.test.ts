@@ -50,6 +50,7 @@ const INSERTIONS = [
   '\nNew-CsPublicProvider -Identity Skype -ProxyFqdn sip.contoso.com -Enabled $true\n',
   '\nSet-CsExternalAccessPolicy -Identity Global -EnablePublicCloudAcess $true; Get-CsUser -Foo 1\n',
   '\n$p = @{ Identity = "Skype"; ProxyFqdn = "x.example.com" }\nNew-CsPublicProvider @p\n',
+  '\n$p.ProxyFqdn = "y.example.com"\n',
   '\n# lync-pic-disable-next-line skype-proxy-fqdn\n',
   '\n# lync-pic: target=lync2010\n',
 ];

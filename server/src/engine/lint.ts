@@ -97,8 +97,8 @@ export class Linter {
 
   /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
-    const { comments, errors, assignments } = reading.parts;
-    const commands = resolveSplats(reading.parts.commands, assignments, index);
+    const { comments, errors, assignments, accessed } = reading.parts;
+    const commands = resolveSplats(reading.parts.commands, assignments, accessed);
     const teamsContext = commands.find(isTeamsCommand);
     // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
     const bound = teamsContext ? [] : this.bind(commands);

@@ -77,6 +77,8 @@ export interface ScriptParts {
   readonly commands: readonly ScriptCommand[];
   readonly comments: readonly ScriptComment[];
   readonly assignments: readonly VariableAssignment[];
+  /** The variables whose members or elements are used. */
+  readonly accessed: readonly VariableUse[];
   readonly errors: readonly ScriptSyntaxError[];
 }
 
@@ -93,6 +95,13 @@ export interface VariableAssignment {
   readonly end: Position;
   /** The entries of the value when it is a hashtable literal without syntax errors; otherwise undefined. */
   readonly entries: readonly SplatEntry[] | undefined;
+}
+
+/** A variable whose members or elements are used (`$p.X`, `$p.Add(…)`, `$p[…]`). */
+export interface VariableUse {
+  /** The variable's name, lower case, without the `$`. */
+  readonly variable: string;
+  readonly start: Position;
 }
 
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
@@ -124,7 +133,7 @@ export function extractCommands(text: string): ScriptCommand[] {
  */
 export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}): ScriptParts {
   const parts = readParts(tree, index, options);
-  return { ...parts, commands: resolveSplats(parts.commands, parts.assignments, index) };
+  return { ...parts, commands: resolveSplats(parts.commands, parts.assignments, parts.accessed) };
 }
 
 /**
@@ -136,6 +145,9 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
   const reading = new ScriptReading(tree, index, options.all === true);
   for (const { node, piped } of tree.commands) if (node.start < end) reading.readCommand(node, piped);
   for (const assignment of tree.assignments) if (assignment.start < end) reading.readAssignment(assignment);
+  const accessed: VariableUse[] = [];
+  for (const variable of tree.accessed)
+    if (variable.start < end) accessed.push({ variable: variable.name.toLowerCase(), start: index.positionAt(variable.start) });
   const comments: ScriptComment[] = [];
   for (const comment of tree.comments) {
     if (comment.start >= end) continue;
@@ -143,7 +155,7 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
     if (options.all || isCommentOfInterest(text)) comments.push({ text, range: index.rangeOf(comment.start, comment.end) });
   }
   const errors = tree.errors.map((error) => ({ message: error.message, range: index.rangeOf(error.start, error.end) }));
-  return { commands: reading.commands, comments, assignments: reading.assignments, errors };
+  return { commands: reading.commands, comments, assignments: reading.assignments, accessed, errors };
 }
 
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
@@ -274,10 +286,14 @@ function expressionOf(statement: StatementNode): ExpressionNode | undefined {
 /**
  * Resolves `@name` splats to the hashtable literal assigned to `$name`, only when that is certain:
  * exactly one assignment to the variable in the file, before the use, of a hashtable literal, and no
- * other write to it (`$name.X = …`, `$name[…]`, `$name.Add(…)`). Returns the commands, with new objects for
+ * other write to it (`$name.X = …`, `$name[…]`, `$name.Add(…)`: any use of its members or elements counts). Returns the commands, with new objects for
  * those that hold a splat.
  */
-export function resolveSplats(commands: readonly ScriptCommand[], assignments: readonly VariableAssignment[], index: LineIndex): ScriptCommand[] {
+export function resolveSplats(
+  commands: readonly ScriptCommand[],
+  assignments: readonly VariableAssignment[],
+  accessed: readonly VariableUse[],
+): ScriptCommand[] {
   const holders = splatHolders(commands);
   const splatted = new Set<string>();
   for (const i of holders) {
@@ -299,7 +315,7 @@ export function resolveSplats(commands: readonly ScriptCommand[], assignments: r
     if (assigned.length !== 1) return undefined;
     const [assignment] = assigned;
     if (comparePositions(assignment.end, use) > 0) return undefined;
-    modified ??= modifiedVariables(index.text, splatted);
+    modified ??= new Set(accessed.filter((use) => splatted.has(use.variable)).map((use) => use.variable));
     if (modified.has(key)) return undefined;
     return assignment.entries;
   };
@@ -332,17 +348,4 @@ function splatHolders(commands: readonly ScriptCommand[]): number[] {
 function hasSplat(command: ScriptCommand): boolean {
   for (const element of command.elements) if (element.type === 'splat') return true;
   return false;
-}
-
-/**
- * Which of the splatted variables are written other than by a plain assignment: `$name.X`, `$name[…]`,
- * `$name.Add(…)` (a `$`, the name, optional blanks, then `.` or `[`), lower case. One scan of the text: for those
- * names when they are few (most scripts splat one or two), else for every variable (a name is a word, `\w+`:
- * nothing in it is special in a regular expression).
- */
-function modifiedVariables(text: string, splatted: ReadonlySet<string>): ReadonlySet<string> {
-  const names = splatted.size <= 4 ? [...splatted].join('|') : '\\w+';
-  const found = new Set<string>();
-  for (const match of text.matchAll(new RegExp(`\\$(${names})\\s*[.[]`, 'gi'))) found.add(match[1].toLowerCase());
-  return found;
 }

@@ -50,31 +50,17 @@ export function reread(previous: ScriptReading, previousIndex: LineIndex, text: 
   if (text === previous.text) return previous;
   const edit = editBetween(previous.text, text);
   const { starts, errorCounts, reaches } = previous;
-  // The first statement that looked at the edited text.
+  // The first statement that looked at the edited text (none: a script with named blocks at the top, all again).
   const first = firstAbove(reaches, edit.start);
-  // In the first statement the edit can make the script's named blocks (`begin { }`) or param block: all again.
-  if (first <= 0) return readingOf(parseScript(text), index);
+  if (first < 0) return readingOf(parseScript(text), index);
+  // (From the first statement, the region starts at the script's start: what is before it can change too.)
+  const regionStart = first === 0 ? 0 : starts[first];
   const delta = text.length - previous.text.length;
   const lineBreak = nextLineBreak(text, edit.end);
   // Stop before a statement that started at the same place before the edit, on a line after the edit's last.
-  const region = parseRegion(text, starts[first], (offset) => offset > lineBreak && starts[lastAtOrBefore(starts, offset - delta, first)] === offset - delta);
+  const region = parseRegion(text, regionStart, (offset) => offset > lineBreak && starts[lastAtOrBefore(starts, offset - delta, first)] === offset - delta);
   const read = readParts(region, index, {}, region.end);
-  const from = index.positionAt(starts[first]);
-  const before = {
-    commands: previous.parts.commands.slice(
-      0,
-      firstFrom(previous.parts.commands, from, (c) => c.range.start),
-    ),
-    assignments: previous.parts.assignments.slice(
-      0,
-      firstFrom(previous.parts.assignments, from, (a) => a.start),
-    ),
-    comments: previous.parts.comments.slice(
-      0,
-      firstFrom(previous.parts.comments, from, (c) => c.range.start),
-    ),
-    errors: previous.parts.errors.slice(0, errorCounts[first]),
-  };
+  const before = partsBefore(previous.parts, index.positionAt(regionStart), first === 0 ? 0 : errorCounts[first]);
   const stopped = region.end < text.length;
   const resume = stopped ? lastAtOrBefore(starts, region.end - delta, first) : starts.length;
   const after = stopped ? partsAfter(previous, previousIndex.positionAt(region.end - delta), index.positionAt(region.end), errorCounts[resume]) : undefined;
@@ -84,6 +70,7 @@ export function reread(previous: ScriptReading, previousIndex: LineIndex, text: 
     parts: {
       commands: concat(before.commands, read.commands, after?.commands),
       assignments: concat(before.assignments, read.assignments, after?.assignments),
+      accessed: concat(before.accessed, read.accessed, after?.accessed),
       comments: concat(before.comments, read.comments, after?.comments),
       errors: concat(before.errors, read.errors, after?.errors),
     },
@@ -113,13 +100,38 @@ function runningMaximum(values: number[]): number[] {
   return values;
 }
 
+/** What was read before `position` (the errors before the `errorCount`-th). */
+function partsBefore(parts: ScriptParts, position: Position, errorCount: number): ScriptParts {
+  const { commands, assignments, accessed, comments, errors } = parts;
+  return {
+    commands: commands.slice(
+      0,
+      firstFrom(commands, position, (c) => c.range.start),
+    ),
+    assignments: assignments.slice(
+      0,
+      firstFrom(assignments, position, (a) => a.start),
+    ),
+    accessed: accessed.slice(
+      0,
+      firstFrom(accessed, position, (a) => a.start),
+    ),
+    comments: comments.slice(
+      0,
+      firstFrom(comments, position, (c) => c.range.start),
+    ),
+    errors: errors.slice(0, errorCount),
+  };
+}
+
 /** What was read from `oldStart` on (errors from the `errorCount`-th on), moved to `newStart`'s line. */
 function partsAfter(previous: ScriptReading, oldStart: Position, newStart: Position, errorCount: number): ScriptParts {
-  const { commands, assignments, comments, errors } = previous.parts;
+  const { commands, assignments, accessed, comments, errors } = previous.parts;
   const lines = newStart.line - oldStart.line;
   const kept = {
     commands: commands.slice(firstFrom(commands, oldStart, (c) => c.range.start)),
     assignments: assignments.slice(firstFrom(assignments, oldStart, (a) => a.start)),
+    accessed: accessed.slice(firstFrom(accessed, oldStart, (a) => a.start)),
     comments: comments.slice(firstFrom(comments, oldStart, (c) => c.range.start)),
     errors: errors.slice(errorCount),
   };
@@ -127,6 +139,7 @@ function partsAfter(previous: ScriptReading, oldStart: Position, newStart: Posit
   return {
     commands: kept.commands.map((command) => movedCommand(command, lines)),
     assignments: kept.assignments.map((assignment) => movedAssignment(assignment, lines)),
+    accessed: kept.accessed.map((use) => ({ variable: use.variable, start: movedPosition(use.start, lines) })),
     comments: kept.comments.map((comment): ScriptComment => ({ text: comment.text, range: moved(comment.range, lines) })),
     errors: kept.errors.map((error): ScriptSyntaxError => ({ message: error.message, range: moved(error.range, lines) })),
   };

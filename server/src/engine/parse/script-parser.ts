@@ -120,6 +120,7 @@ interface Mark {
   readonly errors: number;
   readonly commands: number;
   readonly assignments: number;
+  readonly accessed: number;
 }
 
 /** Parses a whole script. Never throws on any input. */
@@ -140,6 +141,7 @@ class ScriptParser implements NestedParser {
   private readonly t: Tokenizer;
   private readonly commands: CommandEntry[] = [];
   private readonly assignments: AssignmentNode[] = [];
+  private readonly accessed: VariableNode[] = [];
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -164,14 +166,21 @@ class ScriptParser implements NestedParser {
   }
 
   parseRegion(start: number, stopBefore: (offset: number) => boolean): RegionTree {
-    this.t.reset(start);
     this.stopBefore = stopBefore;
-    const statements: StatementNode[] = [];
-    this.statementList(Tok.EOF, statements, true);
+    // At the script's start, its param block and named blocks are read as `parse` reads them.
+    const body = start === 0 ? this.scriptBody(0, Tok.EOF, true) : this.statementsFrom(start);
     const end = this.stopped?.offset ?? this.text.length;
     // The errors of the first token after the region (the parser looked at it) belong to the statement it starts.
     const errors = this.stopped ? this.t.errors.slice(0, this.stopped.errorCount) : this.t.errors;
-    return { ...this.tree({ start, end, param: undefined, statements }, errors), end };
+    return { ...this.tree({ ...body, end }, errors), end };
+  }
+
+  /** The top-level statements from `start`, a statement's start. */
+  private statementsFrom(start: number): ScriptBody {
+    this.t.reset(start);
+    const statements: StatementNode[] = [];
+    this.statementList(Tok.EOF, statements, true);
+    return { start, end: this.t.pos, param: undefined, statements };
   }
 
   private tree(body: ScriptBody, errors: readonly ParseError[]): ScriptTree {
@@ -180,9 +189,10 @@ class ScriptParser implements NestedParser {
     const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
     const commands = this.commands.sort((a, b) => byStart(a.node, b.node)).filter((c, i, all) => i === 0 || all[i - 1].node.start !== c.node.start);
     const assignments = this.assignments.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
+    const accessed = this.accessed.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
     const { starts, reaches } = this.topLevel;
     if (reaches.length < starts.length) reaches.push(this.t.reach());
-    return { text: this.text, body, commands, assignments, comments: this.t.comments, errors, topLevel: this.topLevel };
+    return { text: this.text, body, commands, assignments, accessed, comments: this.t.comments, errors, topLevel: this.topLevel };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -230,7 +240,13 @@ class ScriptParser implements NestedParser {
 
   /** A point to come back to when what follows turns out to be something else (see `backtrack`). */
   private mark(): Mark {
-    return { pos: this.t.pos, errors: this.t.errors.length, commands: this.commands.length, assignments: this.assignments.length };
+    return {
+      pos: this.t.pos,
+      errors: this.t.errors.length,
+      commands: this.commands.length,
+      assignments: this.assignments.length,
+      accessed: this.accessed.length,
+    };
   }
 
   /** Back to a mark: the tokens after it are read again, and what was found since is forgotten. */
@@ -239,6 +255,12 @@ class ScriptParser implements NestedParser {
     this.t.errors.length = mark.errors;
     this.commands.length = mark.commands;
     this.assignments.length = mark.assignments;
+    this.accessed.length = mark.accessed;
+  }
+
+  /** A member or element of `target` is used: when it is a variable, its value may be changed in place (`$p.X = 1`). */
+  private noteAccess(target: ExpressionNode): void {
+    if (target.kind === 'variable') this.accessed.push(target);
   }
 
   /**
@@ -1559,6 +1581,7 @@ class ScriptParser implements NestedParser {
         // `6.0.9319`: the number 6.0, then the member 9319 (as PowerShell reads a version written bare).
         const member = bareString(this.t.start + 1, this.t.end, this.text.slice(this.t.start + 1, this.t.end));
         this.t.advance();
+        this.noteAccess(node);
         node = { kind: 'member', target: node, member, isStatic: false, arguments: undefined, start: node.start, end: member.end };
       } else if (kind === Tok.Dot || kind === Tok.ColonColon) {
         const member = this.memberAccess(node, kind === Tok.ColonColon);
@@ -1606,6 +1629,7 @@ class ScriptParser implements NestedParser {
     if (after === Tok.LParen && !this.t.spaceBefore()) args = this.methodArguments();
     // `.ForEach{ … }`, `.Where{ … }`: a script block as the one argument, without parentheses.
     else if (after === Tok.LCurly && !this.t.spaceBefore()) args = [this.scriptBlockIfAny() ?? errorAt(this.t.start)];
+    this.noteAccess(target);
     return { kind: 'member', target, member, isStatic, arguments: args, start: target.start, end: args ? Math.max(this.t.pos, member.end) : member.end };
   }
 
@@ -1635,6 +1659,7 @@ class ScriptParser implements NestedParser {
       if (!index) this.error('Array index expression is missing or not valid.', open, open + 1);
       if (this.peek() === Tok.RBracket) this.t.advance();
       else this.error("Missing ']' after array index expression.", open, open + 1);
+      this.noteAccess(target);
       return { kind: 'index', target, index: index ?? errorAt(open), start: target.start, end: this.t.pos };
     } finally {
       this.openParens--;
@@ -1771,6 +1796,7 @@ class ScriptParser implements NestedParser {
       for (const comment of inner.t.comments) this.t.comments.push(comment);
       for (const command of inner.commands) this.commands.push(command);
       for (const assignment of inner.assignments) this.assignments.push(assignment);
+      for (const variable of inner.accessed) this.accessed.push(variable);
       return found;
     }
     const restore = this.t.snapshot();

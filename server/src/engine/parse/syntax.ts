@@ -300,6 +300,8 @@ export interface ScriptTree {
   readonly commands: readonly CommandEntry[];
   /** Every assignment, in document order. */
   readonly assignments: readonly AssignmentNode[];
+  /** The variables whose members or elements are used (`$p.X`, `$p.Add(…)`, `$p[…]`), in document order. */
+  readonly accessed: readonly VariableNode[];
   /** Every comment, in document order. */
   readonly comments: readonly CommentNode[];
   readonly errors: readonly SyntaxError[];
