@@ -1,6 +1,6 @@
 import { bindCommand, type BoundCommand } from './bind';
 import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
-import { resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
+import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
@@ -36,6 +36,8 @@ export interface Analysis {
   readonly syntaxErrors: readonly ScriptSyntaxError[];
   /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
   readonly teamsContext?: ScriptCommand;
+  /** The names (lower case) of the functions the script defines: a command of such a name is no cmdlet. */
+  readonly definedFunctions: ReadonlySet<string>;
   /** What was read of the script, kept for reading its next version (`Linter.lint`'s `previous`). */
   readonly reading: ScriptReading;
 }
@@ -97,18 +99,21 @@ export class Linter {
 
   /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
-    const { comments, errors, assignments, accessed } = reading.parts;
+    const { comments, errors, assignments, accessed, functions } = reading.parts;
     const commands = resolveSplats(reading.parts.commands, assignments, accessed);
     const teamsContext = commands.find(isTeamsCommand);
+    const definedFunctions = new Set(functions.map((f) => f.name.toLowerCase()));
     // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
-    const bound = teamsContext ? [] : this.bind(commands);
+    const bound = teamsContext ? [] : this.bind(commands, definedFunctions);
     const inForce = targetFromComment(comments) ?? target ?? 'any';
-    return { text: index.text, index, target: inForce, commands, bound, comments, syntaxErrors: errors, teamsContext, reading };
+    return { text: index.text, index, target: inForce, commands, bound, comments, syntaxErrors: errors, teamsContext, definedFunctions, reading };
   }
 
-  private bind(commands: readonly ScriptCommand[]): BoundCommand[] {
+  /** Binds the commands of the catalogue, but not those that call a function of the script named like a cmdlet. */
+  private bind(commands: readonly ScriptCommand[], definedFunctions: ReadonlySet<string>): BoundCommand[] {
     const bound: BoundCommand[] = [];
     for (const command of commands) {
+      if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) continue;
       let binding = this.bindings.get(command);
       if (binding === undefined) {
         const cmdlet = this.catalog.cmdlet(command.name);
@@ -125,7 +130,12 @@ export class Linter {
     const findings: Finding[] = [];
     const commandRules = enabled.filter(({ rule }) => rule.checkBound !== undefined || rule.checkCommand !== undefined);
     // What the command rules' findings depend on besides the command.
-    const settings = `${analysis.target} ${analysis.teamsContext ? 'teams' : ''} ${commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(',')}`;
+    const settings = [
+      analysis.target,
+      analysis.teamsContext ? 'teams' : '',
+      commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
+      [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
+    ].join(' ');
     let next = 0;
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
@@ -170,7 +180,14 @@ function checkCommand(
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {
     runRule(rule, options, findings, severity, (report) => {
-      const context: CommandContext = { index: analysis.index, target: analysis.target, catalog, teamsScript: analysis.teamsContext !== undefined, report };
+      const context: CommandContext = {
+        index: analysis.index,
+        target: analysis.target,
+        catalog,
+        teamsScript: analysis.teamsContext !== undefined,
+        definedFunctions: analysis.definedFunctions,
+        report,
+      };
       if (bound) rule.checkBound?.(bound, context);
       rule.checkCommand?.(command, context);
     });

@@ -79,6 +79,8 @@ export interface ScriptParts {
   readonly assignments: readonly VariableAssignment[];
   /** The variables whose members or elements are used. */
   readonly accessed: readonly VariableUse[];
+  /** The functions the script defines. */
+  readonly functions: readonly FunctionDefinition[];
   readonly errors: readonly ScriptSyntaxError[];
 }
 
@@ -101,6 +103,13 @@ export interface VariableAssignment {
 export interface VariableUse {
   /** The variable's name, lower case, without the `$`. */
   readonly variable: string;
+  readonly start: Position;
+}
+
+/** A function (filter, workflow) the script defines: a command of its name is that function, not a cmdlet. */
+export interface FunctionDefinition {
+  /** The name without a scope (`global:Set-CsX` defines `Set-CsX`). */
+  readonly name: string;
   readonly start: Position;
 }
 
@@ -145,6 +154,11 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
   const reading = new ScriptReading(tree, index, options.all === true);
   for (const { node, piped } of tree.commands) if (node.start < end) reading.readCommand(node, piped);
   for (const assignment of tree.assignments) if (assignment.start < end) reading.readAssignment(assignment);
+  const functions: FunctionDefinition[] = [];
+  for (const definition of tree.functions) {
+    if (definition.start < end && definition.keyword !== 'configuration' && definition.name)
+      functions.push({ name: definition.name.replace(/^(?:global|script|local|private):/i, ''), start: index.positionAt(definition.start) });
+  }
   const accessed: VariableUse[] = [];
   for (const variable of tree.accessed)
     if (variable.start < end) accessed.push({ variable: variable.name.toLowerCase(), start: index.positionAt(variable.start) });
@@ -155,7 +169,7 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
     if (options.all || isCommentOfInterest(text)) comments.push({ text, range: index.rangeOf(comment.start, comment.end) });
   }
   const errors = tree.errors.map((error) => ({ message: error.message, range: index.rangeOf(error.start, error.end) }));
-  return { commands: reading.commands, comments, assignments: reading.assignments, accessed, errors };
+  return { commands: reading.commands, comments, assignments: reading.assignments, accessed, functions, errors };
 }
 
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */

@@ -60,10 +60,14 @@ export function reread(previous: ScriptReading, previousIndex: LineIndex, text: 
   // Stop before a statement that started at the same place before the edit, on a line after the edit's last.
   const region = parseRegion(text, regionStart, (offset) => offset > lineBreak && starts[lastAtOrBefore(starts, offset - delta, first)] === offset - delta);
   const read = readParts(region, index, {}, region.end);
-  const before = partsBefore(previous.parts, index.positionAt(regionStart), first === 0 ? 0 : errorCounts[first]);
+  const [before] = splitParts(previous.parts, index.positionAt(regionStart), first === 0 ? 0 : errorCounts[first]);
   const stopped = region.end < text.length;
   const resume = stopped ? lastAtOrBefore(starts, region.end - delta, first) : starts.length;
-  const after = stopped ? partsAfter(previous, previousIndex.positionAt(region.end - delta), index.positionAt(region.end), errorCounts[resume]) : undefined;
+  // What follows the region was read from the same text: the same columns, its lines moved by what the edit added.
+  const resumedAt = previousIndex.positionAt(region.end - delta);
+  const after = stopped
+    ? movedParts(splitParts(previous.parts, resumedAt, errorCounts[resume])[1], index.positionAt(region.end).line - resumedAt.line)
+    : undefined;
   const regionErrorsEnd = before.errors.length + read.errors.length;
   return {
     text,
@@ -71,6 +75,7 @@ export function reread(previous: ScriptReading, previousIndex: LineIndex, text: 
       commands: concat(before.commands, read.commands, after?.commands),
       assignments: concat(before.assignments, read.assignments, after?.assignments),
       accessed: concat(before.accessed, read.accessed, after?.accessed),
+      functions: concat(before.functions, read.functions, after?.functions),
       comments: concat(before.comments, read.comments, after?.comments),
       errors: concat(before.errors, read.errors, after?.errors),
     },
@@ -100,48 +105,39 @@ function runningMaximum(values: number[]): number[] {
   return values;
 }
 
-/** What was read before `position` (the errors before the `errorCount`-th). */
-function partsBefore(parts: ScriptParts, position: Position, errorCount: number): ScriptParts {
-  const { commands, assignments, accessed, comments, errors } = parts;
-  return {
-    commands: commands.slice(
-      0,
-      firstFrom(commands, position, (c) => c.range.start),
-    ),
-    assignments: assignments.slice(
-      0,
-      firstFrom(assignments, position, (a) => a.start),
-    ),
-    accessed: accessed.slice(
-      0,
-      firstFrom(accessed, position, (a) => a.start),
-    ),
-    comments: comments.slice(
-      0,
-      firstFrom(comments, position, (c) => c.range.start),
-    ),
-    errors: errors.slice(0, errorCount),
+/** What was read before `position` (the errors before the `errorCount`-th), and what was read from it on. */
+function splitParts(parts: ScriptParts, position: Position, errorCount: number): [ScriptParts, ScriptParts] {
+  const split = <T>(items: readonly T[], startOf: (item: T) => Position): [T[], T[]] => {
+    const at = firstFrom(items, position, startOf);
+    return [items.slice(0, at), items.slice(at)];
   };
+  const commands = split(parts.commands, (c) => c.range.start);
+  const assignments = split(parts.assignments, (a) => a.start);
+  const accessed = split(parts.accessed, (a) => a.start);
+  const functions = split(parts.functions, (f) => f.start);
+  const comments = split(parts.comments, (c) => c.range.start);
+  const errors: [ScriptSyntaxError[], ScriptSyntaxError[]] = [parts.errors.slice(0, errorCount), parts.errors.slice(errorCount)];
+  const side = (i: 0 | 1): ScriptParts => ({
+    commands: commands[i],
+    assignments: assignments[i],
+    accessed: accessed[i],
+    functions: functions[i],
+    comments: comments[i],
+    errors: errors[i],
+  });
+  return [side(0), side(1)];
 }
 
-/** What was read from `oldStart` on (errors from the `errorCount`-th on), moved to `newStart`'s line. */
-function partsAfter(previous: ScriptReading, oldStart: Position, newStart: Position, errorCount: number): ScriptParts {
-  const { commands, assignments, accessed, comments, errors } = previous.parts;
-  const lines = newStart.line - oldStart.line;
-  const kept = {
-    commands: commands.slice(firstFrom(commands, oldStart, (c) => c.range.start)),
-    assignments: assignments.slice(firstFrom(assignments, oldStart, (a) => a.start)),
-    accessed: accessed.slice(firstFrom(accessed, oldStart, (a) => a.start)),
-    comments: comments.slice(firstFrom(comments, oldStart, (c) => c.range.start)),
-    errors: errors.slice(errorCount),
-  };
-  if (lines === 0) return kept;
+/** Parts moved down (or up) by whole lines. */
+function movedParts(parts: ScriptParts, lines: number): ScriptParts {
+  if (lines === 0) return parts;
   return {
-    commands: kept.commands.map((command) => movedCommand(command, lines)),
-    assignments: kept.assignments.map((assignment) => movedAssignment(assignment, lines)),
-    accessed: kept.accessed.map((use) => ({ variable: use.variable, start: movedPosition(use.start, lines) })),
-    comments: kept.comments.map((comment): ScriptComment => ({ text: comment.text, range: moved(comment.range, lines) })),
-    errors: kept.errors.map((error): ScriptSyntaxError => ({ message: error.message, range: moved(error.range, lines) })),
+    commands: parts.commands.map((command) => movedCommand(command, lines)),
+    assignments: parts.assignments.map((assignment) => movedAssignment(assignment, lines)),
+    accessed: parts.accessed.map((use) => ({ variable: use.variable, start: movedPosition(use.start, lines) })),
+    functions: parts.functions.map((definition) => ({ name: definition.name, start: movedPosition(definition.start, lines) })),
+    comments: parts.comments.map((comment): ScriptComment => ({ text: comment.text, range: moved(comment.range, lines) })),
+    errors: parts.errors.map((error): ScriptSyntaxError => ({ message: error.message, range: moved(error.range, lines) })),
   };
 }
 

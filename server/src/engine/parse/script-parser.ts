@@ -121,6 +121,7 @@ interface Mark {
   readonly commands: number;
   readonly assignments: number;
   readonly accessed: number;
+  readonly functions: number;
 }
 
 /** Parses a whole script. Never throws on any input. */
@@ -142,6 +143,7 @@ class ScriptParser implements NestedParser {
   private readonly commands: CommandEntry[] = [];
   private readonly assignments: AssignmentNode[] = [];
   private readonly accessed: VariableNode[] = [];
+  private readonly functions: FunctionNode[] = [];
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -190,9 +192,10 @@ class ScriptParser implements NestedParser {
     const commands = this.commands.sort((a, b) => byStart(a.node, b.node)).filter((c, i, all) => i === 0 || all[i - 1].node.start !== c.node.start);
     const assignments = this.assignments.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
     const accessed = this.accessed.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
+    const functions = this.functions.sort(byStart).filter((f, i, all) => i === 0 || all[i - 1].start !== f.start);
     const { starts, reaches } = this.topLevel;
     if (reaches.length < starts.length) reaches.push(this.t.reach());
-    return { text: this.text, body, commands, assignments, accessed, comments: this.t.comments, errors, topLevel: this.topLevel };
+    return { text: this.text, body, commands, assignments, accessed, functions, comments: this.t.comments, errors, topLevel: this.topLevel };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -246,6 +249,7 @@ class ScriptParser implements NestedParser {
       commands: this.commands.length,
       assignments: this.assignments.length,
       accessed: this.accessed.length,
+      functions: this.functions.length,
     };
   }
 
@@ -256,6 +260,7 @@ class ScriptParser implements NestedParser {
     this.commands.length = mark.commands;
     this.assignments.length = mark.assignments;
     this.accessed.length = mark.accessed;
+    this.functions.length = mark.functions;
   }
 
   /** A member or element of `target` is used: when it is a variable, its value may be changed in place (`$p.X = 1`). */
@@ -788,7 +793,18 @@ class ScriptParser implements NestedParser {
     const block = this.peek() === Tok.LCurly ? this.scriptBlockIfAny() : undefined;
     if (!block && name) this.error('Missing function body in function declaration.');
     const end = block?.end ?? Math.max(nameSpan.end, start + keyword.length, this.t.pos);
-    return { kind: 'function', keyword, name, nameSpan, parameters, body: block && block.kind === 'script-block' ? block.body : undefined, start, end };
+    const definition: FunctionNode = {
+      kind: 'function',
+      keyword,
+      name,
+      nameSpan,
+      parameters,
+      body: block && block.kind === 'script-block' ? block.body : undefined,
+      start,
+      end,
+    };
+    this.functions.push(definition);
+    return definition;
   }
 
   /** `( [attr] [type] $a = default, … )` of a param block or a function. */
@@ -1797,6 +1813,7 @@ class ScriptParser implements NestedParser {
       for (const command of inner.commands) this.commands.push(command);
       for (const assignment of inner.assignments) this.assignments.push(assignment);
       for (const variable of inner.accessed) this.accessed.push(variable);
+      for (const definition of inner.functions) this.functions.push(definition);
       return found;
     }
     const restore = this.t.snapshot();

@@ -302,6 +302,8 @@ export interface ScriptTree {
   readonly assignments: readonly AssignmentNode[];
   /** The variables whose members or elements are used (`$p.X`, `$p.Add(…)`, `$p[…]`), in document order. */
   readonly accessed: readonly VariableNode[];
+  /** Every function (filter, workflow, configuration) the script defines, in document order. */
+  readonly functions: readonly FunctionNode[];
   /** Every comment, in document order. */
   readonly comments: readonly CommentNode[];
   readonly errors: readonly SyntaxError[];

@@ -43,6 +43,8 @@ export interface CommandContext {
   readonly catalog: Catalog;
   /** The script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones (and none is bound). */
   readonly teamsScript: boolean;
+  /** The names (lower case) of the functions the script defines: a command of such a name is no cmdlet. */
+  readonly definedFunctions: ReadonlySet<string>;
   report(finding: FindingInput): void;
 }
 

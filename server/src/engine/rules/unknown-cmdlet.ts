@@ -27,7 +27,7 @@ export const unknownCmdlet: Rule = {
   checkCommand(command, context) {
     if (context.teamsScript) return;
     const name = command.name;
-    if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name)) return;
+    if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name) || context.definedFunctions.has(name.toLowerCase())) return;
     const suggestions = suggestionCache.get(context.catalog, name);
     if (suggestions.length === 0) return;
     context.report({
