@@ -537,8 +537,8 @@ function parseParameters(text, ctx) {
 }
 
 /**
- * The example code blocks of a page: fences opened with ``` or ```powershell (any case) under a `###` heading
- * of the EXAMPLES section that names an example. `line` is the 1-based line of the opening fence.
+ * The example code blocks of a page: the fences of the EXAMPLES section opened with ``` or ```powershell (any
+ * case), under the `###` heading before them (most say "Example n"). `line` is the 1-based line of the opening fence.
  */
 export function parseExamples(text) {
   const body = section(text, 'EXAMPLES');
@@ -546,18 +546,18 @@ export function parseExamples(text) {
   const first = sectionLine(text, 'EXAMPLES');
   const lines = body.split('\n');
   const examples = [];
-  let heading;
+  let heading = '(no heading)';
   for (let i = 0; i < lines.length; i++) {
     const h = /^#{3,}\s+(.+?)\s*$/.exec(lines[i]);
     if (h) {
-      heading = /example/i.test(h[1]) ? h[1].replace(/^-+\s*|\s*-+$/g, '') : undefined;
+      heading = h[1].replace(/^-+\s*|\s*-+$/g, '') || h[1];
       continue;
     }
     const fence = /^(`{3,})\s*([\w-]*)\s*$/.exec(lines[i]);
     if (!fence) continue;
     const end = lines.findIndex((l, j) => j > i && l.startsWith(fence[1]));
     const close = end < 0 ? lines.length : end;
-    if (heading && (fence[2] === '' || fence[2].toLowerCase() === 'powershell')) {
+    if (fence[2] === '' || fence[2].toLowerCase() === 'powershell') {
       examples.push({ heading, line: first + i, code: `${lines.slice(i + 1, close).join('\n')}\n` });
     }
     i = close;
@@ -783,7 +783,24 @@ function assignVersions(params, cmdletVersions, ctx) {
       for (const v of outside) extra.add(v);
     }
   }
+  disputeServerlessParameters(params, cmdletVersions, ctx);
   return sortVersions([...cmdletVersions, ...extra]);
+}
+
+/**
+ * A page whose front matter names server versions while the Applicable line of every parameter names none (only
+ * Skype for Business Online or Teams) contradicts itself: its parameters get the cmdlet's versions.
+ */
+function disputeServerlessParameters(params, cmdletVersions, ctx) {
+  const lined = params.filter((p) => p.applicable);
+  if (ctx.strict || cmdletVersions.length === 0 || lined.length === 0 || lined.some((p) => p.versions.length > 0)) return;
+  ctx.contradiction(
+    'applicable',
+    ctx.cmdlet,
+    `the front matter names ${cmdletVersions.join(', ')} but the Applicable line of every parameter names no server version`,
+    "every parameter given the cmdlet's versions",
+  );
+  for (const p of lined) p.versions = [...cmdletVersions];
 }
 
 function sortVersions(versions) {
@@ -846,12 +863,11 @@ function unusedSummaries(summaries, used) {
 // ---------------------------------------------------------------------------------------------------------------
 // Main extraction
 
-/** The official page: the `online version:` link when it is the module's own learn.microsoft.com page, else built. */
+/** The official page: the module's page of the cmdlet; an `online version:` link that names another page is noted. */
 function docsUrlOf(page, module, ctx) {
   const standard = `${module.urlPrefix}${page.cmdlet.toLowerCase()}`;
   const given = page.onlineVersion;
-  if (given && given.startsWith(module.urlPrefix)) return given;
-  ctx.note(`${page.cmdlet}: online version ${given ? `"${given}"` : 'missing'}; the module's page ${standard} used`);
+  if (given?.toLowerCase() !== standard) ctx.note(`${page.cmdlet}: online version ${given ? `"${given}"` : 'missing'}; the module's page ${standard} used`);
   return standard;
 }
 
@@ -1425,14 +1441,14 @@ function renderDocs(result) {
 const READING_RULES = [
   'Pages: every `.md` file of the module folder but the module overview; the cmdlet name is the page title (`# Name`), the file name when they differ in more than case.',
   'Versions of a Skype for Business cmdlet: its `applicable:` front matter; of a parameter: its `> Applicable:` line, else the cmdlet\'s. "Skype for Business Online" and "Microsoft Teams" are not server versions and are dropped; a parameter whose line names only them has no server version. "Skype for Business Server 2019" also means Subscription Edition.',
-  "The official page: the `online version:` link when it is the module's own learn.microsoft.com page, else `https://learn.microsoft.com/powershell/module/<module>/<lower-case name>` (noted below).",
+  "The official page: `https://learn.microsoft.com/powershell/module/<skypeforbusiness or microsoftteams>/<lower-case name>`, the link of the `online version:` front matter of nearly every page; the pages whose link differs in more than case (another module's path, docs.microsoft.com, none) are noted below.",
   'Parameter sets: one per SYNTAX block, named by its `###` heading ("(Default)" marks the default set); `__AllParameterSets` when there is one unnamed block.',
   'Set membership: the SYNTAX blocks that show the parameter; sets the yaml "Parameter Sets" line adds are kept, optional and named; a parameter no SYNTAX block shows follows the yaml line ("(All)" = every set).',
   'Required, Position and pipeline input follow the yaml block that covers the set; positions are renumbered 0, 1, … per set in documented order.',
   'Types: the yaml Type. Kinds: Boolean → boolean, SwitchParameter → switch, an `Accepted values:` line → enum, integer types → integer, String and Fqdn → string, arrays and lists → list, *Identity and UserIdParameter → identity; any other type is not judged (object).',
   'Enum names on the federation pages come from their prose (listed below); elsewhere only from `Accepted values:`.',
   'Common parameters ([<CommonParameters>]) are never catalogued; a parameter only a SYNTAX block shows is kept, optional and named.',
-  "Examples: the code blocks (``` or ```powershell fences) under the `###` example headings of EXAMPLES, read with lync-pic's own parser and binder.",
+  "Examples: the code blocks (``` or ```powershell fences) of the EXAMPLES section, read with lync-pic's own parser and binder.",
 ];
 
 /** Merges notes that differ only in the parameter set ("X [Identity]: m" + "X [Instance]: m" → "X [Identity, Instance]: m"). */
