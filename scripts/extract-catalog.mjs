@@ -595,14 +595,41 @@ function splitSets(value) {
     .filter(Boolean);
 }
 
-/** The type name without the namespaces PowerShell help sometimes prints (System.String → String). */
+/** C# keywords and short names that SYNTAX blocks use for .NET types. */
+const TYPE_ALIASES = {
+  string: 'String',
+  bool: 'Boolean',
+  boolean: 'Boolean',
+  int: 'Int32',
+  int32: 'Int32',
+  uint: 'UInt32',
+  uint32: 'UInt32',
+  long: 'Int64',
+  int64: 'Int64',
+  switch: 'SwitchParameter',
+  switchparameter: 'SwitchParameter',
+  guid: 'Guid',
+  object: 'Object',
+  psobject: 'PSObject',
+  datetime: 'DateTime',
+};
+
+/**
+ * The type name as a kind is decided from it: without its namespace (Microsoft.Rtc.Management.AD.UserIdParameter →
+ * UserIdParameter, System.String → String), C# keywords spelt as .NET names (string → String), Nullable<Boolean> as Boolean.
+ */
 function bareType(type) {
-  return type.replace(/^System\.(Management\.Automation\.)?/, '');
+  const t = type.trim();
+  if (/^(System\.)?Nullable`1\[(System\.)?Boolean\]$/i.test(t)) return 'Boolean';
+  const short = t.replace(/^(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_][\w`]*(\[|$))/, '');
+  const array = short.endsWith('[]') ? '[]' : '';
+  const base = array ? short.slice(0, -2) : short;
+  return (TYPE_ALIASES[base.toLowerCase()] ?? base) + array;
 }
 
 function kindOf(type, hasEnum) {
   const t = bareType(type);
-  if (t === 'Boolean' || t === 'Nullable`1[Boolean]' || t === 'Boolean?') return 'boolean';
+  if (t === 'Boolean') return 'boolean';
   if (t === 'SwitchParameter') return 'switch';
   if (hasEnum) return 'enum';
   if (/^(U?Int(16|32|64)|S?Byte)$/.test(t)) return 'integer';
@@ -737,7 +764,7 @@ function membershipOf(page, doc, set, y, type, inSyntax, ctx) {
       `yaml Position ${y.Position} but SYNTAX shows it ${syn.positional ? 'positional' : 'named'}`,
       'used the yaml',
     );
-  if (bareType(syn.type) !== bareType(type) && syn.type !== '')
+  if (bareType(syn.type).toLowerCase() !== bareType(type).toLowerCase() && syn.type !== '')
     ctx.contradiction(
       'type',
       `${where} [${set}]`,
@@ -1009,8 +1036,9 @@ function applyOverrides(name, params, comments) {
   }
 }
 
+/** Federation pages: a parameter whose prose says Teams only must be decided in VERSION_OVERRIDES (a hand check). */
 function checkTeamsOnlyProse(params, ctx) {
-  if (ctx.module.id !== 'skype') return;
+  if (!ctx.strict) return;
   for (const p of params) {
     if (p.versions.length > 0 && /\b(Microsoft )?Teams only\b/i.test(p.prose))
       ctx.problem(
@@ -1445,7 +1473,7 @@ const READING_RULES = [
   'Parameter sets: one per SYNTAX block, named by its `###` heading ("(Default)" marks the default set); `__AllParameterSets` when there is one unnamed block.',
   'Set membership: the SYNTAX blocks that show the parameter; sets the yaml "Parameter Sets" line adds are kept, optional and named; a parameter no SYNTAX block shows follows the yaml line ("(All)" = every set).',
   'Required, Position and pipeline input follow the yaml block that covers the set; positions are renumbered 0, 1, … per set in documented order.',
-  'Types: the yaml Type. Kinds: Boolean → boolean, SwitchParameter → switch, an `Accepted values:` line → enum, integer types → integer, String and Fqdn → string, arrays and lists → list, *Identity and UserIdParameter → identity; any other type is not judged (object).',
+  'Types: the yaml Type, as written. Kinds are decided on the type without its namespace, C# keywords read as .NET names (string → String, Nullable Boolean → Boolean); the SYNTAX and the yaml are compared the same way, case aside. Kinds: Boolean → boolean, SwitchParameter → switch, an `Accepted values:` line → enum, integer types → integer, String and Fqdn → string, arrays and lists → list, *Identity and UserIdParameter → identity; any other type is not judged (object).',
   'Enum names on the federation pages come from their prose (listed below); elsewhere only from `Accepted values:`.',
   'Common parameters ([<CommonParameters>]) are never catalogued; a parameter only a SYNTAX block shows is kept, optional and named.',
   "Examples: the code blocks (``` or ```powershell fences) of the EXAMPLES section, read with lync-pic's own parser and binder.",
