@@ -602,6 +602,7 @@ const TYPE_ALIASES = {
   boolean: 'Boolean',
   int: 'Int32',
   int32: 'Int32',
+  integer: 'Int32',
   uint: 'UInt32',
   uint32: 'UInt32',
   long: 'Int64',
@@ -676,7 +677,7 @@ function buildParameters(page, ctx) {
   for (const doc of page.parameters) {
     const where = `${page.cmdlet} -${doc.name}`;
     if (COMMON_PARAMETERS.has(doc.name)) continue;
-    const type = yamlType(doc, where, ctx);
+    let type = yamlType(doc, where, ctx);
     const { yamlBySet, yamlAll } = yamlSets(doc, setNames, where, ctx);
     const yamlListed = setNames.filter((s) => yamlBySet.has(s));
     const syntaxSets = page.sets.filter((s) => s.params.has(doc.name)).map((s) => s.name);
@@ -695,7 +696,9 @@ function buildParameters(page, ctx) {
         extra.length ? `in the SYNTAX sets as documented, and optional and named in ${extra.join(', ')}` : 'used the SYNTAX',
       );
     }
-    const memberships = sets.map((set) => membershipOf(page, doc, set, yamlBySet.get(set), type, syntaxSets.includes(set), ctx));
+    const typeDisputes = [];
+    const memberships = sets.map((set) => membershipOf(page, doc, set, yamlBySet.get(set), type, syntaxSets.includes(set), ctx, typeDisputes));
+    type = resolveTypeDispute(where, type, typeDisputes, ctx);
     const aliases = [...new Set(doc.yamls.flatMap((y) => splitSets(y.Aliases)))].filter((a) => a.toLowerCase() !== doc.name.toLowerCase());
     const accepted = doc.yamls.map((y) => y['Accepted values']).find(Boolean);
     result.push({ name: doc.name, type, memberships, aliases, applicable: doc.applicable, prose: doc.prose, accepted, where });
@@ -728,7 +731,7 @@ function yamlSets(doc, setNames, where, ctx) {
 }
 
 /** The parameter's role in one set, from its yaml block (or the SYNTAX alone), disputes recorded and resolved. */
-function membershipOf(page, doc, set, y, type, inSyntax, ctx) {
+function membershipOf(page, doc, set, y, type, inSyntax, ctx, typeDisputes) {
   const where = `${page.cmdlet} -${doc.name}`;
   const syn = page.sets.find((s) => s.name === set).params.get(doc.name);
   if (!y) {
@@ -757,21 +760,41 @@ function membershipOf(page, doc, set, y, type, inSyntax, ctx) {
     required = false;
     disputedRequired = true;
   }
-  if (syn.positional !== (rawPosition !== undefined))
-    ctx.contradiction(
-      'position',
-      `${where} [${set}]`,
-      `yaml Position ${y.Position} but SYNTAX shows it ${syn.positional ? 'positional' : 'named'}`,
-      'used the yaml',
-    );
-  if (bareType(syn.type).toLowerCase() !== bareType(type).toLowerCase() && syn.type !== '')
+  let position = rawPosition;
+  if (syn.positional && rawPosition === undefined) {
+    // Positional by the SYNTAX only: after the numbered ones, in SYNTAX order (a value written there is no error).
+    position = SYNTAX_ONLY_POSITION + [...page.sets.find((s) => s.name === set).params.keys()].indexOf(doc.name);
+    ctx.contradiction('position', `${where} [${set}]`, `yaml Position ${y.Position} but SYNTAX shows it positional`, 'positional, after the numbered ones');
+  } else if (!syn.positional && rawPosition !== undefined)
+    ctx.contradiction('position', `${where} [${set}]`, `yaml Position ${y.Position} but SYNTAX shows it named`, 'positional (the yaml)');
+  if (bareType(syn.type).toLowerCase() !== bareType(type).toLowerCase() && syn.type !== '') typeDisputes.push({ set, syntaxType: syn.type });
+  return { set, required, disputedRequired: disputedRequired || undefined, rawPosition: position, pipeline };
+}
+
+/** Where the SYNTAX alone makes a parameter positional: its raw position, above any the yaml numbers. */
+const SYNTAX_ONLY_POSITION = 1000;
+const JUDGED_KINDS = new Set(['boolean', 'integer']);
+
+/**
+ * The type of a parameter whose SYNTAX and yaml disagree: the yaml's, unless it would judge values (Boolean, an
+ * integer) that the SYNTAX's type leaves alone; then the SYNTAX's, so that no finding is an error on the dispute.
+ * A switch against a value type has no looser reading: the yaml's.
+ */
+function resolveTypeDispute(where, type, disputes, ctx) {
+  if (disputes.length === 0) return type;
+  const looser =
+    !ctx.strict && JUDGED_KINDS.has(kindOf(type, false))
+      ? disputes.find((d) => !['boolean', 'integer', 'switch'].includes(kindOf(d.syntaxType, false)))
+      : undefined;
+  const chosen = looser ? looser.syntaxType : type;
+  for (const d of disputes)
     ctx.contradiction(
       'type',
-      `${where} [${set}]`,
-      `SYNTAX ${syn.type === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${syn.type}>`} but yaml Type ${type}`,
-      'used the yaml',
+      `${where} [${d.set}]`,
+      `SYNTAX ${d.syntaxType === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${d.syntaxType}>`} but yaml Type ${type}`,
+      looser ? `used the SYNTAX's ${chosen}, whose values are not judged` : 'used the yaml',
     );
-  return { set, required, disputedRequired: disputedRequired || undefined, rawPosition, pipeline };
+  return chosen;
 }
 
 /** Renumbers positions per set, in documented order (ties keep SYNTAX order). */
@@ -1472,7 +1495,7 @@ const READING_RULES = [
   "The official page: `https://learn.microsoft.com/powershell/module/<skypeforbusiness or microsoftteams>/<lower-case name>`, the link of the `online version:` front matter of nearly every page; the pages whose link differs in more than case (another module's path, docs.microsoft.com, none) are noted below.",
   'Parameter sets: one per SYNTAX block, named by its `###` heading ("(Default)" marks the default set); `__AllParameterSets` when there is one unnamed block.',
   'Set membership: the SYNTAX blocks that show the parameter; sets the yaml "Parameter Sets" line adds are kept, optional and named; a parameter no SYNTAX block shows follows the yaml line ("(All)" = every set).',
-  'Required, Position and pipeline input follow the yaml block that covers the set; positions are renumbered 0, 1, … per set in documented order.',
+  'Required, Position and pipeline input follow the yaml block that covers the set; where the SYNTAX disagrees, the looser reading wins: not required (`disputedRequired`), positional (after the numbered ones), and a type whose values are not judged rather than Boolean or an integer. Positions are renumbered 0, 1, … per set in documented order.',
   'Types: the yaml Type, as written. Kinds are decided on the type without its namespace, C# keywords read as .NET names (string → String, Nullable Boolean → Boolean); the SYNTAX and the yaml are compared the same way, case aside. Kinds: Boolean → boolean, SwitchParameter → switch, an `Accepted values:` line → enum, integer types → integer, String and Fqdn → string, arrays and lists → list, *Identity and UserIdParameter → identity; any other type is not judged (object).',
   'Enum names on the federation pages come from their prose (listed below); elsewhere only from `Accepted values:`.',
   'Common parameters ([<CommonParameters>]) are never catalogued; a parameter only a SYNTAX block shows is kept, optional and named.',

@@ -72,10 +72,10 @@ export function docsMirrorMissing(commit: string): string | undefined {
   }
 }
 
-/** Runs scripts/extract-catalog.mjs at a commit into a temporary folder; returns the paths of what it wrote. */
-export function runExtractor(commit: string): { readonly data: string; readonly docs: string; readonly examples: string } {
+/** Runs scripts/extract-catalog.mjs at a commit into a temporary folder (`folder`: remove it when done); returns the paths of what it wrote. */
+export function runExtractor(commit: string): { readonly folder: string; readonly data: string; readonly docs: string; readonly examples: string } {
   const folder = mkdtempSync(join(tmpdir(), 'lync-pic-catalog-'));
-  const out = { data: join(folder, 'data.generated.ts'), docs: join(folder, 'catalog.md'), examples: join(folder, 'examples.json') };
+  const out = { folder, data: join(folder, 'data.generated.ts'), docs: join(folder, 'catalog.md'), examples: join(folder, 'examples.json') };
   execFileSync(
     process.execPath,
     [

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ENCODED_CATALOG } from '../../server/src/engine/catalog/data.generated';
@@ -23,11 +23,13 @@ describe('the generated catalogue', () => {
       return;
     }
     const fresh = runExtractor(ENCODED_CATALOG.commit);
-    for (const [written, committed] of [
-      [fresh.data, 'server/src/engine/catalog/data.generated.ts'],
-      [fresh.docs, 'docs/catalog.md'],
+    const written = { data: readFileSync(fresh.data, 'utf8'), docs: readFileSync(fresh.docs, 'utf8') };
+    rmSync(fresh.folder, { recursive: true, force: true });
+    for (const [text, committed] of [
+      [written.data, 'server/src/engine/catalog/data.generated.ts'],
+      [written.docs, 'docs/catalog.md'],
     ]) {
-      const difference = firstDifference(readFileSync(written, 'utf8'), readFileSync(join(REPO_ROOT, committed), 'utf8'));
+      const difference = firstDifference(text, readFileSync(join(REPO_ROOT, committed), 'utf8'));
       assert.equal(difference, undefined, `${committed} drifted from the extractor (run node scripts/extract-catalog.mjs); ${difference}`);
     }
   });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ENCODED_CATALOG } from '../../server/src/engine/catalog/data.generated';
@@ -50,7 +50,9 @@ describe("the examples of Microsoft's cmdlet pages", () => {
     }
     const { commit, exceptions } = JSON.parse(readFileSync(EXCEPTIONS_FILE, 'utf8')) as { commit: string; exceptions: Exception[] };
     assert.equal(commit, ENCODED_CATALOG.commit, 'the exceptions were checked at another commit than the catalogue');
-    const examples = (JSON.parse(readFileSync(runExtractor(commit).examples, 'utf8')) as { examples: ReferenceExample[] }).examples;
+    const fresh = runExtractor(commit);
+    const examples = (JSON.parse(readFileSync(fresh.examples, 'utf8')) as { examples: ReferenceExample[] }).examples;
+    rmSync(fresh.folder, { recursive: true, force: true });
     const expected = new Map(exceptions.map((e) => [key(e.page, e.line), e]));
     const unexpected: string[] = [];
     const seen = new Set<string>();
