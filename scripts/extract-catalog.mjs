@@ -1,18 +1,28 @@
 #!/usr/bin/env node
-// Builds server/src/engine/catalog/data.generated.ts from Microsoft's platyPS cmdlet pages
-// (MicrosoftDocs/office-docs-powershell, skype/skype-ps/SkypeForBusiness/<Cmdlet>.md).
+// Builds the cmdlet catalogue from Microsoft's platyPS cmdlet pages (MicrosoftDocs/office-docs-powershell): every
+// page of skype/skype-ps/SkypeForBusiness/ (module SkypeForBusiness) and of teams/teams-ps/MicrosoftTeams/ (module
+// MicrosoftTeams). It writes server/src/engine/catalog/data.generated.ts (compact, decoded per cmdlet on first use)
+// and docs/catalog.md (counts, reading rules, every contradiction found and how it was resolved).
 //
-//   node scripts/extract-catalog.mjs [mirror-git-dir] [--out <file>] [--quiet]
+//   node scripts/extract-catalog.mjs [mirror-git-dir] [--out <file>] [--docs <file>] [--examples <file>] [--quiet]
 //
-// The mirror is a bare git repository; pages are read with `git show <commit>:<path>`, at HEAD unless a
-// supplement below names an older revision. Only facts are taken from the pages (names, types, sets,
-// positions, applicability, documented enum names). Every summary comes from scripts/catalog-summaries.json,
-// written by hand in this project's own words; the run fails if one is missing.
+// The mirror is a bare git repository; pages are read at HEAD (one `git cat-file --batch`), and at an older
+// revision where a supplement below names one. Only facts are taken from the pages (names, types, sets,
+// positions, aliases, pipeline input, applicability, enum names). The summaries of the federation cmdlets come
+// from scripts/catalog-summaries.json, written by hand in this project's own words; the run fails if one is
+// missing. Other cmdlets get no summary. `--examples` also writes every example code block as JSON (for the
+// example-lint test).
+//
+// The examples of each page are read with the project's own PowerShell parser and binder (an esbuild bundle of
+// the engine made at run time): a parameter marked required that an example of the same page leaves out is
+// recorded as disputed (see docs/catalog.md).
 //
 // The run is deterministic: the same mirror commit and the same summaries give the same output.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,12 +30,33 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const DEFAULT_MIRROR = '/work/.mirror/MicrosoftDocs+office-docs-powershell/repo';
 const DEFAULT_OUT = join(ROOT, 'server/src/engine/catalog/data.generated.ts');
+const DEFAULT_DOCS = join(ROOT, 'docs/catalog.md');
 const SUMMARIES_FILE = join(HERE, 'catalog-summaries.json');
-const PAGE_DIRS = ['skype/skype-ps/SkypeForBusiness', 'skype/skype-ps/skype']; // current folder, then the pre-2024 one
-const MODULE_DIR = 'skype/skype-ps/SkypeForBusiness';
+/** The commit the catalogue is pinned to; the drift tests compare against a run at this commit. */
+export const PINNED_COMMIT = '93336da2bca96c31c0fc8acc52658a30ef8a6c94';
+
+/** The two modules. `urlPrefix` + the lower-case cmdlet name is the official page of a cmdlet. */
+export const MODULES = [
+  {
+    id: 'skype',
+    moduleName: 'SkypeForBusiness',
+    title: 'Skype for Business Server (module SkypeForBusiness)',
+    dir: 'skype/skype-ps/SkypeForBusiness',
+    legacyDirs: ['skype/skype-ps/skype'], // the pre-2024 folder, for the older revisions of the supplements
+    urlPrefix: 'https://learn.microsoft.com/powershell/module/skypeforbusiness/',
+  },
+  {
+    id: 'teams',
+    moduleName: 'MicrosoftTeams',
+    title: 'Microsoft Teams (module MicrosoftTeams)',
+    dir: 'teams/teams-ps/MicrosoftTeams',
+    legacyDirs: [],
+    urlPrefix: 'https://learn.microsoft.com/powershell/module/microsoftteams/',
+  },
+];
 
 // ---------------------------------------------------------------------------------------------------------------
-// What to extract
+// What to extract in detail: the federation cmdlets, with this project's summaries and the hand-checked facts below
 
 const NOUNS_AND_VERBS = {
   CsPublicProvider: ['Get', 'New', 'Set', 'Remove', 'Enable', 'Disable'],
@@ -41,16 +72,32 @@ const NOUNS_AND_VERBS = {
 export const CMDLET_NAMES = Object.entries(NOUNS_AND_VERBS)
   .flatMap(([noun, verbs]) => verbs.map((verb) => `${verb}-${noun}`))
   .sort(compareNames);
+const FEDERATION = new Set(CMDLET_NAMES.map((n) => n.toLowerCase()));
 
-/** `applicable:` / `> Applicable:` names → version ids. Names in IGNORED_PRODUCTS are dropped. */
+/**
+ * Versions, in catalogue order; the bit of a version in the encoded data is 1 << its index. Skype for Business
+ * Server Subscription Edition (sfbse) has no applicability of its own in the reference: it gets the 2019 facts.
+ */
+export const VERSION_ORDER = ['lync2010', 'lync2013', 'sfb2015', 'sfb2019', 'sfbse', 'teams'];
+
+/** `applicable:` / `> Applicable:` names → version ids (Skype module). Names in IGNORED_PRODUCTS are dropped. */
 const VERSION_IDS = {
-  'Lync Server 2010': 'lync2010',
-  'Lync Server 2013': 'lync2013',
-  'Skype for Business Server 2015': 'sfb2015',
-  'Skype for Business Server 2019': 'sfb2019',
+  'Lync Server 2010': ['lync2010'],
+  'Lync Server 2013': ['lync2013'],
+  'Skype for Business Server 2015': ['sfb2015'],
+  'Skype for Business Server 2019': ['sfb2019', 'sfbse'],
 };
-const VERSION_ORDER = Object.values(VERSION_IDS);
+/** Names that are not a product but whose meaning is not in doubt: recorded as contradictions, read as shown. */
+const MISNAMED_PRODUCTS = {
+  'Skype for Business Server 2019CU1': { versions: ['sfb2019', 'sfbse'], why: 'a cumulative update of Skype for Business Server 2019, read as 2019' },
+  'Skype for Business Server 2013': {
+    versions: ['lync2013'],
+    why: 'no such product (Skype for Business Server begins with 2015); read as Lync Server 2013 so that no finding is an error on it',
+  },
+};
 const IGNORED_PRODUCTS = new Set(['Skype for Business Online', 'Microsoft Teams']);
+/** Teams pages: the module is the fact; these names in an Applicable list all mean Teams. */
+const TEAMS_PRODUCT_NAMES = new Set(['Microsoft Teams', 'Teams', 'Microsoft Teans']);
 
 /** Parameters every cmdlet has through [<CommonParameters>]; never catalogued. */
 const COMMON_PARAMETERS = new Set([
@@ -69,10 +116,10 @@ const COMMON_PARAMETERS = new Set([
 ]);
 
 /**
- * Enumeration types and their documented names, in the documented order. None of these pages has an
- * `Accepted values:` yaml line; the names are listed in each parameter's prose, so they are written here
- * and the run checks that every name appears in the prose of every parameter of that type (it fails if a
- * name is missing from all of them). `source` is recorded in the generated file.
+ * Enumeration types of the federation cmdlets and their documented names, in the documented order. None of these
+ * pages has an `Accepted values:` yaml line; the names are listed in each parameter's prose, so they are written
+ * here and the run checks that every name appears in the prose of every parameter of that type (it fails if a
+ * name is missing from all of them). `source` is recorded in docs/catalog.md.
  */
 const ENUM_TYPES = {
   VerificationLevelType: {
@@ -167,7 +214,8 @@ const VERSION_OVERRIDES = [
 ];
 
 /**
- * Parameters that appear only in a SYNTAX block (no `### -Name` section). The type comes from the syntax.
+ * Parameters of the federation cmdlets that appear only in a SYNTAX block (no `### -Name` section). The type
+ * comes from the syntax. (On the other pages such a parameter is kept with the cmdlet's versions and recorded.)
  */
 const SYNTAX_ONLY = [
   {
@@ -185,18 +233,112 @@ const SYNTAX_ONLY = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading pages
+// Findings of a run: contradictions (the page disagrees with itself; each resolved so that no finding is an error
+// on the disputed fact) and reading notes (how a page was read where the reading rules needed a choice)
 
-function git(mirror, args) {
-  return execFileSync('git', ['-C', mirror, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** Kinds of contradiction, in the order docs/catalog.md lists them. */
+export const CONTRADICTION_KINDS = {
+  'example-omits-required': 'A parameter marked required (yaml) that an example of the same page leaves out (no splat)',
+  required: 'yaml Required and the SYNTAX block disagree',
+  sets: 'yaml "Parameter Sets" and the SYNTAX blocks disagree on the sets of a parameter',
+  position: 'yaml Position and the SYNTAX block disagree',
+  type: 'yaml Type and the SYNTAX block disagree',
+  undocumented: 'A parameter in a SYNTAX block without a PARAMETERS section',
+  syntax: 'A SYNTAX block written in a way PowerShell help never prints',
+  applicable: 'Applicable lines that disagree with the page or name no known product',
+  page: 'Page-level disagreements (title, front matter)',
+};
+
+class Findings {
+  constructor() {
+    this.contradictions = [];
+    this.notes = [];
+  }
+  contradiction(module, kind, where, text, resolution) {
+    if (!CONTRADICTION_KINDS[kind]) throw new Error(`unknown contradiction kind ${kind}`);
+    this.contradictions.push({ module, kind, where, text, resolution });
+  }
+  note(module, text) {
+    this.notes.push({ module, text });
+  }
+}
+
+/** What a page reader needs: where it is, whether problems are fatal (the federation pages), where findings go. */
+function pageContext(module, cmdlet, findings) {
+  const strict = module.id === 'skype' && FEDERATION.has(cmdlet.toLowerCase());
+  return {
+    module,
+    cmdlet,
+    strict,
+    findings,
+    /** A reading problem: fatal on a federation page (its facts are checked by hand), a contradiction elsewhere. */
+    problem(kind, where, text, resolution) {
+      if (strict) throw new Error(`${where}: ${text}`);
+      findings.contradiction(module.id, kind, where, text, resolution);
+    },
+    contradiction(kind, where, text, resolution) {
+      findings.contradiction(module.id, kind, where, text, resolution);
+    },
+    note(text) {
+      findings.note(module.id, text);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the mirror
+
+function git(mirror, args, input) {
+  return execFileSync('git', ['-C', mirror, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, input });
 }
 
 export function resolveCommit(mirror, commit) {
   return git(mirror, ['rev-parse', '--verify', `${commit}^{commit}`]).trim();
 }
 
-export function readPage(mirror, commit, cmdlet) {
-  for (const dir of PAGE_DIRS) {
+/** The pages of a module folder: `{ file, blob }` per `.md` file, in name order. */
+function listPages(mirror, sha, dir) {
+  return git(mirror, ['ls-tree', `${sha}:${dir}`])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, file] = line.split('\t');
+      const [, type, blob] = meta.split(' ');
+      return { file, type, blob };
+    })
+    .filter((e) => e.type === 'blob' && e.file.endsWith('.md'))
+    .sort((a, b) => compareNames(a.file, b.file));
+}
+
+/** The contents of many blobs in one `git cat-file --batch`. */
+function readBlobs(mirror, blobs) {
+  const out = execFileSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: blobs.join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+  const texts = new Map();
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(10, at);
+    const [blob, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+    if (type !== 'blob') throw new Error(`cat-file: ${blob} is ${type}`);
+    const start = eol + 1;
+    texts.set(blob, out.subarray(start, start + Number(size)).toString('utf8'));
+    at = start + Number(size) + 1;
+  }
+  return texts;
+}
+
+/** Every page of a module at a commit: `{ path, text }`, the module's overview page left out. */
+function readModulePages(mirror, sha, module) {
+  const entries = listPages(mirror, sha, module.dir).filter((e) => e.file !== `${module.moduleName}.md`);
+  const texts = readBlobs(
+    mirror,
+    entries.map((e) => e.blob),
+  );
+  return entries.map((e) => ({ path: `${module.dir}/${e.file}`, name: e.file.slice(0, -3), text: texts.get(e.blob) }));
+}
+
+/** One page at an older commit (the supplements), in the module's current folder or a folder it had before. */
+export function readPage(mirror, commit, module, cmdlet) {
+  for (const dir of [module.dir, ...module.legacyDirs]) {
     const path = `${dir}/${cmdlet}.md`;
     try {
       const text = execFileSync('git', ['-C', mirror, 'show', `${commit}:${path}`], {
@@ -209,28 +351,25 @@ export function readPage(mirror, commit, cmdlet) {
       // try the next folder
     }
   }
-  throw new Error(`${cmdlet}: no page at ${commit} in ${PAGE_DIRS.join(' or ')}`);
-}
-
-export function listKnownCsCmdlets(mirror, commit) {
-  return git(mirror, ['ls-tree', '--name-only', `${commit}:${MODULE_DIR}`])
-    .split('\n')
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => f.slice(0, -3))
-    .filter((name) => /^[A-Z][a-z]+-Cs[A-Za-z0-9]*$/i.test(name)) // Import-CSAnnouncementFile.md spells the noun CS
-    .sort(compareNames);
+  throw new Error(`${cmdlet}: no page at ${commit} in ${[module.dir, ...module.legacyDirs].join(' or ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing one platyPS page
 
 function section(text, title) {
-  const re = new RegExp(`^## ${title}[ \\t]*$`, 'm');
+  const re = new RegExp(`^## ${title}[ \\t]*$`, 'mi');
   const m = re.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m.index + m[0].length);
   const end = /^## /m.exec(rest);
   return end ? rest.slice(0, end.index) : rest;
+}
+
+/** The 1-based line at which a section's body starts (for example locations). */
+function sectionLine(text, title) {
+  const m = new RegExp(`^## ${title}[ \\t]*$`, 'mi').exec(text);
+  return m ? text.slice(0, m.index).split('\n').length + 1 : 0;
 }
 
 function parseFrontMatter(text) {
@@ -244,22 +383,29 @@ function parseFrontMatter(text) {
   return out;
 }
 
-/** Maps an Applicable list to version ids; throws on a product it does not know. */
-function mapApplicable(list, where) {
+/** Maps a Skype module Applicable list to version ids. */
+function mapApplicable(list, where, ctx) {
   const versions = new Set();
   for (const raw of list.split(',')) {
     const name = raw.trim().replace(/\*+/g, '');
     if (!name) continue;
-    if (VERSION_IDS[name]) versions.add(VERSION_IDS[name]);
-    else if (!IGNORED_PRODUCTS.has(name)) throw new Error(`${where}: unknown product in Applicable list: "${name}"`);
+    if (VERSION_IDS[name]) for (const v of VERSION_IDS[name]) versions.add(v);
+    else if (MISNAMED_PRODUCTS[name]) {
+      ctx.contradiction('applicable', where, `Applicable names "${name}"`, MISNAMED_PRODUCTS[name].why);
+      for (const v of MISNAMED_PRODUCTS[name].versions) versions.add(v);
+    } else if (!IGNORED_PRODUCTS.has(name)) ctx.problem('applicable', where, `unknown product in Applicable list: "${name}"`, 'ignored');
   }
   return sortVersions([...versions]);
 }
 
 /** SYNTAX: one entry per parameter set, with what each block says about each parameter. */
-function parseSyntax(text, cmdlet, notes) {
+function parseSyntax(text, ctx) {
+  const cmdlet = ctx.cmdlet;
   const body = section(text, 'SYNTAX');
-  if (body === undefined) throw new Error(`${cmdlet}: no SYNTAX section`);
+  if (body === undefined) {
+    ctx.problem('page', cmdlet, 'no SYNTAX section', 'read as one unnamed set');
+    return [{ name: '__AllParameterSets', isDefault: false, params: new Map() }];
+  }
   const blocks = [];
   let heading;
   const lines = body.split('\n');
@@ -269,17 +415,31 @@ function parseSyntax(text, cmdlet, notes) {
       heading = h[1];
       continue;
     }
-    if (/^```/.test(lines[i])) {
+    const fence = /^```(.*)$/.exec(lines[i]);
+    if (fence) {
+      // ```powershell Get-X [-Id <String>] [<CommonParameters>] ``` : a whole block on the fence line.
+      const inline = /^```\w*\s+(.+?)\s*```\s*$/.exec(lines[i]);
+      if (inline) {
+        blocks.push({ heading, code: inline[1] });
+        heading = undefined;
+        continue;
+      }
       const start = ++i;
       while (i < lines.length && !/^```/.test(lines[i])) i++;
       blocks.push({ heading, code: lines.slice(start, i).join('\n') });
       heading = undefined;
     }
   }
-  if (blocks.length === 0) throw new Error(`${cmdlet}: SYNTAX has no code block`);
-  if (blocks.length > 1 && blocks.some((b) => !b.heading)) throw new Error(`${cmdlet}: several SYNTAX blocks, some unnamed`);
-
-  return blocks.map((block) => {
+  if (blocks.length === 0) {
+    ctx.problem('syntax', cmdlet, 'SYNTAX has no code block', 'read as one unnamed set');
+    return [{ name: '__AllParameterSets', isDefault: false, params: new Map() }];
+  }
+  if (blocks.length > 1 && blocks.some((b) => !b.heading)) {
+    ctx.problem('syntax', cmdlet, 'several SYNTAX blocks, some unnamed', 'the unnamed ones named after their position (Set1, Set2, …)');
+    blocks.forEach((b, i) => (b.heading ??= `Set${i + 1}`));
+  }
+  const sets = [];
+  for (const block of blocks) {
     let name = '__AllParameterSets';
     let isDefault = false;
     if (block.heading) {
@@ -287,16 +447,23 @@ function parseSyntax(text, cmdlet, notes) {
       name = m ? m[1] : block.heading;
       isDefault = Boolean(m);
     }
-    return { name, isDefault, params: parseSyntaxBlock(block.code, cmdlet, name, notes) };
-  });
+    const params = parseSyntaxBlock(block.code, name, ctx);
+    const same = sets.find((s) => s.name === name);
+    if (same) {
+      ctx.contradiction('syntax', cmdlet, `two SYNTAX blocks named ${name}`, 'merged into one set');
+      for (const [k, v] of params) if (!same.params.has(k)) same.params.set(k, v);
+    } else sets.push({ name, isDefault, params });
+  }
+  return sets;
 }
 
-function parseSyntaxBlock(code, cmdlet, setName, notes) {
+function parseSyntaxBlock(code, setName, ctx) {
+  const cmdlet = ctx.cmdlet;
   const flat = code.replace(/\s+/g, ' ');
   const params = new Map();
   // [[-Name] <T>]  positional optional     [-Name] <T>  positional required
   // [-Name <T>]    named optional          -Name <T>    named required      [-Switch]  switch
-  const re = /(^|\s)(\[\[|\[)?-(\[)?([A-Za-z][A-Za-z0-9]*)(\])?(?:\s*<([^>]*)>)?(\])?/g;
+  const re = /(^|\s)(\[\[|\[)?-(\[)?([A-Za-z][A-Za-z0-9_]*)(\])?(?:\s*<([^>]*)>)?(\])?/g;
   let m;
   while ((m = re.exec(flat))) {
     const [, , open, malformed, name, closeName, type, closeAll] = m;
@@ -304,7 +471,7 @@ function parseSyntaxBlock(code, cmdlet, setName, notes) {
     let positional = false;
     let required;
     if (malformed) {
-      notes.push(`${cmdlet} [${setName}]: SYNTAX writes "-[${name}]"; read as an optional named parameter`);
+      ctx.contradiction('syntax', `${cmdlet} [${setName}]`, `SYNTAX writes "-[${name}]"`, 'read as an optional named parameter');
       required = false;
     } else if (open === '[[' && closeName && closeAll) {
       positional = true;
@@ -319,7 +486,8 @@ function parseSyntaxBlock(code, cmdlet, setName, notes) {
     } else if (!open) {
       required = true;
     } else {
-      throw new Error(`${cmdlet} [${setName}]: cannot read syntax near "${m[0].trim()}"`);
+      ctx.problem('syntax', `${cmdlet} [${setName}]`, `cannot read syntax near "${m[0].trim()}"`, 'read as an optional named parameter');
+      required = false;
     }
     params.set(name, { positional, required, type: type === undefined ? 'SwitchParameter' : type.trim() });
   }
@@ -336,7 +504,7 @@ function parseYaml(block) {
 }
 
 /** PARAMETERS: one entry per `### -Name` section. */
-function parseParameters(text, cmdlet) {
+function parseParameters(text, ctx) {
   const body = section(text, 'PARAMETERS');
   if (body === undefined) return [];
   const chunks = body.split(/^### /m).slice(1);
@@ -345,28 +513,75 @@ function parseParameters(text, cmdlet) {
     const heading = chunk.split('\n')[0].trim();
     if (!heading.startsWith('-')) continue; // CommonParameters
     const name = heading.slice(1).trim();
-    const yamls = [...chunk.matchAll(/^```yaml[ \t]*\n([\s\S]*?)^```/gm)].map((m) => parseYaml(m[1]));
-    if (yamls.length === 0) throw new Error(`${cmdlet} -${name}: no yaml block`);
-    const firstYaml = chunk.indexOf('```yaml');
+    const where = `${ctx.cmdlet} -${name}`;
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+      ctx.problem('page', where, `parameter heading "${heading}" is not a parameter name`, 'section skipped');
+      continue;
+    }
+    const yamls = [...chunk.matchAll(/^`{3,}yaml[ \t]*\n([\s\S]*?)^```/gm)].map((m) => parseYaml(m[1]));
+    if (yamls.length === 0) {
+      ctx.problem('page', where, 'no yaml block', 'section skipped (the SYNTAX alone describes it)');
+      continue;
+    }
+    const firstYaml = chunk.search(/`{3,}yaml/);
     const prose = chunk.slice(heading.length + 1, firstYaml);
     const applicableLine = /^>\s*Applicable:\s*(.+)$/m.exec(prose);
     const applicable = applicableLine ? applicableLine[1].trim() : yamls.find((y) => y.Applicable)?.Applicable;
+    if (out.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+      ctx.problem('page', where, 'two PARAMETERS sections', 'the first kept');
+      continue;
+    }
     out.push({ name, yamls, applicable, prose: prose.replace(/^>\s*Applicable:.*$/m, '').trim() });
   }
   return out;
 }
 
-export function parsePage(text, cmdlet, notes = []) {
+/**
+ * The example code blocks of a page: the fences of the EXAMPLES section opened with ``` or ```powershell (any
+ * case), under the `###` heading before them (most say "Example n"). `line` is the 1-based line of the opening fence.
+ */
+export function parseExamples(text) {
+  const body = section(text, 'EXAMPLES');
+  if (body === undefined) return [];
+  const first = sectionLine(text, 'EXAMPLES');
+  const lines = body.split('\n');
+  const examples = [];
+  let heading = '(no heading)';
+  for (let i = 0; i < lines.length; i++) {
+    const h = /^#{3,}\s+(.+?)\s*$/.exec(lines[i]);
+    if (h) {
+      heading = h[1].replace(/^-+\s*|\s*-+$/g, '') || h[1];
+      continue;
+    }
+    const fence = /^(`{3,})\s*([\w-]*)\s*$/.exec(lines[i]);
+    if (!fence) continue;
+    const end = lines.findIndex((l, j) => j > i && l.startsWith(fence[1]));
+    const close = end < 0 ? lines.length : end;
+    if (fence[2] === '' || fence[2].toLowerCase() === 'powershell') {
+      examples.push({ heading, line: first + i, code: `${lines.slice(i + 1, close).join('\n')}\n` });
+    }
+    i = close;
+  }
+  return examples;
+}
+
+export function parsePage(text, ctx) {
   text = text.replace(/\r\n?/g, '\n');
   const front = parseFrontMatter(text);
   const title = /^# (\S+)\s*$/m.exec(text)?.[1];
-  if (title && title !== cmdlet) throw new Error(`${cmdlet}: page title is ${title}`);
+  let cmdlet = ctx.cmdlet;
+  if (title && title !== cmdlet) {
+    if (title.toLowerCase() === cmdlet.toLowerCase())
+      cmdlet = title; // the page spells it; PowerShell ignores case
+    else ctx.problem('page', cmdlet, `page title is ${title}`, 'the file name kept');
+  }
   return {
     cmdlet,
     applicable: front.applicable,
     onlineVersion: front['online version'],
-    sets: parseSyntax(text, cmdlet, notes),
-    parameters: parseParameters(text, cmdlet),
+    sets: parseSyntax(text, ctx),
+    parameters: parseParameters(text, ctx),
+    examples: parseExamples(text),
   };
 }
 
@@ -380,98 +595,210 @@ function splitSets(value) {
     .filter(Boolean);
 }
 
+/** C# keywords and short names that SYNTAX blocks use for .NET types. */
+const TYPE_ALIASES = {
+  string: 'String',
+  bool: 'Boolean',
+  boolean: 'Boolean',
+  int: 'Int32',
+  int32: 'Int32',
+  integer: 'Int32',
+  uint: 'UInt32',
+  uint32: 'UInt32',
+  long: 'Int64',
+  int64: 'Int64',
+  switch: 'SwitchParameter',
+  switchparameter: 'SwitchParameter',
+  guid: 'Guid',
+  object: 'Object',
+  psobject: 'PSObject',
+  datetime: 'DateTime',
+};
+
+/**
+ * The type name as a kind is decided from it: without its namespace (Microsoft.Rtc.Management.AD.UserIdParameter →
+ * UserIdParameter, System.String → String), C# keywords spelt as .NET names (string → String), Nullable<Boolean> as Boolean.
+ */
+function bareType(type) {
+  const t = type.trim();
+  if (/^(System\.)?Nullable`1\[(System\.)?Boolean\]$/i.test(t)) return 'Boolean';
+  const short = t.replace(/^(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_][\w`]*(\[|$))/, '');
+  const array = short.endsWith('[]') ? '[]' : '';
+  const base = array ? short.slice(0, -2) : short;
+  return (TYPE_ALIASES[base.toLowerCase()] ?? base) + array;
+}
+
 function kindOf(type, hasEnum) {
-  if (type === 'Boolean') return 'boolean';
-  if (type === 'SwitchParameter') return 'switch';
+  const t = bareType(type);
+  if (t === 'Boolean') return 'boolean';
+  if (t === 'SwitchParameter') return 'switch';
   if (hasEnum) return 'enum';
-  if (/^(U?Int(16|32|64)|S?Byte)$/.test(type)) return 'integer';
-  if (STRING_TYPES.has(type)) return 'string';
-  if (/\[\]$/.test(type) || /^PSListModifier\b/.test(type) || /(List|Collection)\b/.test(type)) return 'list';
-  if (/Identity$/.test(type) || type === 'UserIdParameter') return 'identity';
-  if (OBJECT_TYPES.has(type)) return 'object';
+  if (/^(U?Int(16|32|64)|S?Byte)$/.test(t)) return 'integer';
+  if (STRING_TYPES.has(t)) return 'string';
+  if (/\[\]$/.test(t) || /^PSListModifier\b/.test(t) || /(List|Collection)\b/.test(t)) return 'list';
+  if (/Identity$/.test(t) || t === 'UserIdParameter') return 'identity';
+  if (OBJECT_TYPES.has(t)) return 'object';
   return undefined;
 }
 
-function parsePosition(value, where) {
+function parsePosition(value, where, ctx) {
   if (value === undefined || value === '' || /^named$/i.test(value)) return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`${where}: cannot read Position "${value}"`);
+  if (!/^\d+$/.test(value)) {
+    ctx.problem('position', where, `cannot read Position "${value}"`, 'read as named');
+    return undefined;
+  }
   return Number(value);
+}
+
+/** The one type of a parameter's yaml blocks. */
+function yamlType(doc, where, ctx) {
+  const types = [...new Set(doc.yamls.map((y) => y.Type).filter(Boolean))];
+  if (types.length === 1) return types[0];
+  if (types.length === 0) {
+    ctx.problem('type', where, 'no yaml Type', 'read as Object (values not judged)');
+    return 'Object';
+  }
+  ctx.problem('type', where, `yaml blocks give types ${types.join(', ')}`, `the first, ${types[0]}, kept`);
+  return types[0];
 }
 
 /**
  * Builds the parameters of one cmdlet from a parsed page.
- * Set membership: the SYNTAX blocks when they mention the parameter (the yaml "Parameter Sets" line of these
- * pages often says "(All)" for a parameter that only one block shows, e.g. -Identity vs -Instance); otherwise
- * the yaml line, "(All)" meaning every set. Required, Position and pipeline input come from the yaml block
- * that covers the set. Positions are renumbered per set to 0, 1, … in the documented order (the pages give
- * the first positional parameter as 0, 1 or 2).
+ * Set membership: the sets the SYNTAX blocks show the parameter in; where the yaml "Parameter Sets" line names
+ * other sets (it often says "(All)" for a parameter one block shows), those are added as optional and named, so
+ * that neither reading makes a finding an error. Without any SYNTAX mention, the yaml line ("(All)" = every set).
+ * Required, Position and pipeline input come from the yaml block that covers the set; a Required the SYNTAX
+ * contradicts becomes `required: false, disputedRequired: true`. Positions are renumbered per set to 0, 1, … in
+ * the documented order (the pages give the first positional parameter as 0, 1 or 2).
  */
-function buildParameters(page, versionsOfCmdlet, notes) {
+function buildParameters(page, ctx) {
   const setNames = page.sets.map((s) => s.name);
   const result = [];
   for (const doc of page.parameters) {
     const where = `${page.cmdlet} -${doc.name}`;
     if (COMMON_PARAMETERS.has(doc.name)) continue;
-    const types = [...new Set(doc.yamls.map((y) => y.Type))];
-    if (types.length !== 1 || !types[0]) throw new Error(`${where}: yaml blocks give types ${JSON.stringify(types)}`);
-    const type = types[0];
-
-    const yamlBySet = new Map();
-    let yamlAll; // the raw yaml line when it contains (All)
-    for (const y of doc.yamls) {
-      const listed = splitSets(y['Parameter Sets']);
-      if (listed.length === 0) throw new Error(`${where}: yaml block without Parameter Sets`);
-      const covers = listed.includes('(All)') ? setNames : listed;
-      if (listed.includes('(All)')) yamlAll = y['Parameter Sets'];
-      for (const set of covers) {
-        if (!setNames.includes(set)) throw new Error(`${where}: yaml names set "${set}", not in SYNTAX (${setNames.join(', ')})`);
-        if (!yamlBySet.has(set)) yamlBySet.set(set, y);
-      }
-    }
-    const yamlSets = setNames.filter((s) => yamlBySet.has(s));
+    let type = yamlType(doc, where, ctx);
+    const { yamlBySet, yamlAll } = yamlSets(doc, setNames, where, ctx);
+    const yamlListed = setNames.filter((s) => yamlBySet.has(s));
     const syntaxSets = page.sets.filter((s) => s.params.has(doc.name)).map((s) => s.name);
-    let sets;
-    if (syntaxSets.length > 0) {
-      sets = syntaxSets;
-      if (syntaxSets.join() !== yamlSets.join()) {
-        notes.push(`${where}: yaml "Parameter Sets: ${yamlAll ?? yamlSets.join(', ')}" but SYNTAX shows it only in ${syntaxSets.join(', ')}; used the SYNTAX`);
-        for (const s of syntaxSets) {
-          if (!yamlBySet.has(s)) throw new Error(`${where}: SYNTAX set ${s} has no yaml block`);
-        }
-      }
-    } else {
-      sets = yamlSets;
+    let sets = syntaxSets;
+    if (syntaxSets.length === 0) {
+      sets = yamlListed;
       if (page.sets.length > 1 || page.sets[0].params.size > 0)
-        notes.push(`${where}: not in any SYNTAX block; used yaml "Parameter Sets: ${yamlAll ?? yamlSets.join(', ')}"`);
+        ctx.contradiction('sets', where, `not in any SYNTAX block; yaml "Parameter Sets: ${yamlAll ?? yamlListed.join(', ')}"`, 'used the yaml');
+    } else if (syntaxSets.join() !== yamlListed.join()) {
+      const extra = yamlListed.filter((s) => !syntaxSets.includes(s));
+      sets = setNames.filter((s) => syntaxSets.includes(s) || extra.includes(s));
+      ctx.contradiction(
+        'sets',
+        where,
+        `yaml "Parameter Sets: ${yamlAll ?? yamlListed.join(', ')}" but SYNTAX shows it in ${syntaxSets.join(', ')}`,
+        extra.length ? `in the SYNTAX sets as documented, and optional and named in ${extra.join(', ')}` : 'used the SYNTAX',
+      );
     }
-
-    const memberships = sets.map((set) => {
-      const y = yamlBySet.get(set);
-      const required = /^true$/i.test(y.Required ?? '');
-      const rawPosition = parsePosition(y.Position, where);
-      const pipeline = /^true/i.test(y['Accept pipeline input'] ?? '');
-      const syn = page.sets.find((s) => s.name === set).params.get(doc.name);
-      if (syn) {
-        if (syn.required !== required)
-          notes.push(
-            `${where} [${set}]: yaml Required ${required ? 'True' : 'False'} but SYNTAX shows it ${syn.required ? 'mandatory' : 'optional'}; used the yaml`,
-          );
-        if (syn.positional !== (rawPosition !== undefined))
-          notes.push(`${where} [${set}]: yaml Position ${y.Position} but SYNTAX shows it ${syn.positional ? 'positional' : 'named'}; used the yaml`);
-        if (syn.type !== type && syn.type !== '')
-          notes.push(
-            `${where} [${set}]: SYNTAX ${syn.type === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${syn.type}>`} but yaml Type ${type}; used the yaml`,
-          );
-      }
-      return { set, required, rawPosition, pipeline };
-    });
-
-    const aliases = [...new Set(doc.yamls.flatMap((y) => splitSets(y.Aliases)))];
+    const typeDisputes = [];
+    const memberships = sets.map((set) => membershipOf(page, doc, set, yamlBySet.get(set), type, syntaxSets.includes(set), ctx, typeDisputes));
+    type = resolveTypeDispute(where, type, typeDisputes, ctx);
+    const aliases = [...new Set(doc.yamls.flatMap((y) => splitSets(y.Aliases)))].filter((a) => a.toLowerCase() !== doc.name.toLowerCase());
     const accepted = doc.yamls.map((y) => y['Accepted values']).find(Boolean);
     result.push({ name: doc.name, type, memberships, aliases, applicable: doc.applicable, prose: doc.prose, accepted, where });
   }
+  renumberPositions(page, result, ctx);
+  return result;
+}
 
-  // Renumber positions per set, in documented order (ties keep SYNTAX order).
+/** The yaml block that covers each set, and the raw line when it says (All). */
+function yamlSets(doc, setNames, where, ctx) {
+  const yamlBySet = new Map();
+  let yamlAll;
+  for (const y of doc.yamls) {
+    const listed = splitSets(y['Parameter Sets']);
+    if (listed.length === 0) {
+      ctx.problem('sets', where, 'yaml block without Parameter Sets', 'read as (All)');
+      listed.push('(All)');
+    }
+    const all = listed.some((s) => /^\(all\)$/i.test(s));
+    if (all) yamlAll = y['Parameter Sets'];
+    for (const set of all ? setNames : listed) {
+      if (!setNames.includes(set)) {
+        ctx.problem('sets', where, `yaml names set "${set}", not in SYNTAX (${setNames.join(', ')})`, 'that set ignored');
+        continue;
+      }
+      if (!yamlBySet.has(set)) yamlBySet.set(set, y);
+    }
+  }
+  return { yamlBySet, yamlAll };
+}
+
+/** The parameter's role in one set, from its yaml block (or the SYNTAX alone), disputes recorded and resolved. */
+function membershipOf(page, doc, set, y, type, inSyntax, ctx, typeDisputes) {
+  const where = `${page.cmdlet} -${doc.name}`;
+  const syn = page.sets.find((s) => s.name === set).params.get(doc.name);
+  if (!y) {
+    // Shown by the SYNTAX in a set the yaml does not name.
+    const membership = { set, required: false, rawPosition: undefined, pipeline: false };
+    if (syn.required) membership.disputedRequired = true;
+    return membership;
+  }
+  let required = /^true$/i.test(y.Required ?? '');
+  let disputedRequired = false;
+  const rawPosition = parsePosition(y.Position, where, ctx);
+  const pipeline = /^true/i.test(y['Accept pipeline input'] ?? '');
+  if (!inSyntax) {
+    // Named by the yaml in a set the SYNTAX does not show it in: optional and named there.
+    if (page.sets.some((s) => s.params.has(doc.name)))
+      return { set, required: false, disputedRequired: required || undefined, rawPosition: undefined, pipeline };
+    return { set, required, rawPosition, pipeline };
+  }
+  if (syn.required !== required) {
+    ctx.contradiction(
+      'required',
+      `${where} [${set}]`,
+      `yaml Required ${required ? 'True' : 'False'} but SYNTAX shows it ${syn.required ? 'mandatory' : 'optional'}`,
+      'not required (disputedRequired)',
+    );
+    required = false;
+    disputedRequired = true;
+  }
+  let position = rawPosition;
+  if (syn.positional && rawPosition === undefined) {
+    // Positional by the SYNTAX only: after the numbered ones, in SYNTAX order (a value written there is no error).
+    position = SYNTAX_ONLY_POSITION + [...page.sets.find((s) => s.name === set).params.keys()].indexOf(doc.name);
+    ctx.contradiction('position', `${where} [${set}]`, `yaml Position ${y.Position} but SYNTAX shows it positional`, 'positional, after the numbered ones');
+  } else if (!syn.positional && rawPosition !== undefined)
+    ctx.contradiction('position', `${where} [${set}]`, `yaml Position ${y.Position} but SYNTAX shows it named`, 'positional (the yaml)');
+  if (bareType(syn.type).toLowerCase() !== bareType(type).toLowerCase() && syn.type !== '') typeDisputes.push({ set, syntaxType: syn.type });
+  return { set, required, disputedRequired: disputedRequired || undefined, rawPosition: position, pipeline };
+}
+
+/** Where the SYNTAX alone makes a parameter positional: its raw position, above any the yaml numbers. */
+const SYNTAX_ONLY_POSITION = 1000;
+const JUDGED_KINDS = new Set(['boolean', 'integer']);
+
+/**
+ * The type of a parameter whose SYNTAX and yaml disagree: the yaml's, unless it would judge values (Boolean, an
+ * integer) that the SYNTAX's type leaves alone; then the SYNTAX's, so that no finding is an error on the dispute.
+ * A switch against a value type has no looser reading: the yaml's.
+ */
+function resolveTypeDispute(where, type, disputes, ctx) {
+  if (disputes.length === 0) return type;
+  const looser =
+    !ctx.strict && JUDGED_KINDS.has(kindOf(type, false))
+      ? disputes.find((d) => !['boolean', 'integer', 'switch'].includes(kindOf(d.syntaxType, false)))
+      : undefined;
+  const chosen = looser ? looser.syntaxType : type;
+  for (const d of disputes)
+    ctx.contradiction(
+      'type',
+      `${where} [${d.set}]`,
+      `SYNTAX ${d.syntaxType === 'SwitchParameter' ? 'shows no value (a switch)' : `type <${d.syntaxType}>`} but yaml Type ${type}`,
+      looser ? `used the SYNTAX's ${chosen}, whose values are not judged` : 'used the yaml',
+    );
+  return chosen;
+}
+
+/** Renumbers positions per set, in documented order (ties keep SYNTAX order). */
+function renumberPositions(page, result, ctx) {
   for (const set of page.sets) {
     const order = [...set.params.keys()];
     const positional = result
@@ -480,29 +807,54 @@ function buildParameters(page, versionsOfCmdlet, notes) {
     positional.forEach(({ m }, i) => (m.position = i));
     const raw = positional.map(({ p, m }) => `${p.name}=${m.rawPosition}`).join(', ');
     if (positional.length > 1 && positional.some(({ m }) => m.position !== m.rawPosition))
-      notes.push(`${page.cmdlet} [${set.name}]: positions ${raw} renumbered 0…${positional.length - 1}`);
+      ctx.note(`${page.cmdlet} [${set.name}]: positions ${raw} renumbered 0…${positional.length - 1}`);
   }
+}
 
-  for (const p of result) {
-    let versions;
-    if (p.applicable) {
-      versions = mapApplicable(p.applicable, p.where);
-      const outside = versions.filter((v) => !versionsOfCmdlet.includes(v));
-      if (outside.length) {
-        notes.push(`${p.where}: Applicable lists ${outside.join(', ')}, which the cmdlet lacks; dropped`);
-        versions = versions.filter((v) => versionsOfCmdlet.includes(v));
-      }
-    } else {
-      versions = [...versionsOfCmdlet];
-      p.defaultedVersions = true;
+/** The versions of each parameter: its Applicable line, else the cmdlet's. Teams module: Teams, always. */
+function assignVersions(params, cmdletVersions, ctx) {
+  const extra = new Set();
+  for (const p of params) {
+    if (ctx.module.id === 'teams') {
+      p.versions = ['teams'];
+      if (p.applicable && !splitSets(p.applicable).some((n) => TEAMS_PRODUCT_NAMES.has(n.replace(/\*+/g, ''))))
+        ctx.contradiction('applicable', p.where, `the Teams module page's Applicable line names ${p.applicable}, not Teams`, 'kept in the Teams module');
+      continue;
     }
-    p.versions = versions;
+    if (!p.applicable) {
+      p.versions = [...cmdletVersions];
+      p.defaultedVersions = true;
+      continue;
+    }
+    p.versions = mapApplicable(p.applicable, p.where, ctx);
+    const outside = p.versions.filter((v) => !cmdletVersions.includes(v));
+    if (outside.length) {
+      ctx.contradiction('applicable', p.where, `Applicable lists ${outside.join(', ')}, which the cmdlet's page does not`, 'kept, and added to the cmdlet');
+      for (const v of outside) extra.add(v);
+    }
   }
-  return result;
+  disputeServerlessParameters(params, cmdletVersions, ctx);
+  return sortVersions([...cmdletVersions, ...extra]);
+}
+
+/**
+ * A page whose front matter names server versions while the Applicable line of every parameter names none (only
+ * Skype for Business Online or Teams) contradicts itself: its parameters get the cmdlet's versions.
+ */
+function disputeServerlessParameters(params, cmdletVersions, ctx) {
+  const lined = params.filter((p) => p.applicable);
+  if (ctx.strict || cmdletVersions.length === 0 || lined.length === 0 || lined.some((p) => p.versions.length > 0)) return;
+  ctx.contradiction(
+    'applicable',
+    ctx.cmdlet,
+    `the front matter names ${cmdletVersions.join(', ')} but the Applicable line of every parameter names no server version`,
+    "every parameter given the cmdlet's versions",
+  );
+  for (const p of lined) p.versions = [...cmdletVersions];
 }
 
 function sortVersions(versions) {
-  return [...versions].sort((a, b) => VERSION_ORDER.indexOf(a) - VERSION_ORDER.indexOf(b));
+  return [...new Set(versions)].sort((a, b) => VERSION_ORDER.indexOf(a) - VERSION_ORDER.indexOf(b));
 }
 
 function compareNames(a, b) {
@@ -510,7 +862,6 @@ function compareNames(a, b) {
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
-
 // ---------------------------------------------------------------------------------------------------------------
 // Summaries
 
@@ -562,138 +913,594 @@ function unusedSummaries(summaries, used) {
 // ---------------------------------------------------------------------------------------------------------------
 // Main extraction
 
-export function extract(mirror, { commit = 'HEAD' } = {}) {
-  const sha = resolveCommit(mirror, commit);
-  const notes = [];
-  const comments = { supplements: [], overrides: [], syntaxOnly: [], enums: new Map() };
-  const cmdlets = [];
-  const enumUses = new Map(); // type → [{where, missing[]}]
+/** The official page: the module's page of the cmdlet; an `online version:` link that names another page is noted. */
+function docsUrlOf(page, module, ctx) {
+  const standard = `${module.urlPrefix}${page.cmdlet.toLowerCase()}`;
+  const given = page.onlineVersion;
+  if (given?.toLowerCase() !== standard) ctx.note(`${page.cmdlet}: online version ${given ? `"${given}"` : 'missing'}; the module's page ${standard} used`);
+  return standard;
+}
 
-  for (const name of CMDLET_NAMES) {
-    const { text } = readPage(mirror, sha, name);
-    const page = parsePage(text, name, notes);
-    if (!page.applicable) throw new Error(`${name}: no applicable: front matter`);
-    const versions = mapApplicable(page.applicable, name);
-    if (!page.onlineVersion) throw new Error(`${name}: no online version: front matter`);
-    const params = buildParameters(page, versions, notes);
+/** The cmdlet's versions: the front matter (Skype), the module (Teams), or what its parameters' lines name. */
+function cmdletVersions(page, ctx) {
+  if (ctx.module.id === 'teams') return ['teams'];
+  if (page.applicable) return mapApplicable(page.applicable, page.cmdlet, ctx);
+  ctx.problem('page', page.cmdlet, 'no applicable: front matter', "the versions its parameters' Applicable lines name");
+  return sortVersions(page.parameters.flatMap((p) => (p.applicable ? mapApplicable(p.applicable, `${page.cmdlet} -${p.name}`, ctx) : [])));
+}
 
-    // Older-revision supplements.
-    for (const sup of REVISION_SUPPLEMENTS.filter((s) => s.cmdlet === name)) {
-      const oldSha = resolveCommit(mirror, sup.commit);
-      const oldNotes = [];
-      const oldPage = parsePage(readPage(mirror, oldSha, name).text, name, oldNotes);
-      const oldParams = buildParameters(oldPage, versions, oldNotes);
-      const old = oldParams.find((p) => p.name === sup.parameter);
-      if (!old) throw new Error(`${name}: supplement: -${sup.parameter} not on the page at ${oldSha}`);
-      if (!old.applicable) throw new Error(`${name}: supplement: -${sup.parameter} has no Applicable line at ${oldSha}`);
-      const current = params.find((p) => p.name === sup.parameter);
-      if (sup.fields === 'all') {
-        if (current) throw new Error(`${name}: supplement: -${sup.parameter} is on the current page again; drop the supplement`);
-        for (const m of old.memberships) {
-          if (!page.sets.some((s) => s.name === m.set)) throw new Error(`${name}: supplement: set ${m.set} of ${oldSha} is not a current set`);
-          if (m.position !== undefined) throw new Error(`${name}: supplement: positional parameters are not supported`);
-        }
-        old.supplement = { commit: oldSha, why: sup.why };
-        params.push(old);
-      } else if (sup.fields === 'versions') {
-        if (!current) throw new Error(`${name}: supplement: -${sup.parameter} is not on the current page`);
-        if (current.applicable) throw new Error(`${name}: supplement: -${sup.parameter} has an Applicable line again; drop the supplement`);
-        current.versions = old.versions;
-        current.defaultedVersions = false;
-        current.supplement = { commit: oldSha, why: sup.why, fields: 'versions', applicable: old.applicable };
-      } else {
-        throw new Error(`bad supplement fields ${sup.fields}`);
+function extractPage(mirror, file, ctx, state) {
+  const page = parsePage(file.text, ctx);
+  const name = page.cmdlet;
+  let versions = cmdletVersions(page, ctx);
+  const docsUrl = docsUrlOf(page, ctx.module, ctx);
+  const params = buildParameters(page, ctx);
+  versions = assignVersions(params, versions, ctx);
+  if (ctx.strict) {
+    applySupplements(mirror, page, params, versions, ctx, state.comments);
+    addSyntaxOnly(page, params, ctx, state.comments);
+    applyOverrides(name, params, state.comments);
+  } else addUndocumented(page, params, versions, ctx);
+  checkTeamsOnlyProse(params, ctx);
+  for (const p of params) if (p.defaultedVersions && ctx.strict) ctx.note(`${p.where}: no Applicable line; given the cmdlet's versions`);
+  assignKinds(params, ctx, state.enumUses);
+  return {
+    name,
+    module: ctx.module.id,
+    strict: ctx.strict,
+    path: file.path,
+    docsUrl,
+    versions,
+    parameterSets: page.sets.map((s) => s.name),
+    defaultParameterSet: page.sets.find((s) => s.isDefault)?.name,
+    params: params.sort((a, b) => compareNames(a.name, b.name)),
+    examples: page.examples,
+  };
+}
+
+function applySupplements(mirror, page, params, versions, ctx, comments) {
+  const name = page.cmdlet;
+  for (const sup of REVISION_SUPPLEMENTS.filter((s) => s.cmdlet === name)) {
+    const oldSha = resolveCommit(mirror, sup.commit);
+    const oldCtx = pageContext(ctx.module, name, new Findings());
+    const oldPage = parsePage(readPage(mirror, oldSha, ctx.module, name).text, oldCtx);
+    const oldParams = buildParameters(oldPage, oldCtx);
+    assignVersions(oldParams, versions, oldCtx);
+    const old = oldParams.find((p) => p.name === sup.parameter);
+    if (!old) throw new Error(`${name}: supplement: -${sup.parameter} not on the page at ${oldSha}`);
+    if (!old.applicable) throw new Error(`${name}: supplement: -${sup.parameter} has no Applicable line at ${oldSha}`);
+    const current = params.find((p) => p.name === sup.parameter);
+    if (sup.fields === 'all') {
+      if (current) throw new Error(`${name}: supplement: -${sup.parameter} is on the current page again; drop the supplement`);
+      for (const m of old.memberships) {
+        if (!page.sets.some((s) => s.name === m.set)) throw new Error(`${name}: supplement: set ${m.set} of ${oldSha} is not a current set`);
+        if (m.position !== undefined) throw new Error(`${name}: supplement: positional parameters are not supported`);
       }
-      comments.supplements.push(`${name} -${sup.parameter} (${sup.fields === 'all' ? 'whole parameter' : 'versions only'}) from ${oldSha}: ${sup.why}`);
+      old.supplement = { commit: oldSha, why: sup.why };
+      params.push(old);
+    } else if (sup.fields === 'versions') {
+      if (!current) throw new Error(`${name}: supplement: -${sup.parameter} is not on the current page`);
+      if (current.applicable) throw new Error(`${name}: supplement: -${sup.parameter} has an Applicable line again; drop the supplement`);
+      current.versions = old.versions;
+      current.defaultedVersions = false;
+      current.supplement = { commit: oldSha, why: sup.why, fields: 'versions', applicable: old.applicable };
+    } else {
+      throw new Error(`bad supplement fields ${sup.fields}`);
     }
+    comments.supplements.push(`${name} -${sup.parameter} (${sup.fields === 'all' ? 'whole parameter' : 'versions only'}) from ${oldSha}: ${sup.why}`);
+  }
+}
 
-    // Syntax-only parameters.
-    for (const so of SYNTAX_ONLY.filter((s) => s.cmdlet === name)) {
-      if (params.some((p) => p.name === so.parameter)) throw new Error(`${name}: -${so.parameter} now has a PARAMETERS section; drop it from SYNTAX_ONLY`);
-      const inSets = page.sets.filter((s) => s.params.has(so.parameter));
-      if (inSets.length === 0) throw new Error(`${name}: SYNTAX_ONLY -${so.parameter} is not in the SYNTAX`);
-      const type = inSets[0].params.get(so.parameter).type;
-      params.push({
-        name: so.parameter,
-        type,
-        memberships: inSets.map((s) => {
-          const syn = s.params.get(so.parameter);
-          if (syn.positional) throw new Error(`${name}: SYNTAX_ONLY -${so.parameter} is positional; not supported`);
-          return { set: s.name, required: syn.required, pipeline: false };
-        }),
-        aliases: [],
-        versions: so.versions,
-        prose: '',
-        where: `${name} -${so.parameter}`,
-        syntaxOnly: true,
-        override: so.why,
-      });
-      comments.syntaxOnly.push(`${name} -${so.parameter}: ${so.why}`);
-    }
-    const syntaxNames = new Set(page.sets.flatMap((s) => [...s.params.keys()]));
-    for (const n of syntaxNames) {
-      if (!params.some((p) => p.name === n) && !COMMON_PARAMETERS.has(n))
-        throw new Error(`${name}: -${n} is in the SYNTAX but has no PARAMETERS section; decide in SYNTAX_ONLY`);
-    }
+function addSyntaxOnly(page, params, ctx, comments) {
+  const name = page.cmdlet;
+  for (const so of SYNTAX_ONLY.filter((s) => s.cmdlet === name)) {
+    if (params.some((p) => p.name === so.parameter)) throw new Error(`${name}: -${so.parameter} now has a PARAMETERS section; drop it from SYNTAX_ONLY`);
+    const inSets = page.sets.filter((s) => s.params.has(so.parameter));
+    if (inSets.length === 0) throw new Error(`${name}: SYNTAX_ONLY -${so.parameter} is not in the SYNTAX`);
+    params.push({
+      name: so.parameter,
+      type: inSets[0].params.get(so.parameter).type,
+      memberships: inSets.map((s) => {
+        const syn = s.params.get(so.parameter);
+        if (syn.positional) throw new Error(`${name}: SYNTAX_ONLY -${so.parameter} is positional; not supported`);
+        return { set: s.name, required: syn.required, pipeline: false };
+      }),
+      aliases: [],
+      versions: so.versions,
+      prose: '',
+      where: `${name} -${so.parameter}`,
+      syntaxOnly: true,
+      override: so.why,
+    });
+    comments.syntaxOnly.push(`${name} -${so.parameter}: ${so.why}`);
+  }
+  for (const n of syntaxNames(page)) {
+    if (!params.some((p) => p.name === n) && !COMMON_PARAMETERS.has(n))
+      throw new Error(`${name}: -${n} is in the SYNTAX but has no PARAMETERS section; decide in SYNTAX_ONLY`);
+  }
+}
 
-    // Version overrides.
-    for (const ov of VERSION_OVERRIDES.filter((o) => o.cmdlet === name)) {
-      const p = params.find((x) => x.name === ov.parameter);
-      if (!p) throw new Error(`${name}: override for missing -${ov.parameter}`);
-      p.versions = ov.versions;
-      p.defaultedVersions = false;
-      p.override = ov.why;
-      comments.overrides.push(`${name} -${ov.parameter} → [${ov.versions.join(', ')}]: ${ov.why}`);
-    }
-    for (const p of params) {
-      if (p.versions.length > 0 && /\b(Microsoft )?Teams only\b/i.test(p.prose)) {
-        throw new Error(`${p.where}: the prose says Teams only but versions are [${p.versions.join(', ')}]; decide in VERSION_OVERRIDES`);
-      }
-      if (p.defaultedVersions) notes.push(`${p.where}: no Applicable line; given the cmdlet's versions`);
-    }
+function syntaxNames(page) {
+  return [...new Set(page.sets.flatMap((s) => [...s.params.keys()]))];
+}
 
-    // Kinds and enums.
-    for (const p of params) {
-      const enumType = ENUM_TYPES[p.type];
-      let enumValues;
-      if (p.accepted) {
-        enumValues = splitSets(p.accepted);
-        if (enumType && enumValues.join() !== enumType.values.join())
-          throw new Error(`${p.where}: Accepted values ${p.accepted} differ from ENUM_TYPES.${p.type}`);
-      } else if (enumType) {
-        enumValues = enumType.values;
-        const missing = enumType.values.filter((v) => !new RegExp(`\\b${v}\\b`).test(p.prose));
-        if (!enumUses.has(p.type)) enumUses.set(p.type, []);
-        enumUses.get(p.type).push({ where: p.where, missing, supplement: p.supplement });
-      }
-      const kind = kindOf(p.type, Boolean(enumValues));
-      if (!kind) throw new Error(`${p.where}: no kind for type ${p.type}; add it to ENUM_TYPES (with its documented names) or OBJECT_TYPES`);
-      p.kind = kind;
-      p.enumValues = enumValues;
-    }
-
-    cmdlets.push({
-      name,
-      docsUrl: page.onlineVersion,
-      versions,
-      parameterSets: page.sets.map((s) => s.name),
-      defaultParameterSet: page.sets.find((s) => s.isDefault)?.name,
-      params: params.sort((a, b) => compareNames(a.name, b.name)),
+/** Other pages: a parameter only the SYNTAX shows is kept (optional, named, the cmdlet's versions) and recorded. */
+function addUndocumented(page, params, versions, ctx) {
+  for (const n of syntaxNames(page)) {
+    if (COMMON_PARAMETERS.has(n) || params.some((p) => p.name.toLowerCase() === n.toLowerCase())) continue;
+    const inSets = page.sets.filter((s) => s.params.has(n));
+    const type = inSets[0].params.get(n).type;
+    ctx.contradiction(
+      'undocumented',
+      `${page.cmdlet} -${n}`,
+      `in the SYNTAX of ${inSets.map((s) => s.name).join(', ')} only`,
+      `kept as optional and named, type ${type}`,
+    );
+    params.push({
+      name: n,
+      type,
+      memberships: inSets.map((s) => ({ set: s.name, required: false, disputedRequired: s.params.get(n).required || undefined, pipeline: false })),
+      aliases: [],
+      versions: ctx.module.id === 'teams' ? ['teams'] : [...versions],
+      prose: '',
+      where: `${page.cmdlet} -${n}`,
     });
   }
+}
 
-  for (const [type, uses] of enumUses) {
+function applyOverrides(name, params, comments) {
+  for (const ov of VERSION_OVERRIDES.filter((o) => o.cmdlet === name)) {
+    const p = params.find((x) => x.name === ov.parameter);
+    if (!p) throw new Error(`${name}: override for missing -${ov.parameter}`);
+    p.versions = ov.versions;
+    p.defaultedVersions = false;
+    p.override = ov.why;
+    comments.overrides.push(`${name} -${ov.parameter} → [${ov.versions.join(', ')}]: ${ov.why}`);
+  }
+}
+
+/** Federation pages: a parameter whose prose says Teams only must be decided in VERSION_OVERRIDES (a hand check). */
+function checkTeamsOnlyProse(params, ctx) {
+  if (!ctx.strict) return;
+  for (const p of params) {
+    if (p.versions.length > 0 && /\b(Microsoft )?Teams only\b/i.test(p.prose))
+      ctx.problem(
+        'applicable',
+        p.where,
+        `the prose says Teams only but the Applicable line gives ${p.versions.join(', ')}`,
+        'kept as the Applicable line says',
+      );
+  }
+}
+
+/** Kinds and enum names: `Accepted values`, else (federation pages) ENUM_TYPES; unknown types are not judged. */
+function assignKinds(params, ctx, enumUses) {
+  for (const p of params) {
+    const enumType = ctx.strict ? ENUM_TYPES[p.type] : undefined;
+    let enumValues;
+    if (p.accepted) {
+      enumValues = splitSets(p.accepted);
+      if (enumType && enumValues.join() !== enumType.values.join())
+        throw new Error(`${p.where}: Accepted values ${p.accepted} differ from ENUM_TYPES.${p.type}`);
+    } else if (enumType) {
+      enumValues = enumType.values;
+      const missing = enumType.values.filter((v) => !new RegExp(`\\b${v}\\b`).test(p.prose));
+      if (!enumUses.has(p.type)) enumUses.set(p.type, []);
+      enumUses.get(p.type).push({ where: p.where, missing, supplement: p.supplement });
+    }
+    let kind = kindOf(p.type, Boolean(enumValues?.length));
+    if (!kind) {
+      if (ctx.strict) throw new Error(`${p.where}: no kind for type ${p.type}; add it to ENUM_TYPES (with its documented names) or OBJECT_TYPES`);
+      kind = 'object';
+    }
+    p.kind = kind;
+    p.enumValues = kind === 'enum' ? enumValues : undefined;
+  }
+}
+
+export function extract(mirror, { commit = 'HEAD', engine } = {}) {
+  const sha = resolveCommit(mirror, commit);
+  const findings = new Findings();
+  const state = { comments: { supplements: [], overrides: [], syntaxOnly: [], enums: new Map() }, enumUses: new Map() };
+  const modules = {};
+  for (const module of MODULES) {
+    const cmdlets = [];
+    for (const file of readModulePages(mirror, sha, module)) {
+      const ctx = pageContext(module, file.name, findings);
+      cmdlets.push(extractPage(mirror, file, ctx, state));
+    }
+    const seen = new Set();
+    for (const c of cmdlets) {
+      if (seen.has(c.name.toLowerCase())) throw new Error(`${module.id}: two pages for ${c.name}`);
+      seen.add(c.name.toLowerCase());
+    }
+    modules[module.id] = cmdlets.sort((a, b) => compareNames(a.name, b.name));
+  }
+  for (const name of CMDLET_NAMES) if (!modules.skype.some((c) => c.name === name)) throw new Error(`${name}: no page`);
+  checkEnumUses(state, findings);
+  if (engine) for (const module of MODULES) disputeFromExamples(modules[module.id], engine, findings, module);
+  return { sha, modules, findings, comments: state.comments };
+}
+
+function checkEnumUses(state, findings) {
+  for (const [type, uses] of state.enumUses) {
     const { values, source } = ENUM_TYPES[type];
     for (const v of values) {
       if (uses.every((u) => u.missing.includes(v))) throw new Error(`enum ${type}: "${v}" appears in the prose of none of its parameters`);
     }
-    for (const u of uses) if (u.missing.length) notes.push(`${u.where}: prose does not name ${u.missing.join(', ')} (${type}); used ENUM_TYPES`);
-    comments.enums.set(type, `${values.join(', ')}: from the ${source}`);
+    for (const u of uses) if (u.missing.length) findings.note('skype', `${u.where}: prose does not name ${u.missing.join(', ')} (${type}); used ENUM_TYPES`);
+    state.comments.enums.set(type, `${values.join(', ')}: from the ${source}`);
   }
-  for (const type of Object.keys(ENUM_TYPES)) if (!enumUses.has(type)) throw new Error(`ENUM_TYPES.${type} is not used by any parameter`);
-
-  return { sha, cmdlets, knownNames: listKnownCsCmdlets(mirror, sha), notes: groupNotes(notes), comments };
+  for (const type of Object.keys(ENUM_TYPES)) if (!state.enumUses.has(type)) throw new Error(`ENUM_TYPES.${type} is not used by any parameter`);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Examples against required parameters, with the engine's own parser and binder
+
+/** Bundles the engine's command reader, binder and catalogue into a temporary CommonJS file and loads it. */
+export async function loadEngine() {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'lync-pic-extract-'));
+  try {
+    const outfile = join(dir, 'engine.cjs');
+    await build({
+      stdin: {
+        contents: [
+          "export { extractCommands } from './server/src/engine/parse/commands';",
+          "export { bindCommand } from './server/src/engine/bind';",
+          "export { Catalog, splitModuleQualifiedName } from './server/src/engine/catalog';",
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'error',
+    });
+    return createRequire(import.meta.url)(outfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The cmdlet as the engine sees it; the memberships are the extractor's own objects, so disputes show at once. */
+function engineSpec(c) {
+  return {
+    name: c.name,
+    summary: '',
+    docsUrl: c.docsUrl,
+    versions: c.versions,
+    parameterSets: c.parameterSets,
+    defaultParameterSet: c.defaultParameterSet,
+    parameters: c.params.map((p) => ({
+      name: p.name,
+      type: p.type,
+      kind: p.kind,
+      enumValues: p.enumValues,
+      aliases: p.aliases,
+      sets: p.memberships,
+      versions: p.versions,
+      summary: '',
+    })),
+  };
+}
+
+/** Required parameters of a set that the command neither names, nor binds by position, nor gets from the pipeline. */
+function missingIn(bound, set) {
+  const supplied = new Set([...bound.parameters.map((b) => b.parameter), ...(bound.sets.positionalBindings.get(set) ?? [])]);
+  return bound.cmdlet.parameters.filter(
+    (parameter) => parameter.sets.some((m) => m.set === set && m.required && !(bound.command.pipelineInput && m.pipeline)) && !supplied.has(parameter),
+  );
+}
+
+/**
+ * Where an example of a page runs the page's cmdlet without a splat and every set it could mean lacks a required
+ * parameter, the parameters missing from the set missing-required-parameter would name (the default set, else the
+ * one missing fewest) become `required: false, disputedRequired: true` in that set.
+ */
+function disputeFromExamples(cmdlets, engine, findings, module) {
+  for (const c of cmdlets) {
+    if (!c.params.some((p) => p.memberships.some((m) => m.required))) continue;
+    const spec = engineSpec(c);
+    const catalog = new engine.Catalog([spec], []);
+    for (const example of c.examples) {
+      let commands;
+      try {
+        commands = engine.extractCommands(example.code);
+      } catch {
+        continue;
+      }
+      for (const command of commands) {
+        if (engine.splitModuleQualifiedName(command.name).name.toLowerCase() !== c.name.toLowerCase()) continue;
+        if (command.elements.some((e) => e.type === 'splat')) continue;
+        const bound = engine.bindCommand(command, spec, catalog);
+        const { candidates, conflicting } = bound.sets;
+        if (conflicting.length > 0 || candidates.length === 0) continue;
+        const missingPerSet = candidates.map((set) => ({ set, missing: missingIn(bound, set) }));
+        if (missingPerSet.some((s) => s.missing.length === 0)) continue;
+        const preferred =
+          missingPerSet.find((s) => s.set === c.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
+        for (const parameter of preferred.missing) {
+          const p = c.params.find((x) => x.name === parameter.name);
+          const m = p.memberships.find((x) => x.set === preferred.set);
+          m.required = false;
+          m.disputedRequired = true;
+          findings.contradiction(
+            module.id,
+            'example-omits-required',
+            `${c.name} -${p.name} [${preferred.set}]`,
+            `yaml Required True, but "${example.heading}" (line ${example.line}) runs ${c.name} without it`,
+            'not required (disputedRequired)',
+          );
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Encoding (the format is described in server/src/engine/catalog/encoded.ts; keep the two in step)
+
+const KINDS = ['boolean', 'switch', 'enum', 'integer', 'string', 'identity', 'object', 'list'];
+const REQUIRED = 1;
+const PIPELINE = 2;
+const DISPUTED_REQUIRED = 4;
+
+function versionMask(versions) {
+  return versions.reduce((mask, v) => {
+    const bit = VERSION_ORDER.indexOf(v);
+    if (bit < 0) throw new Error(`unknown version ${v}`);
+    return mask | (1 << bit);
+  }, 0);
+}
+
+class Interner {
+  constructor() {
+    this.table = [];
+    this.index = new Map();
+  }
+  id(s) {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.table.length;
+      this.table.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+function encodeMemberships(p, sets) {
+  const plain =
+    p.memberships.length === sets.length && p.memberships.every((m) => !m.required && !m.pipeline && !m.disputedRequired && m.position === undefined);
+  if (plain) return 0;
+  return p.memberships.map((m) => {
+    const flags = (m.required ? REQUIRED : 0) | (m.pipeline ? PIPELINE : 0) | (m.disputedRequired ? DISPUTED_REQUIRED : 0);
+    const local = sets.indexOf(m.set);
+    return m.position === undefined ? [local, flags] : [local, flags, m.position];
+  });
+}
+
+/** Drops trailing entries that hold their default value. */
+function trimmed(tuple, defaults) {
+  let end = tuple.length;
+  while (end > 0 && defaults[end - 1] !== undefined && tuple[end - 1] === defaults[end - 1]) end--;
+  return tuple.slice(0, end);
+}
+
+function encodeCmdlet(c, module, interner, lookup) {
+  const standard = `${module.urlPrefix}${c.name.toLowerCase()}`;
+  const params = c.params.map((p) =>
+    trimmed(
+      [
+        p.name,
+        interner.id(p.type),
+        KINDS.indexOf(p.kind),
+        versionMask(p.versions),
+        encodeMemberships(p, c.parameterSets),
+        p.aliases.join(','),
+        p.enumValues ? interner.id(p.enumValues.join(',')) : -1,
+        c.strict ? lookup.parameter(c.name, p.name) : '',
+      ],
+      [undefined, undefined, undefined, undefined, undefined, '', -1, ''],
+    ),
+  );
+  const tuple = [
+    c.docsUrl === standard ? '' : c.docsUrl,
+    versionMask(c.versions),
+    c.parameterSets.map((s) => interner.id(s)),
+    c.defaultParameterSet ? c.parameterSets.indexOf(c.defaultParameterSet) : -1,
+    c.strict ? lookup.cmdlet(c.name) : '',
+    params,
+  ];
+  return JSON.stringify(tuple);
+}
+
+const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function render(result, summaries) {
+  const missing = [];
+  const used = new Set();
+  const lookup = summaryLookup(summaries, missing, used);
+  const interner = new Interner();
+  const encoded = MODULES.map((module) => ({
+    module,
+    names: result.modules[module.id].map((c) => c.name),
+    specs: result.modules[module.id].map((c) => encodeCmdlet(c, module, interner, lookup)),
+  }));
+  const out = [];
+  out.push(`// Generated by scripts/extract-catalog.mjs from MicrosoftDocs/office-docs-powershell at commit ${result.sha}.`);
+  out.push('// Do not edit by hand: change the extractor or scripts/catalog-summaries.json and run `node scripts/extract-catalog.mjs`.');
+  out.push('// What it holds, how the pages were read and every contradiction found: docs/catalog.md. The format (one JSON');
+  out.push('// string per cmdlet, decoded on first use): server/src/engine/catalog/encoded.ts.');
+  out.push('');
+  out.push("import type { EncodedCatalog } from './encoded';");
+  out.push('');
+  out.push('export const ENCODED_CATALOG: EncodedCatalog = {');
+  out.push(`  commit: ${q(result.sha)},`);
+  out.push(`  versions: [${VERSION_ORDER.map(q).join(', ')}],`);
+  out.push(`  kinds: [${KINDS.map(q).join(', ')}],`);
+  out.push('  table: [');
+  for (const s of interner.table) out.push(`    ${q(s)},`);
+  out.push('  ],');
+  out.push('  modules: {');
+  for (const { module, names, specs } of encoded) {
+    out.push(`    ${module.id}: {`);
+    out.push(`      urlPrefix: ${q(module.urlPrefix)},`);
+    out.push(`      names: ${q(names.join(' '))},`);
+    out.push(
+      `      described: ${q(
+        result.modules[module.id]
+          .filter((c) => c.strict)
+          .map((c) => c.name)
+          .join(' '),
+      )},`,
+    );
+    out.push('      specs: [');
+    for (const s of specs) out.push(`        ${q(s)},`);
+    out.push('      ],');
+    out.push('    },');
+  }
+  out.push('  },');
+  out.push('};');
+  out.push('');
+  return { text: out.join('\n'), missing, unused: unusedSummaries(summaries, used) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// docs/catalog.md
+
+function counts(cmdlets) {
+  const perVersion = VERSION_ORDER.map((v) => ({
+    v,
+    cmdlets: cmdlets.filter((c) => c.versions.includes(v)).length,
+    params: cmdlets.reduce((n, c) => n + c.params.filter((p) => p.versions.includes(v)).length, 0),
+  })).filter((x) => x.cmdlets > 0);
+  return {
+    cmdlets: cmdlets.length,
+    params: cmdlets.reduce((n, c) => n + c.params.length, 0),
+    noVersion: cmdlets.filter((c) => c.versions.length === 0).length,
+    examples: cmdlets.reduce((n, c) => n + c.examples.length, 0),
+    perVersion,
+  };
+}
+
+const VERSION_TITLES = {
+  lync2010: 'Lync Server 2010',
+  lync2013: 'Lync Server 2013',
+  sfb2015: 'Skype for Business Server 2015',
+  sfb2019: 'Skype for Business Server 2019',
+  sfbse: 'Skype for Business Server Subscription Edition',
+  teams: 'Microsoft Teams',
+};
+
+const md = (s) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
+
+function renderDocs(result) {
+  const out = [];
+  const all = result.findings.contradictions;
+  out.push('# The cmdlet catalogue');
+  out.push('');
+  out.push(`<!-- Generated by scripts/extract-catalog.mjs; do not edit by hand. -->`);
+  out.push('');
+  out.push(
+    `What lync-pic knows of the cmdlets, read from Microsoft's cmdlet reference ([MicrosoftDocs/office-docs-powershell](https://github.com/MicrosoftDocs/office-docs-powershell)) at commit \`${result.sha}\`: every page of \`skype/skype-ps/SkypeForBusiness/\` and of \`teams/teams-ps/MicrosoftTeams/\`. Only facts are taken (names, types, parameter sets, required, positions, aliases, pipeline input, enum names, versions); no prose. The federation cmdlets carry summaries in this project's own words (\`scripts/catalog-summaries.json\`); the others have none, and hover shows their syntax, versions and official page.`,
+  );
+  out.push('');
+  out.push('## Counts');
+  out.push('');
+  out.push('| module | cmdlets | parameters | cmdlets on no server version | example code blocks | contradictions |');
+  out.push('|---|---|---|---|---|---|');
+  for (const module of MODULES) {
+    const c = counts(result.modules[module.id]);
+    out.push(
+      `| ${module.title} | ${c.cmdlets} | ${c.params} | ${module.id === 'skype' ? c.noVersion : '–'} | ${c.examples} | ${all.filter((x) => x.module === module.id).length} |`,
+    );
+  }
+  out.push('');
+  out.push('Per version (a cmdlet or parameter counts for each version it applies to):');
+  out.push('');
+  out.push('| version | id | cmdlets | parameters |');
+  out.push('|---|---|---|---|');
+  for (const module of MODULES) {
+    for (const x of counts(result.modules[module.id]).perVersion) out.push(`| ${VERSION_TITLES[x.v]} | \`${x.v}\` | ${x.cmdlets} | ${x.params} |`);
+  }
+  out.push('');
+  out.push(
+    'Skype for Business Server Subscription Edition (`sfbse`) has no applicability of its own in the reference: it is given the facts of Skype for Business Server 2019 (every cmdlet and parameter of 2019 applies to it). The Microsoft Teams module (`teams`) is a module of its own: a cmdlet name can exist in both modules with different parameters (`Set-CsUser`, `Set-CsExternalAccessPolicy`), and the catalogue keeps one entry per module. A Teams cmdlet and its parameters apply to `teams`, whatever server names a Teams page copied into its Applicable lines.',
+  );
+  out.push('');
+  out.push('## Reading rules');
+  out.push('');
+  for (const rule of READING_RULES) out.push(`- ${rule}`);
+  out.push('');
+  out.push('## Facts checked by hand (federation cmdlets)');
+  out.push('');
+  out.push('Enum names documented in prose, not in "Accepted values" (order as documented):');
+  out.push('');
+  for (const [type, text] of [...result.comments.enums].sort(([a], [b]) => compareNames(a, b))) out.push(`- ${type}: ${text}`);
+  out.push('');
+  out.push('Taken from older revisions of the page:');
+  out.push('');
+  for (const c of result.comments.supplements) out.push(`- ${c}`);
+  out.push('');
+  out.push('Not available on any on-premises server (versions []):');
+  out.push('');
+  for (const c of [...result.comments.overrides, ...result.comments.syntaxOnly]) out.push(`- ${c}`);
+  out.push('');
+  out.push('## Contradictions');
+  out.push('');
+  out.push(
+    'Where a page contradicts itself, the extractor records it and resolves it so that no finding is an error on the disputed fact. A required flag in dispute becomes `required: false` with `disputedRequired: true` on the parameter set membership: `missing-required-parameter` does not report it (it reads `required`), and a rule or the hover may mention the marker later. Sets in dispute are the union (the extra sets optional and named); versions in dispute are the wider reading.',
+  );
+  out.push('');
+  out.push('| kind | Skype for Business | Teams |');
+  out.push('|---|---|---|');
+  for (const [kind, title] of Object.entries(CONTRADICTION_KINDS)) {
+    const n = (m) => all.filter((x) => x.kind === kind && x.module === m).length;
+    out.push(`| ${title} | ${n('skype')} | ${n('teams')} |`);
+  }
+  out.push(`| total | ${all.filter((x) => x.module === 'skype').length} | ${all.filter((x) => x.module === 'teams').length} |`);
+  out.push('');
+  for (const module of MODULES) {
+    for (const [kind, title] of Object.entries(CONTRADICTION_KINDS)) {
+      const items = all.filter((x) => x.kind === kind && x.module === module.id);
+      if (items.length === 0) continue;
+      out.push(`### ${module.moduleName}: ${title} (${items.length})`);
+      out.push('');
+      for (const x of items) out.push(`- ${md(x.where)}: ${md(x.text)}. Resolved: ${md(x.resolution)}.`);
+      out.push('');
+    }
+  }
+  out.push('## Reading notes');
+  out.push('');
+  out.push('Choices the reading rules made on particular pages (not contradictions):');
+  out.push('');
+  for (const module of MODULES) {
+    const notes = groupNotes(result.findings.notes.filter((n) => n.module === module.id).map((n) => n.text));
+    if (notes.length === 0) continue;
+    out.push(`### ${module.moduleName} (${notes.length})`);
+    out.push('');
+    for (const n of notes) out.push(`- ${md(n)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const READING_RULES = [
+  'Pages: every `.md` file of the module folder but the module overview; the cmdlet name is the page title (`# Name`), the file name when they differ in more than case.',
+  'Versions of a Skype for Business cmdlet: its `applicable:` front matter; of a parameter: its `> Applicable:` line, else the cmdlet\'s. "Skype for Business Online" and "Microsoft Teams" are not server versions and are dropped; a parameter whose line names only them has no server version. "Skype for Business Server 2019" also means Subscription Edition.',
+  "The official page: `https://learn.microsoft.com/powershell/module/<skypeforbusiness or microsoftteams>/<lower-case name>`, the link of the `online version:` front matter of nearly every page; the pages whose link differs in more than case (another module's path, docs.microsoft.com, none) are noted below.",
+  'Parameter sets: one per SYNTAX block, named by its `###` heading ("(Default)" marks the default set); `__AllParameterSets` when there is one unnamed block.',
+  'Set membership: the SYNTAX blocks that show the parameter; sets the yaml "Parameter Sets" line adds are kept, optional and named; a parameter no SYNTAX block shows follows the yaml line ("(All)" = every set).',
+  'Required, Position and pipeline input follow the yaml block that covers the set; where the SYNTAX disagrees, the looser reading wins: not required (`disputedRequired`), positional (after the numbered ones), and a type whose values are not judged rather than Boolean or an integer. Positions are renumbered 0, 1, … per set in documented order.',
+  'Types: the yaml Type, as written. Kinds are decided on the type without its namespace, C# keywords read as .NET names (string → String, Nullable Boolean → Boolean); the SYNTAX and the yaml are compared the same way, case aside. Kinds: Boolean → boolean, SwitchParameter → switch, an `Accepted values:` line → enum, integer types → integer, String and Fqdn → string, arrays and lists → list, *Identity and UserIdParameter → identity; any other type is not judged (object).',
+  'Enum names on the federation pages come from their prose (listed below); elsewhere only from `Accepted values:`.',
+  'Common parameters ([<CommonParameters>]) are never catalogued; a parameter only a SYNTAX block shows is kept, optional and named.',
+  "Examples: the code blocks (``` or ```powershell fences) of the EXAMPLES section, read with lync-pic's own parser and binder.",
+];
 
 /** Merges notes that differ only in the parameter set ("X [Identity]: m" + "X [Instance]: m" → "X [Identity, Instance]: m"). */
 function groupNotes(notes) {
@@ -718,146 +1525,52 @@ function groupNotes(notes) {
   return out.map((n) => (typeof n === 'string' ? n : `${n.head} [${n.sets.join(', ')}]: ${n.text}`));
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Output
-
-const q = (s) => {
-  const escaped = s.replace(/\\/g, '\\\\');
-  return s.includes("'") && !s.includes('"') ? `"${escaped}"` : `'${escaped.replace(/'/g, "\\'")}'`;
-};
-const list = (items) => `[${items.map(q).join(', ')}]`;
-
-function wrapComment(text, indent, width = 118) {
-  const words = text.split(/\s+/);
-  const lines = [];
-  let line = `${indent}//`;
-  for (const w of words) {
-    if (line.length + 1 + w.length > width && line.trim() !== '//') {
-      lines.push(line);
-      line = `${indent}//  `;
-    }
-    line += ` ${w}`;
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
-
-function render(result, summaries) {
-  const missing = [];
-  const used = new Set();
-  const lookup = summaryLookup(summaries, missing, used);
+/** Every example code block, for the example-lint test. */
+function examplesJson(result) {
   const out = [];
-  out.push(`// Generated by scripts/extract-catalog.mjs from MicrosoftDocs/office-docs-powershell at commit ${result.sha}`);
-  out.push('// (skype/skype-ps/SkypeForBusiness/<Cmdlet>.md). Do not edit by hand: change the extractor or');
-  out.push('// scripts/catalog-summaries.json and run `node scripts/extract-catalog.mjs`.');
-  out.push('//');
-  out.push('// Facts (names, types, sets, positions, versions, enum names) come from the pages; every summary is');
-  out.push("// this project's own wording, from scripts/catalog-summaries.json.");
-  out.push('//');
-  out.push('// Reading rules: set membership follows the SYNTAX blocks when they show the parameter, else the yaml');
-  out.push('// "Parameter Sets" line ("(All)" = every set); Required, Position and pipeline input follow the yaml;');
-  out.push('// positions are renumbered 0, 1, … per set in documented order; a parameter without an Applicable line');
-  out.push("// gets the cmdlet's versions unless listed below.");
-  out.push('//');
-  out.push('// Enum names (documented in prose, not in "Accepted values"; order as documented):');
-  for (const [type, text] of [...result.comments.enums].sort(([a], [b]) => compareNames(a, b))) out.push(wrapComment(`- ${type}: ${text}`, ''));
-  out.push('//');
-  out.push('// Taken from older revisions of the page:');
-  for (const c of result.comments.supplements) out.push(wrapComment(`- ${c}`, ''));
-  out.push('//');
-  out.push('// Not available on any on-premises server (versions []):');
-  for (const c of result.comments.overrides) out.push(wrapComment(`- ${c}`, ''));
-  for (const c of result.comments.syntaxOnly) out.push(wrapComment(`- ${c}`, ''));
-  out.push('//');
-  out.push('// Where a page disagrees with itself, and what was done:');
-  for (const n of result.notes) out.push(wrapComment(`- ${n}`, ''));
-  out.push('');
-  out.push("import type { CmdletSpec } from './types';");
-  out.push('');
-  out.push('export const CMDLETS: readonly CmdletSpec[] = [');
-  for (const c of result.cmdlets) {
-    out.push('  {');
-    out.push(`    name: ${q(c.name)},`);
-    out.push(`    summary: ${q(lookup.cmdlet(c.name))},`);
-    out.push(`    docsUrl: ${q(c.docsUrl)},`);
-    out.push(`    versions: ${list(c.versions)},`);
-    out.push(`    parameterSets: ${list(c.parameterSets)},`);
-    if (c.defaultParameterSet) out.push(`    defaultParameterSet: ${q(c.defaultParameterSet)},`);
-    out.push('    parameters: [');
-    for (const p of c.params) {
-      if (p.supplement)
-        out.push(
-          wrapComment(
-            `From revision ${p.supplement.commit}${p.supplement.fields === 'versions' ? ` (versions only; Applicable: ${p.supplement.applicable})` : ''}: ${p.supplement.why}.`,
-            '      ',
-          ),
-        );
-      if (p.override)
-        out.push(wrapComment(`versions [${p.versions.join(', ')}]: ${p.override}${p.syntaxOnly ? '; type taken from the SYNTAX' : ''}.`, '      '));
-      out.push('      {');
-      out.push(`        name: ${q(p.name)},`);
-      out.push(`        type: ${q(p.type)},`);
-      out.push(`        kind: ${q(p.kind)},`);
-      if (p.enumValues) out.push(`        enumValues: ${list(p.enumValues)},`);
-      if (p.aliases.length) out.push(`        aliases: ${list(p.aliases)},`);
-      const memberships = p.memberships.map((m) => {
-        const parts = [`set: ${q(m.set)}`, `required: ${m.required}`];
-        if (m.position !== undefined) parts.push(`position: ${m.position}`);
-        parts.push(`pipeline: ${m.pipeline}`);
-        return `{ ${parts.join(', ')} }`;
-      });
-      const oneLine = `        sets: [${memberships.join(', ')}],`;
-      if (memberships.length === 1 && oneLine.length <= 120) out.push(oneLine);
-      else {
-        out.push('        sets: [');
-        for (const m of memberships) out.push(`          ${m},`);
-        out.push('        ],');
+  for (const module of MODULES) {
+    for (const c of result.modules[module.id]) {
+      for (const e of c.examples) {
+        out.push({
+          module: module.id,
+          cmdlet: c.name,
+          path: c.path,
+          heading: e.heading,
+          line: e.line,
+          serverVersions: c.versions.filter((v) => v !== 'teams'),
+          code: e.code,
+        });
       }
-      out.push(`        versions: ${list(p.versions)},`);
-      out.push(`        summary: ${q(lookup.parameter(c.name, p.name))},`);
-      out.push('      },');
     }
-    out.push('    ],');
-    out.push('  },');
   }
-  out.push('];');
-  out.push('');
-  out.push('/** Every cmdlet of the module whose noun starts with Cs (the reference folder at the commit above). */');
-  out.push('export const KNOWN_CS_CMDLET_NAMES: readonly string[] = [');
-  for (const n of result.knownNames) out.push(`  ${q(n)},`);
-  out.push('];');
-  out.push('');
-  return { text: out.join('\n'), missing, unused: unusedSummaries(summaries, used) };
+  return `${JSON.stringify({ commit: result.sha, examples: out })}\n`;
 }
 
 function printTable(result) {
-  const rows = result.cmdlets.map((c) => [
-    c.name,
-    String(c.parameterSets.length),
-    String(c.params.length),
-    String(c.params.filter((p) => p.versions.length === 0).length),
-  ]);
-  const head = ['cmdlet', 'sets', 'params', 'not on-prem'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  console.log(fmt(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(fmt(r));
-  const total = result.cmdlets.reduce((n, c) => n + c.params.length, 0);
-  console.log(`${result.cmdlets.length} cmdlets, ${total} parameters, ${result.knownNames.length} known Cs* cmdlet names`);
+  for (const module of MODULES) {
+    const c = counts(result.modules[module.id]);
+    const n = result.findings.contradictions.filter((x) => x.module === module.id).length;
+    console.log(`${module.moduleName}: ${c.cmdlets} cmdlets, ${c.params} parameters, ${c.examples} examples, ${n} contradictions`);
+  }
 }
 
-function main(argv) {
+async function main(argv) {
   let mirror = DEFAULT_MIRROR;
   let out = DEFAULT_OUT;
+  let docs = DEFAULT_DOCS;
+  let examples;
   let quiet = false;
+  let commit = PINNED_COMMIT;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = resolve(argv[++i]);
+    else if (argv[i] === '--docs') docs = resolve(argv[++i]);
+    else if (argv[i] === '--examples') examples = resolve(argv[++i]);
+    else if (argv[i] === '--commit') commit = argv[++i];
     else if (argv[i] === '--quiet') quiet = true;
     else if (argv[i].startsWith('-')) throw new Error(`unknown option ${argv[i]}`);
     else mirror = argv[i];
   }
-  const result = extract(mirror);
+  const result = extract(mirror, { commit, engine: await loadEngine() });
   const { text, missing, unused } = render(result, loadSummaries());
   if (missing.length) {
     console.error(`Missing summaries in ${relative(ROOT, SUMMARIES_FILE)} (${missing.length}):`);
@@ -870,17 +1583,17 @@ function main(argv) {
     process.exit(1);
   }
   writeFileSync(out, text);
+  writeFileSync(docs, `${renderDocs(result)}\n`.replace(/\n+$/, '\n'));
+  if (examples) writeFileSync(examples, examplesJson(result));
   if (!quiet) {
     printTable(result);
-    console.log(`${result.notes.length} notes (see the header of the output). Wrote ${relative(process.cwd(), out)} from ${result.sha}.`);
+    console.log(`Wrote ${relative(process.cwd(), out)} (${text.length} bytes) and ${relative(process.cwd(), docs)} from ${result.sha}.`);
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    main(process.argv.slice(2));
-  } catch (err) {
+  main(process.argv.slice(2)).catch((err) => {
     console.error(`extract-catalog: ${err.message}`);
     process.exit(1);
-  }
+  });
 }

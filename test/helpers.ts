@@ -1,4 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter, type LintOptions, type LintResult } from '../server/src/engine/lint';
 
@@ -55,4 +57,41 @@ export function cleanReport(filePath: string): Record<string, unknown> {
     infoCount: 0,
     usedDeprecatedRules: [],
   };
+}
+
+/** The bare git mirror of MicrosoftDocs/office-docs-powershell the catalogue is extracted from (LYNC_PIC_DOCS_MIRROR overrides it). */
+export const DOCS_MIRROR = process.env.LYNC_PIC_DOCS_MIRROR ?? '/work/.mirror/MicrosoftDocs+office-docs-powershell/repo';
+
+/** Why the tests that read the mirror cannot run (it is absent, or lacks the commit), or undefined when they can. */
+export function docsMirrorMissing(commit: string): string | undefined {
+  try {
+    execFileSync('git', ['-C', DOCS_MIRROR, 'cat-file', '-e', `${commit}^{commit}`], { stdio: 'ignore' });
+    return undefined;
+  } catch {
+    return `the MicrosoftDocs/office-docs-powershell mirror is not at ${DOCS_MIRROR} with commit ${commit} (set LYNC_PIC_DOCS_MIRROR): not checked`;
+  }
+}
+
+/** Runs scripts/extract-catalog.mjs at a commit into a temporary folder (`folder`: remove it when done); returns the paths of what it wrote. */
+export function runExtractor(commit: string): { readonly folder: string; readonly data: string; readonly docs: string; readonly examples: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'lync-pic-catalog-'));
+  const out = { folder, data: join(folder, 'data.generated.ts'), docs: join(folder, 'catalog.md'), examples: join(folder, 'examples.json') };
+  execFileSync(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'scripts', 'extract-catalog.mjs'),
+      DOCS_MIRROR,
+      '--commit',
+      commit,
+      '--out',
+      out.data,
+      '--docs',
+      out.docs,
+      '--examples',
+      out.examples,
+      '--quiet',
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return out;
 }

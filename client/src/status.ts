@@ -6,6 +6,7 @@ const VERSIONS: readonly { id: string; label: string }[] = [
   { id: 'lync2013', label: 'Lync Server 2013' },
   { id: 'sfb2015', label: 'Skype for Business Server 2015' },
   { id: 'sfb2019', label: 'Skype for Business Server 2019' },
+  { id: 'sfbse', label: 'Skype for Business Server Subscription Edition' },
 ];
 
 const PICK_COMMAND = 'lyncPic.selectTargetVersion';

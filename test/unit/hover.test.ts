@@ -79,8 +79,11 @@ describe('hover on a cmdlet', () => {
     assert.match(md, /Parameters shown: those of Lync Server 2010/);
   });
 
-  it('names the other Cs cmdlets without describing them, and ignores other commands', () => {
-    assert.match(hoverAt('Get-Cs¦User -Identity x')?.markdown ?? '', /does not describe or check/);
+  it('describes the other cmdlets by their facts alone (syntax, versions, official page), and ignores other commands', () => {
+    const md = hoverAt('Get-Cs¦User -Identity x')?.markdown ?? '';
+    assert.match(md, /^\*\*Get-CsUser\*\*\n\n```powershell\nGet-CsUser \[\[-Identity\] <UserIdParameter>\]/, 'no summary: the syntax follows the name');
+    assert.match(md, /Versions: Lync Server 2010, .*Skype for Business Server Subscription Edition/);
+    assert.match(md, /\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/get-csuser\)/);
     assert.equal(hoverAt('Get-Child¦Item'), undefined);
     assert.equal(hoverAt('# New-Cs¦PublicProvider'), undefined);
     assert.equal(hoverAt('Write-Host "New-Cs¦PublicProvider"'), undefined);

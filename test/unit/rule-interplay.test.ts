@@ -38,7 +38,7 @@ describe('issue 18: findings that missed or came in the wrong order', () => {
   it('on Lync Server 2010, Set-CsPublicProvider -EnableSkypeIdRouting is a version finding, not create-only', async () => {
     const text = 'Set-CsPublicProvider -Identity Skype -EnableSkypeIdRouting $true';
     assert.deepEqual(await findings(text, 'lync2010'), [
-      '1:38 version-unavailable-parameter: -EnableSkypeIdRouting does not exist on Lync Server 2010: Set-CsPublicProvider never has it, and New-CsPublicProvider has it only on Skype for Business Server 2015, Skype for Business Server 2019.',
+      '1:38 version-unavailable-parameter: -EnableSkypeIdRouting does not exist on Lync Server 2010: Set-CsPublicProvider never has it, and New-CsPublicProvider has it only on Skype for Business Server 2015, Skype for Business Server 2019, Skype for Business Server Subscription Edition.',
     ]);
     assert.deepEqual(await findings(text, 'sfb2019'), [
       '1:38 create-only-parameter: Set-CsPublicProvider cannot change -EnableSkypeIdRouting: only New-CsPublicProvider sets it. Remove the object and create it again with the new value.',

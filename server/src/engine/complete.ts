@@ -6,8 +6,16 @@
  * parameter sets still possible come from binding the command, without the token being typed.
  */
 import { bindCommand, type BoundCommand } from './bind';
-import { availableOn, COMMON_PARAMETERS, type Catalog, type CmdletSpec, type CommonParameter, type ParameterSpec, type TargetVersion } from './catalog';
-import { KNOWN_CS_CMDLET_NAMES } from './catalog/data.generated';
+import {
+  availableOn,
+  COMMON_PARAMETERS,
+  csCmdletNames,
+  type Catalog,
+  type CmdletSpec,
+  type CommonParameter,
+  type ParameterSpec,
+  type TargetVersion,
+} from './catalog';
 import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterMarkdown, requirement } from './describe';
 import { isExpandableString, isParameterWord, parameterNameOf, ScriptAtPositions, type CommandScan } from './command-at';
 import { targetFromComment } from './lint';
@@ -106,12 +114,12 @@ function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion)
     sortText: `0 ${cmdlet.name}`,
     range,
   }));
-  for (const name of KNOWN_CS_CMDLET_NAMES) {
+  for (const name of csCmdletNames(catalog)) {
     if (names.has(name.toLowerCase())) continue;
     candidates.push({
       label: name,
       kind: 'cmdlet',
-      detail: 'Skype for Business Server cmdlet (not checked by lync-pic)',
+      detail: 'Skype for Business Server cmdlet',
       insertText: name,
       sortText: `1 ${name}`,
       range,

@@ -9,7 +9,7 @@ import {
   type CmdletSpec,
   type CommonParameter,
   type ParameterSpec,
-  type ServerVersion,
+  type CatalogVersion,
   type TargetVersion,
 } from './catalog';
 import { SKYPE } from './skype';
@@ -61,11 +61,11 @@ export function isDeprecatedValue(cmdlet: CmdletSpec, parameter: ParameterSpec, 
     /-cspublicprovider$/i.test(cmdlet.name) &&
     parameter.type === VERIFICATION_LEVEL_TYPE &&
     value.toLowerCase() === 'usesourceverification' &&
-    (target === 'sfb2015' || target === 'sfb2019')
+    (target === 'sfb2015' || target === 'sfb2019' || target === 'sfbse')
   );
 }
 
-export function versionList(versions: readonly ServerVersion[]): string {
+export function versionList(versions: readonly CatalogVersion[]): string {
   return versions.length === 0
     ? 'no on-premises server (Microsoft Teams or Skype for Business Online only)'
     : versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
@@ -123,14 +123,15 @@ export function syntaxBlock(cmdlet: CmdletSpec, target: TargetVersion = 'any'): 
   return ['```powershell', blocks.join('\n\n'), '```'].join('\n');
 }
 
-function targetNote(versions: readonly ServerVersion[], target: TargetVersion, what: string): string | undefined {
+function targetNote(versions: readonly CatalogVersion[], target: TargetVersion, what: string): string | undefined {
   if (target === 'any' || versions.includes(target)) return undefined;
   return `**Not available on ${SERVER_VERSION_NAMES[target]}** (the target version): ${what} exists on ${versionList(versions)}.`;
 }
 
 /** Hover text for a cmdlet: summary, syntax per set, versions, link to the official page. */
 export function cmdletMarkdown(cmdlet: CmdletSpec, target: TargetVersion = 'any'): string {
-  const lines = [`**${cmdlet.name}**`, '', cmdlet.summary, '', syntaxBlock(cmdlet, target), ''];
+  // Only the federation cmdlets have a summary in the project's own words; the others show the facts alone.
+  const lines = [`**${cmdlet.name}**`, '', ...(cmdlet.summary ? [cmdlet.summary, ''] : []), syntaxBlock(cmdlet, target), ''];
   const note = targetNote(cmdlet.versions, target, 'this cmdlet');
   if (note) lines.push(note, '');
   if (target !== 'any') lines.push(`Parameters shown: those of ${SERVER_VERSION_NAMES[target]}.`, '');
@@ -166,7 +167,7 @@ export function parameterMarkdown(cmdlet: CmdletSpec, parameter: ParameterSpec, 
   const position = memberships.find((s) => s.position !== undefined)?.position;
   const facts = [`\`${parameter.type}\``, requirement(parameter)];
   if (position !== undefined) facts.push(`position ${position}`);
-  const lines = [`**-${parameter.name}** · ${facts.join(' · ')}`, '', `Parameter of ${cmdlet.name}. ${parameter.summary}`, ''];
+  const lines = [`**-${parameter.name}** · ${facts.join(' · ')}`, '', `Parameter of ${cmdlet.name}.${parameter.summary ? ` ${parameter.summary}` : ''}`, ''];
   const values = valuesLine(cmdlet, parameter, target);
   if (values) lines.push(values, '');
   for (const documented of documentedValues(cmdlet, parameter)) lines.push(`Documented value: \`${documented.text}\`: ${documented.note}`, '');

@@ -13,8 +13,7 @@
  *
  * `scripts/build-grammar.mjs` writes the file; a unit test fails when the file and the catalogue drift apart.
  */
-import { COMMON_PARAMETERS, type Catalog, type CmdletSpec, type ParameterSpec } from './catalog';
-import { KNOWN_CS_CMDLET_NAMES } from './catalog/data.generated';
+import { COMMON_PARAMETERS, csCmdletNames, type Catalog, type CmdletSpec, type ParameterSpec } from './catalog';
 import { documentedValues } from './describe';
 
 export const GRAMMAR_SCOPE_NAME = 'lync-pic.injection';
@@ -120,8 +119,9 @@ function cmdletRule(cmdlet: CmdletSpec): Rule {
 /** The other Cs cmdlets of the module, grouped by verb to keep the expression short. */
 function knownCmdletsRule(catalog: Catalog): Rule {
   const byVerb = new Map<string, string[]>();
-  for (const name of KNOWN_CS_CMDLET_NAMES) {
-    if (catalog.cmdlet(name)) continue;
+  const described = new Set(catalog.cmdlets.map((c) => c.name.toLowerCase()));
+  for (const name of csCmdletNames(catalog)) {
+    if (described.has(name.toLowerCase())) continue;
     const dash = name.indexOf('-');
     const verb = name.slice(0, dash);
     const list = byVerb.get(verb) ?? [];

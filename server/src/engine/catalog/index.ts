@@ -1,8 +1,10 @@
-import { CMDLETS, KNOWN_CS_CMDLET_NAMES } from './data.generated';
-import type { CmdletSpec, ParameterSpec, ServerVersion, TargetVersion } from './types';
+import { ENCODED_CATALOG } from './data.generated';
+import { CatalogDecoder, type EncodedCatalog } from './encoded';
+import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, TargetVersion } from './types';
 import { KeyedCache } from '../util/cache';
 
 export * from './types';
+export type { EncodedCatalog } from './encoded';
 
 /**
  * Where Microsoft's own pages disagree, the catalogue follows the setup guides an administrator runs:
@@ -10,7 +12,7 @@ export * from './types';
  * NameDecorationExcludedDomainList from Lync Server 2013 CU5 on, while the cmdlet page lists them for
  * Skype for Business Server only. Judging them unavailable on Lync 2013 would flag the documented command.
  */
-const VERSION_SUPPLEMENTS: Readonly<Record<string, Readonly<Record<string, readonly ServerVersion[]>>>> = {
+const VERSION_SUPPLEMENTS: Readonly<Record<string, Readonly<Record<string, readonly CatalogVersion[]>>>> = {
   'new-cspublicprovider': {
     namedecorationroutingdomain: ['lync2013'],
     namedecorationexcludeddomainlist: ['lync2013'],
@@ -48,8 +50,34 @@ export type ParameterResolution =
   | { readonly status: 'ambiguous'; readonly candidates: readonly string[] }
   | { readonly status: 'unknown' };
 
+/** The module names a command can be qualified with (`SkypeForBusiness\Set-CsUser`), lower case. */
+const MODULE_QUALIFIERS: Readonly<Record<string, CatalogModule>> = {
+  skypeforbusiness: 'skype',
+  lync: 'skype', // the module's name on Lync Server 2010 and 2013
+  microsoftteams: 'teams',
+};
+
+/** A command name split at its module qualifier. */
+export interface QualifiedName {
+  /** The cmdlet name without the qualifier. */
+  readonly name: string;
+  /** The qualifier as written (`SkypeForBusiness`), if any. */
+  readonly qualifier?: string;
+  /** The module the qualifier names; undefined without a qualifier or for a module the catalogue does not know. */
+  readonly module?: CatalogModule;
+}
+
+/** Splits `Module\Verb-Noun` into its parts: `SkypeForBusiness` and `Lync` name the Skype module, `MicrosoftTeams` the Teams one. */
+export function splitModuleQualifiedName(written: string): QualifiedName {
+  const slash = written.lastIndexOf('\\');
+  if (slash < 0) return { name: written };
+  const qualifier = written.slice(0, slash);
+  const module = MODULE_QUALIFIERS[qualifier.toLowerCase()];
+  return { name: written.slice(slash + 1), qualifier, ...(module ? { module } : {}) };
+}
+
 function withSupplements(cmdlet: CmdletSpec): CmdletSpec {
-  const supplements = VERSION_SUPPLEMENTS[cmdlet.name.toLowerCase()];
+  const supplements = cmdlet.module === 'teams' ? undefined : VERSION_SUPPLEMENTS[cmdlet.name.toLowerCase()];
   if (!supplements) return cmdlet;
   const parameters = cmdlet.parameters.map((parameter) => {
     const extra = supplements[parameter.name.toLowerCase()];
@@ -60,35 +88,120 @@ function withSupplements(cmdlet: CmdletSpec): CmdletSpec {
   return { ...cmdlet, parameters };
 }
 
-const VERSION_ORDER: readonly ServerVersion[] = ['lync2010', 'lync2013', 'sfb2015', 'sfb2019'];
+const VERSION_ORDER: readonly CatalogVersion[] = ['lync2010', 'lync2013', 'sfb2015', 'sfb2019', 'sfbse', 'teams'];
 
-function sortVersions(versions: readonly ServerVersion[]): ServerVersion[] {
+function sortVersions(versions: readonly CatalogVersion[]): CatalogVersion[] {
   return [...versions].sort((a, b) => VERSION_ORDER.indexOf(a) - VERSION_ORDER.indexOf(b));
 }
 
-/** The cmdlet catalogue with case-insensitive look-ups. */
+/** One module's cmdlets: a name index built on first use, each spec decoded on first use. */
+class ModuleIndex {
+  private index?: Map<string, number>;
+  private nameList?: readonly string[];
+  private readonly decoded = new Map<number, CmdletSpec>();
+
+  constructor(
+    private readonly module: CatalogModule,
+    private readonly data: EncodedCatalog | undefined,
+    private readonly decoder: CatalogDecoder | undefined,
+  ) {}
+
+  get names(): readonly string[] {
+    this.nameList ??= this.data?.modules[this.module].names.split(' ').filter(Boolean) ?? [];
+    return this.nameList;
+  }
+
+  has(lowerName: string): boolean {
+    return this.lookup().has(lowerName);
+  }
+
+  cmdlet(lowerName: string): CmdletSpec | undefined {
+    const at = this.lookup().get(lowerName);
+    if (at === undefined || !this.decoder) return undefined;
+    let spec = this.decoded.get(at);
+    if (!spec) {
+      spec = withSupplements(this.decoder.decode(this.module, this.names[at], at));
+      this.decoded.set(at, spec);
+    }
+    return spec;
+  }
+
+  /** The cmdlets described in the project's own words. */
+  described(): CmdletSpec[] {
+    const names = this.data?.modules[this.module].described.split(' ').filter(Boolean) ?? [];
+    return names.map((n) => this.cmdlet(n.toLowerCase())).filter((c): c is CmdletSpec => c !== undefined);
+  }
+
+  private lookup(): Map<string, number> {
+    if (!this.index) {
+      this.index = new Map();
+      this.names.forEach((name, i) => this.index?.set(name.toLowerCase(), i));
+    }
+    return this.index;
+  }
+}
+
+/**
+ * The cmdlet catalogue with case-insensitive look-ups, per module (`skype`, the default, or `teams`). Specs given to
+ * the constructor (tests, the extractor) come first; the encoded data holds every cmdlet of both modules.
+ */
 export class Catalog {
-  private readonly byName = new Map<string, CmdletSpec>();
+  private readonly given = new Map<string, CmdletSpec>();
   /** Parameter names as written, resolved, per cmdlet. */
   private readonly resolved = new KeyedCache(resolveParameterName, 1_000);
   private readonly knownNames: ReadonlySet<string>;
+  private readonly modules: Readonly<Record<CatalogModule, ModuleIndex>>;
+  private describedCache?: readonly CmdletSpec[];
 
-  constructor(cmdlets: readonly CmdletSpec[], knownNames: readonly string[]) {
-    for (const cmdlet of cmdlets) this.byName.set(cmdlet.name.toLowerCase(), withSupplements(cmdlet));
+  constructor(cmdlets: readonly CmdletSpec[], knownNames: readonly string[], data?: EncodedCatalog) {
+    for (const cmdlet of cmdlets) this.given.set(cmdlet.name.toLowerCase(), withSupplements(cmdlet));
     this.knownNames = new Set([...knownNames, ...cmdlets.map((c) => c.name)].map((n) => n.toLowerCase()));
+    const decoder = data && new CatalogDecoder(data);
+    this.modules = { skype: new ModuleIndex('skype', data, decoder), teams: new ModuleIndex('teams', data, decoder) };
   }
 
+  /** The commit of Microsoft's reference the encoded facts come from, if any. */
+  static readonly docsCommit: string = ENCODED_CATALOG.commit;
+
+  /**
+   * The Skype module's cmdlets described in this project's own words (the federation cmdlets, with a summary),
+   * and the specs given to the constructor. Every other cmdlet is reached by name: `cmdlet`, `cmdletNames`.
+   */
   get cmdlets(): readonly CmdletSpec[] {
-    return [...this.byName.values()];
+    this.describedCache ??= [...this.given.values(), ...this.modules.skype.described().filter((c) => !this.given.has(c.name.toLowerCase()))];
+    return this.describedCache;
   }
 
-  cmdlet(name: string): CmdletSpec | undefined {
-    return this.byName.get(name.toLowerCase());
+  /** The cmdlet of this exact name (any case) in a module, decoded on first use. */
+  cmdlet(name: string, module: CatalogModule = 'skype'): CmdletSpec | undefined {
+    const lower = name.toLowerCase();
+    if (module === 'skype') {
+      const given = this.given.get(lower);
+      if (given) return given;
+    }
+    return this.modules[module].cmdlet(lower);
   }
 
-  /** True for any cmdlet of the Skype for Business Server module, catalogued in detail or not. */
-  isKnownCmdletName(name: string): boolean {
-    return this.knownNames.has(name.toLowerCase());
+  /** Every cmdlet name of a module, as the reference spells it (cheap: no spec is decoded). */
+  cmdletNames(module: CatalogModule = 'skype'): readonly string[] {
+    return this.modules[module].names;
+  }
+
+  /** True for any cmdlet of the module (the Skype for Business Server module by default). */
+  isKnownCmdletName(name: string, module: CatalogModule = 'skype'): boolean {
+    const lower = name.toLowerCase();
+    return (module === 'skype' && this.knownNames.has(lower)) || this.modules[module].has(lower);
+  }
+
+  /**
+   * The cmdlet a command name refers to, module qualifier included: `SkypeForBusiness\Set-CsUser` and
+   * `Lync\Get-CsUser` look in the Skype module, `MicrosoftTeams\Set-CsUser` in the Teams one, a name without a
+   * qualifier in `module`. Undefined for a qualifier of another module.
+   */
+  resolveCommandName(written: string, module: CatalogModule = 'skype'): CmdletSpec | undefined {
+    const qualified = splitModuleQualifiedName(written);
+    if (qualified.qualifier !== undefined && !qualified.module) return undefined;
+    return this.cmdlet(qualified.name, qualified.module ?? module);
   }
 
   /**
@@ -139,15 +252,20 @@ function parameterCandidates(cmdlet: CmdletSpec): Candidate[] {
   return cached;
 }
 
-/** Whether a parameter exists on the target version (`any`: on at least one version). */
+/** Whether a parameter exists on the target version (`any`: on at least one server version). */
 export function availableOn(parameter: ParameterSpec, target: TargetVersion): boolean {
-  return target === 'any' ? parameter.versions.length > 0 : parameter.versions.includes(target);
+  return target === 'any' ? parameter.versions.some((v) => v !== 'teams') : parameter.versions.includes(target);
+}
+
+/** The Skype module's cmdlet names with a Cs noun (`Import-CSAnnouncementFile` spells it CS). */
+export function csCmdletNames(catalog: Catalog): string[] {
+  return catalog.cmdletNames('skype').filter((name) => /^[A-Z][a-z]+-Cs[A-Za-z0-9]*$/i.test(name));
 }
 
 let defaultCatalog: Catalog | undefined;
 
-/** The catalogue built from Microsoft's cmdlet reference. */
+/** The catalogue built from Microsoft's cmdlet reference: both modules, decoded cmdlet by cmdlet on first use. */
 export function getCatalog(): Catalog {
-  defaultCatalog ??= new Catalog(CMDLETS, KNOWN_CS_CMDLET_NAMES);
+  defaultCatalog ??= new Catalog([], [], ENCODED_CATALOG);
   return defaultCatalog;
 }

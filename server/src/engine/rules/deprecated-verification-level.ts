@@ -3,7 +3,7 @@ import { literalOf, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
-const SFB_TARGETS = new Set(['sfb2015', 'sfb2019']);
+const SFB_TARGETS = new Set(['sfb2015', 'sfb2019', 'sfbse']);
 
 /** The enumeration name of a VerificationLevel value: its name, or (by the documented order) its number. */
 export function verificationLevelName(value: string, names: readonly string[]): string | undefined {

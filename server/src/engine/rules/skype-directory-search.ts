@@ -2,7 +2,7 @@ import { appendArgumentsFix } from '../fix/edits';
 import { isCmdlet, isSkypeProvider, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 
-const SFB_TARGETS = new Set(['sfb2015', 'sfb2019']);
+const SFB_TARGETS = new Set(['sfb2015', 'sfb2019', 'sfbse']);
 const SETTINGS = ['EnableSkypeIdRouting', 'EnableSkypeDirectorySearch'] as const;
 
 export const skypeDirectorySearch: Rule = {
