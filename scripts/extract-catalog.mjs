@@ -238,7 +238,7 @@ const SYNTAX_ONLY = [
 
 /** Kinds of contradiction, in the order docs/catalog.md lists them. */
 export const CONTRADICTION_KINDS = {
-  'example-omits-required': 'A parameter marked required (yaml) that an example of the same page leaves out (no splat)',
+  'example-omits-required': 'A parameter marked required (yaml) that an example leaves out (no splat; an example of any page of the module)',
   required: 'yaml Required and the SYNTAX block disagree',
   sets: 'yaml "Parameter Sets" and the SYNTAX blocks disagree on the sets of a parameter',
   position: 'yaml Position and the SYNTAX block disagree',
@@ -682,7 +682,11 @@ function buildParameters(page, ctx) {
     const yamlListed = setNames.filter((s) => yamlBySet.has(s));
     const syntaxSets = page.sets.filter((s) => s.params.has(doc.name)).map((s) => s.name);
     let sets = syntaxSets;
-    if (syntaxSets.length === 0) {
+    if (syntaxSets.length === 0 && yamlListed.length === 0) {
+      // The yaml names only sets no SYNTAX block has: the parameter is known, its set is not.
+      sets = setNames;
+      ctx.contradiction('sets', where, `not in any SYNTAX block; yaml "Parameter Sets: ${doc.yamls.map((y) => y['Parameter Sets']).join('; ')}" names no set of the SYNTAX`, 'optional and named in every set');
+    } else if (syntaxSets.length === 0) {
       sets = yamlListed;
       if (page.sets.length > 1 || page.sets[0].params.size > 0)
         ctx.contradiction('sets', where, `not in any SYNTAX block; yaml "Parameter Sets: ${yamlAll ?? yamlListed.join(', ')}"`, 'used the yaml');
@@ -737,7 +741,7 @@ function membershipOf(page, doc, set, y, type, inSyntax, ctx, typeDisputes) {
   if (!y) {
     // Shown by the SYNTAX in a set the yaml does not name.
     const membership = { set, required: false, rawPosition: undefined, pipeline: false };
-    if (syn.required) membership.disputedRequired = true;
+    if (syn?.required) membership.disputedRequired = true;
     return membership;
   }
   let required = /^true$/i.test(y.Required ?? '');
@@ -1196,16 +1200,25 @@ function missingIn(bound, set) {
 }
 
 /**
- * Where an example of a page runs the page's cmdlet without a splat and every set it could mean lacks a required
- * parameter, the parameters missing from the set missing-required-parameter would name (the default set, else the
- * one missing fewest) become `required: false, disputedRequired: true` in that set.
+ * Where an example (of any page of the module: pages show other cmdlets too) runs a cmdlet without a splat and every
+ * set it could mean lacks a required parameter, the parameters missing from the set missing-required-parameter would
+ * name (the default set, else the one missing fewest) become `required: false, disputedRequired: true` in that set.
  */
 function disputeFromExamples(cmdlets, engine, findings, module) {
-  for (const c of cmdlets) {
-    if (!c.params.some((p) => p.memberships.some((m) => m.required))) continue;
-    const spec = engineSpec(c);
-    const catalog = new engine.Catalog([spec], []);
-    for (const example of c.examples) {
+  const byName = new Map(cmdlets.map((c) => [c.name.toLowerCase(), c]));
+  // The engine's spec of each cmdlet, made again once an example changed its facts.
+  const specs = new Map();
+  const specOf = (c) => {
+    let made = specs.get(c);
+    if (!made) {
+      const spec = engineSpec(c);
+      made = { spec, catalog: new engine.Catalog([spec], []) };
+      specs.set(c, made);
+    }
+    return made;
+  };
+  for (const page of cmdlets) {
+    for (const example of page.examples) {
       let commands;
       try {
         commands = engine.extractCommands(example.code);
@@ -1213,8 +1226,10 @@ function disputeFromExamples(cmdlets, engine, findings, module) {
         continue;
       }
       for (const command of commands) {
-        if (engine.splitModuleQualifiedName(command.name).name.toLowerCase() !== c.name.toLowerCase()) continue;
+        const c = byName.get(engine.splitModuleQualifiedName(command.name).name.toLowerCase());
+        if (!c || !c.params.some((p) => p.memberships.some((m) => m.required))) continue;
         if (command.elements.some((e) => e.type === 'splat')) continue;
+        const { spec, catalog } = specOf(c);
         const bound = engine.bindCommand(command, spec, catalog);
         const { candidates, conflicting } = bound.sets;
         if (conflicting.length > 0 || candidates.length === 0) continue;
@@ -1222,19 +1237,15 @@ function disputeFromExamples(cmdlets, engine, findings, module) {
         if (missingPerSet.some((s) => s.missing.length === 0)) continue;
         const preferred =
           missingPerSet.find((s) => s.set === c.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
+        const source = page === c ? `"${example.heading}" (line ${example.line})` : `"${example.heading}" of ${page.name} (line ${example.line})`;
         for (const parameter of preferred.missing) {
           const p = c.params.find((x) => x.name === parameter.name);
           const m = p.memberships.find((x) => x.set === preferred.set);
           m.required = false;
           m.disputedRequired = true;
-          findings.contradiction(
-            module.id,
-            'example-omits-required',
-            `${c.name} -${p.name} [${preferred.set}]`,
-            `yaml Required True, but "${example.heading}" (line ${example.line}) runs ${c.name} without it`,
-            'not required (disputedRequired)',
-          );
+          findings.contradiction(module.id, 'example-omits-required', `${c.name} -${p.name} [${preferred.set}]`, `yaml Required True, but ${source} runs ${c.name} without it`, 'not required (disputedRequired)');
         }
+        specs.delete(c);
       }
     }
   }

@@ -7,6 +7,7 @@ const VERSIONS: readonly { id: string; label: string }[] = [
   { id: 'sfb2015', label: 'Skype for Business Server 2015' },
   { id: 'sfb2019', label: 'Skype for Business Server 2019' },
   { id: 'sfbse', label: 'Skype for Business Server Subscription Edition' },
+  { id: 'teams', label: 'Microsoft Teams' },
 ];
 
 const PICK_COMMAND = 'lyncPic.selectTargetVersion';

@@ -1,4 +1,4 @@
-import { SERVER_VERSIONS, type TargetVersion } from '../engine';
+import { LINT_TARGETS, type TargetVersion } from '../engine';
 import { HelpRequested, UsageError } from './io';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -28,7 +28,7 @@ Rule severities, the target and ignore patterns come from the nearest .lync-pic.
 
 Options:
   --format <format>         stylish (default), json (ESLint's JSON shape) or sarif (SARIF 2.1.0)
-  --target <version>        any, ${SERVER_VERSIONS.join(', ')} (default: from .lync-pic.json, else any)
+  --target <version>        ${LINT_TARGETS.join(', ')} (default: from .lync-pic.json, else any)
   --fix                     apply the safe fixes to the files, then report what is left
   --quiet                   report errors only
   --max-warnings <n>        exit 1 when there are more than n warnings (info notes do not count; -1: no limit)
@@ -40,7 +40,7 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable input.`;
 
-const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
+const TARGETS: readonly string[] = LINT_TARGETS;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

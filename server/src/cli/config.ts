@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULES, type RuleSetting, SERVER_VERSIONS, type TargetVersion } from '../engine';
+import { RULES, type RuleSetting, LINT_TARGETS, type TargetVersion } from '../engine';
 
 export const CONFIG_FILE = '.lync-pic.json';
 
@@ -13,7 +13,7 @@ export interface ProjectConfig {
   readonly ignorePatterns: readonly string[];
 }
 
-const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
+const TARGETS: readonly string[] = LINT_TARGETS;
 const SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
 const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
 

@@ -3,7 +3,7 @@
  * behind it: text -> tokens (parse/tokenizer) -> syntax tree (parse/script-parser) -> commands (parse/commands) ->
  * bound commands (bind) -> findings (rules/) -> fixes (fix/). The lint configuration keeps the front doors to this file.
  */
-export { SERVER_VERSION_NAMES, SERVER_VERSIONS, type ServerVersion, type TargetVersion } from './catalog/types';
+export { LINT_TARGETS, SERVER_VERSION_NAMES, SERVER_VERSIONS, type ServerVersion, type TargetVersion } from './catalog/types';
 export { complete, type CompletionCandidate } from './complete';
 export { disableRuleFix, fixAllEdit, insertSkypeProviderFixes, replaceSkypeProviderFixes } from './fix/actions';
 export { fixAll } from './fix/apply';

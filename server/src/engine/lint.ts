@@ -1,5 +1,6 @@
 import { bindCommand, type BoundCommand } from './bind';
-import { getCatalog, SERVER_VERSIONS, type Catalog, type TargetVersion } from './catalog';
+import { CATALOG_VERSIONS, getCatalog, type Catalog, type CatalogModule, type TargetVersion } from './catalog';
+import { calledCmdlet, teamsConnection } from './module-context';
 import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
@@ -34,7 +35,10 @@ export interface Analysis {
   readonly comments: readonly ScriptComment[];
   /** What could not be read, with PowerShell's kind of message. */
   readonly syntaxErrors: readonly ScriptSyntaxError[];
-  /** The command that loads or connects to the MicrosoftTeams module, when the script is a Teams script. */
+  /**
+   * The command that connects the script to Microsoft Teams, if it does: the Cs cmdlets after it that the Teams module
+   * has are the Teams ones (`module-context.ts`).
+   */
   readonly teamsContext?: ScriptCommand;
   /** The names (lower case) of the functions the script defines: a command of such a name is no cmdlet. */
   readonly definedFunctions: ReadonlySet<string>;
@@ -47,7 +51,7 @@ export interface LintResult extends Analysis {
 }
 
 const TARGET_COMMENT = /lync-pic:\s*target\s*=\s*([\w-]+)/i;
-const TARGETS: readonly TargetVersion[] = ['any', ...SERVER_VERSIONS];
+const TARGETS: readonly TargetVersion[] = ['any', ...CATALOG_VERSIONS];
 
 /** The target version named by a `# lync-pic: target=<version>` comment, if any. */
 export function targetFromComment(comments: readonly { readonly text: string }[]): TargetVersion | undefined {
@@ -61,8 +65,8 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
-  /** Each command's binding (null: not a cmdlet of the catalogue), kept while the command is unchanged. */
-  private readonly bindings = new WeakMap<ScriptCommand, BoundCommand | null>();
+  /** Each command's binding (null: not a cmdlet of the catalogue) in a module, kept while the command is unchanged. */
+  private readonly bindings = new WeakMap<ScriptCommand, { readonly module: CatalogModule; readonly bound: BoundCommand | null }>();
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
 
@@ -101,26 +105,35 @@ export class Linter {
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
     const { comments, errors, assignments, accessed, functions } = reading.parts;
     const commands = resolveSplats(reading.parts.commands, assignments, accessed);
-    const teamsContext = commands.find(isTeamsCommand);
+    const teamsContext = teamsConnection(commands);
     const definedFunctions = new Set(functions.map((f) => f.name.toLowerCase()));
-    // Teams' Cs cmdlets share names with the on-premises ones but not their parameters: bind none of them.
-    const bound = teamsContext ? [] : this.bind(commands, definedFunctions);
     const inForce = targetFromComment(comments) ?? target ?? 'any';
+    const bound = this.bind(commands, definedFunctions, inForce, teamsContext);
     return { text: index.text, index, target: inForce, commands, bound, comments, syntaxErrors: errors, teamsContext, definedFunctions, reading };
   }
 
-  /** Binds the commands of the catalogue, but not those that call a function of the script named like a cmdlet. */
-  private bind(commands: readonly ScriptCommand[], definedFunctions: ReadonlySet<string>): BoundCommand[] {
+  /**
+   * Binds the commands of the catalogue, each to the cmdlet of the module it calls (`module-context.ts`), but not
+   * those that call a function of the script named like a cmdlet.
+   */
+  private bind(
+    commands: readonly ScriptCommand[],
+    definedFunctions: ReadonlySet<string>,
+    target: TargetVersion,
+    connection: ScriptCommand | undefined,
+  ): BoundCommand[] {
     const bound: BoundCommand[] = [];
     for (const command of commands) {
       if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) continue;
-      let binding = this.bindings.get(command);
-      if (binding === undefined) {
-        const cmdlet = this.catalog.cmdlet(command.name);
-        binding = cmdlet ? bindCommand(command, cmdlet, this.catalog) : null;
-        this.bindings.set(command, binding);
+      const called = calledCmdlet(command, this.catalog, target, connection);
+      if (!called) continue;
+      let kept = this.bindings.get(command);
+      if (kept?.module !== called.module) {
+        const cmdlet = this.catalog.cmdlet(called.name, called.module);
+        kept = { module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+        this.bindings.set(command, kept);
       }
-      if (binding) bound.push(binding);
+      if (kept.bound) bound.push(kept.bound);
     }
     return bound;
   }
@@ -132,7 +145,7 @@ export class Linter {
     // What the command rules' findings depend on besides the command.
     const settings = [
       analysis.target,
-      analysis.teamsContext ? 'teams' : '',
+      analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
       commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
       [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
     ].join(' ');
@@ -180,11 +193,14 @@ function checkCommand(
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {
     runRule(rule, options, findings, severity, (report) => {
+      const module = bound?.cmdlet.module ?? calledCmdlet(command, catalog, analysis.target, analysis.teamsContext)?.module ?? 'skype';
       const context: CommandContext = {
         index: analysis.index,
-        target: analysis.target,
+        // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
+        target: module === 'teams' ? 'teams' : analysis.target,
+        module,
         catalog,
-        teamsScript: analysis.teamsContext !== undefined,
+        teamsConnected: analysis.teamsContext !== undefined || analysis.target === 'teams',
         definedFunctions: analysis.definedFunctions,
         report,
       };
@@ -215,13 +231,4 @@ const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
 
 function byPositionThenRule(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);
-}
-/** `Connect-MicrosoftTeams`, or `Import-Module MicrosoftTeams` (by name or -Name). */
-function isTeamsCommand(command: ScriptCommand): boolean {
-  // Lower-casing keeps the length of names that can match: most commands are ruled out without it.
-  if (command.name.length !== 'connect-microsoftteams'.length && command.name.length !== 'import-module'.length) return false;
-  const name = command.name.toLowerCase();
-  if (name === 'connect-microsoftteams') return true;
-  if (name !== 'import-module') return false;
-  return command.elements.some((e) => e.type === 'value' && e.value.literal?.toLowerCase() === 'microsoftteams');
 }

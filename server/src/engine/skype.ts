@@ -98,7 +98,7 @@ export function isSkypeProvider(bound: BoundCommand): boolean {
   return proxy !== undefined && looksLikeSkypeProxy(proxy);
 }
 
-/** Whether a command binds to the cmdlet of this name, spelt as the catalogue spells it. */
+/** Whether a command binds to the server cmdlet of this name, spelt as the catalogue spells it (not the Teams one). */
 export function isCmdlet(bound: BoundCommand, name: string): boolean {
-  return bound.cmdlet.name === name;
+  return bound.cmdlet.name === name && bound.cmdlet.module !== 'teams';
 }

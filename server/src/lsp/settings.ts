@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { type RuleSetting, SERVER_VERSIONS, type TargetVersion } from '../engine';
+import { type RuleSetting, LINT_TARGETS, type TargetVersion } from '../engine';
 
 export interface Settings {
   readonly enable: boolean;
@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syntaxErrors: 'auto',
 };
 
-const TARGETS: readonly string[] = ['any', ...SERVER_VERSIONS];
+const TARGETS: readonly string[] = LINT_TARGETS;
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'info', 'hint'];
 
 /** Keeps what is valid of what the client sent; anything else falls back to the default. */

@@ -3,7 +3,7 @@
  * package.json and the rule index in docs/rules/README.md. `node scripts/generate-metadata.mjs` writes them;
  * a unit test fails when the committed copies drift from the rules.
  */
-import { docsPath, RULES, SERVER_VERSIONS } from '../engine';
+import { docsPath, RULES, LINT_TARGETS } from '../engine';
 
 const RULE_SETTING_VALUES = ['off', 'error', 'warning', 'info', 'hint'];
 
@@ -34,7 +34,7 @@ export function projectConfigSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      target: { type: 'string', enum: ['any', ...SERVER_VERSIONS], description: "The server version the scripts run on (the CLI's --target wins over it)." },
+      target: { type: 'string', enum: [...LINT_TARGETS], description: "The server version the scripts run on, or teams (the CLI's --target wins over it)." },
       rules: rulesSchema(),
       ignorePatterns: {
         type: 'array',

@@ -11,8 +11,12 @@ export type ServerVersion = (typeof SERVER_VERSIONS)[number];
 export const CATALOG_VERSIONS = [...SERVER_VERSIONS, 'teams'] as const;
 export type CatalogVersion = (typeof CATALOG_VERSIONS)[number];
 
-/** `any` means: accept what any supported server version accepts. `teams` is planned (no rule uses it yet). */
+/**
+ * What a script can target: `any` accepts what any supported server version accepts; `teams` checks the Cs cmdlets
+ * that the MicrosoftTeams module has against it (the others stay server cmdlets).
+ */
 export type TargetVersion = CatalogVersion | 'any';
+export const LINT_TARGETS: readonly TargetVersion[] = ['any', ...CATALOG_VERSIONS];
 
 export const SERVER_VERSION_NAMES: Readonly<Record<CatalogVersion, string>> = {
   lync2010: 'Lync Server 2010',

@@ -118,7 +118,7 @@ export function isCommandOfInterest(name: string): boolean {
   const head = /^\S*/.exec(name)?.[0] ?? '';
   if (/-cs/i.test(head)) return true;
   const lower = name.toLowerCase();
-  return lower === 'import-module' || lower === 'connect-microsoftteams';
+  return lower === 'import-module' || lower === 'connect-microsoftteams' || lower === 'import-pssession';
 }
 
 /** Whether the engine keeps a comment: it reads only its own (`# lync-pic-disable…`, `# lync-pic: target=…`). */

@@ -3,10 +3,10 @@ import { availableOn, type Catalog, type CmdletSpec, type ParameterSpec, type Ta
 import type { Fix, Rule } from './rule';
 import type { LineIndex } from '../text';
 
-/** The New- cmdlet of a Set- cmdlet's noun, when the catalogue has it. */
+/** The New- cmdlet of a Set- cmdlet's noun in the same module, when the catalogue has it. */
 export function creatingCmdlet(catalog: Catalog, bound: BoundCommand): CmdletSpec | undefined {
   const match = /^Set-(.+)$/i.exec(bound.cmdlet.name);
-  return match ? catalog.cmdlet(`New-${match[1]}`) : undefined;
+  return match ? catalog.cmdlet(`New-${match[1]}`, bound.cmdlet.module) : undefined;
 }
 
 /** Parameters written on a Set- command that only its New- cmdlet has. */

@@ -14,6 +14,7 @@ import { skypeIconUrl } from './skype-icon-url';
 import { unguardedNewProvider } from './unguarded-new-provider';
 import { duplicateNewProvider } from './duplicate-new-provider';
 import { publicProviderDefaultRouting } from './public-provider-default-routing';
+import { versionUnavailableCmdlet } from './version-unavailable-cmdlet';
 import { versionUnavailableParameter } from './version-unavailable-parameter';
 import { duplicateParameter } from './duplicate-parameter';
 import { invalidValue } from './invalid-value';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   unexpectedArgument,
   unfilledPlaceholder,
   invalidValue,
+  versionUnavailableCmdlet,
   versionUnavailableParameter,
   createOnlyParameter,
   skypeProxyFqdn,

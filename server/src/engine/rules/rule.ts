@@ -1,4 +1,4 @@
-import type { Catalog, TargetVersion } from '../catalog';
+import type { Catalog, CatalogModule, TargetVersion } from '../catalog';
 import type { BoundCommand } from '../bind';
 import type { ScriptCommand, ScriptSyntaxError } from '../parse/commands';
 import type { LineIndex, Range, TextEdit } from '../text';
@@ -41,8 +41,10 @@ export interface CommandContext {
   readonly index: LineIndex;
   readonly target: TargetVersion;
   readonly catalog: Catalog;
-  /** The script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones (and none is bound). */
-  readonly teamsScript: boolean;
+  /** The module the command calls a cmdlet of (`module-context.ts`); `target` is `teams` for a Teams one. */
+  readonly module: CatalogModule;
+  /** The script connects to Microsoft Teams, or targets it. */
+  readonly teamsConnected: boolean;
   /** The names (lower case) of the functions the script defines: a command of such a name is no cmdlet. */
   readonly definedFunctions: ReadonlySet<string>;
   report(finding: FindingInput): void;
@@ -58,8 +60,10 @@ export interface RuleContext {
   readonly commands: readonly ScriptCommand[];
   /** The commands of the catalogue, bound to their parameters (none in a Teams script). */
   readonly bound: readonly BoundCommand[];
-  /** Set when the script loads MicrosoftTeams: its Cs cmdlets are not the on-premises ones. */
+  /** The command that connects the script to Microsoft Teams, if it does (`module-context.ts`). */
   readonly teamsContext?: ScriptCommand;
+  /** The names (lower case) of the functions the script defines. */
+  readonly definedFunctions: ReadonlySet<string>;
   /** What the parser could not read. */
   readonly syntaxErrors: readonly ScriptSyntaxError[];
   report(finding: FindingInput): void;

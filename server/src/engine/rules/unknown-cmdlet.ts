@@ -1,4 +1,5 @@
-import type { Catalog } from '../catalog';
+import type { Catalog, CatalogModule } from '../catalog';
+import { splitModuleQualifiedName } from '../catalog';
 import { replaceFix } from '../fix/edits';
 import { KeyedCache } from '../util/cache';
 import { nearest, typoTolerance } from '../util/distance';
@@ -6,16 +7,18 @@ import type { Rule } from './rule';
 
 const CS_CMDLET_SHAPE = /^[a-z]+-cs[a-z0-9]+$/i;
 
-/** Suggestions per misspelt name, per catalogue: a script often repeats the same typo. */
-const suggestionCache = new KeyedCache(
-  (catalog: Catalog, name: string): readonly string[] =>
-    nearest(
-      name,
-      catalog.cmdlets.map((c) => c.name),
-      typoTolerance(name),
-    ).slice(0, 3),
-  1_000,
-);
+const MODULE_NAMES: Readonly<Record<CatalogModule, string>> = {
+  skype: 'a Lync or Skype for Business Server cmdlet',
+  teams: 'a Lync, Skype for Business Server or Microsoft Teams cmdlet',
+};
+
+/** Suggestions per misspelt name and module, per catalogue: a script often repeats the same typo. */
+const suggestionCache = new KeyedCache((catalog: Catalog, key: string): readonly string[] => {
+  const [module, name] = key.split(' ') as [CatalogModule, string];
+  // In a Teams context, a name may be meant for either module.
+  const names = module === 'teams' ? [...catalog.cmdletNames('teams'), ...catalog.cmdletNames('skype')] : catalog.cmdletNames('skype');
+  return [...new Set(nearest(name, names, typoTolerance(name)))].slice(0, 3);
+}, 1_000);
 
 export const unknownCmdlet: Rule = {
   meta: {
@@ -25,15 +28,18 @@ export const unknownCmdlet: Rule = {
     since: '0.1.0',
   },
   checkCommand(command, context) {
-    if (context.teamsScript) return;
-    const name = command.name;
-    if (!CS_CMDLET_SHAPE.test(name) || context.catalog.isKnownCmdletName(name) || context.definedFunctions.has(name.toLowerCase())) return;
-    const suggestions = suggestionCache.get(context.catalog, name);
+    const { name, qualifier } = splitModuleQualifiedName(command.name);
+    if (!CS_CMDLET_SHAPE.test(name) || context.definedFunctions.has(command.name.toLowerCase())) return;
+    // A Teams cmdlet in a script that does not connect to Teams is teams-context's to explain.
+    if (context.catalog.isKnownCmdletName(name) || context.catalog.isKnownCmdletName(name, 'teams')) return;
+    const module = context.teamsConnected ? 'teams' : 'skype';
+    const suggestions = suggestionCache.get(context.catalog, `${module} ${name}`);
     if (suggestions.length === 0) return;
+    const prefix = qualifier === undefined ? '' : `${qualifier}\\`;
     context.report({
       range: command.nameRange,
-      message: `${name} is not a Lync or Skype for Business Server cmdlet. Did you mean ${suggestions.join(' or ')}?`,
-      fixes: suggestions.map((s, i) => replaceFix(`Change to ${s}`, command.nameRange, s, i === 0 && suggestions.length === 1)),
+      message: `${name} is not ${MODULE_NAMES[module]}. Did you mean ${suggestions.join(' or ')}?`,
+      fixes: suggestions.map((s, i) => replaceFix(`Change to ${s}`, command.nameRange, prefix + s, i === 0 && suggestions.length === 1)),
     });
   },
 };

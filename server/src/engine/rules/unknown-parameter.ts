@@ -1,6 +1,7 @@
 import { replaceFix } from '../fix/edits';
 import { nearest, orList, typoTolerance } from '../util/distance';
 import { createOnlyParameters } from './create-only-parameter';
+import { teamsExplains } from '../module-context';
 import type { Rule } from './rule';
 
 export const unknownParameter: Rule = {
@@ -17,6 +18,8 @@ export const unknownParameter: Rule = {
     const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
     for (const { written, ambiguousWith } of bound.unresolved) {
       if (ambiguousWith || explained.has(written)) continue;
+      // In a script that looks like an unmarked Teams script, teams-context explains the Teams parameters once.
+      if (teamsExplains(context, bound.command, bound.cmdlet.name, written.name)) continue;
       const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
       const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
       const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';

@@ -2,6 +2,7 @@ import type { BoundCommand, UnresolvedParameter } from '../bind';
 import { availableOn, SERVER_VERSION_NAMES, type ParameterSpec, type TargetVersion } from '../catalog';
 import { removeArgumentFix } from '../fix/edits';
 import type { LineIndex } from '../text';
+import { teamsExplains } from '../module-context';
 import { createOnlyParametersOn, creatingCmdlet } from './create-only-parameter';
 import type { Fix, Rule } from './rule';
 
@@ -35,6 +36,8 @@ export const versionUnavailableParameter: Rule = {
     for (const binding of bound.parameters) {
       const { parameter } = binding;
       if (availableOn(parameter, context.target)) continue;
+      // In a script that looks like an unmarked Teams script, teams-context explains the Teams parameters once.
+      if (parameter.versions.length === 0 && teamsExplains(context, bound.command, bound.cmdlet.name, parameter.name)) continue;
       const where = availability(parameter);
       const message =
         where === undefined

@@ -1,0 +1,51 @@
+import { SERVER_VERSION_NAMES, splitModuleQualifiedName, type CmdletSpec, type TargetVersion } from '../catalog';
+import { teamsUnmarked } from '../module-context';
+import type { Rule } from './rule';
+
+/** Whether the server cmdlet exists on the target (`any`: on some server version). */
+function existsOn(cmdlet: CmdletSpec, target: TargetVersion): boolean {
+  return target === 'any' ? cmdlet.versions.length > 0 : cmdlet.versions.some((v) => v === target);
+}
+
+export const versionUnavailableCmdlet: Rule = {
+  meta: {
+    id: 'version-unavailable-cmdlet',
+    summary: 'A cmdlet that the target server version does not have (or that no Lync or Skype for Business Server version has).',
+    defaultSeverity: 'error',
+    since: '0.1.0',
+  },
+  checkBound(bound, context) {
+    const cmdlet = bound.cmdlet;
+    if (cmdlet.module === 'teams' || existsOn(cmdlet, context.target)) return;
+    const name = cmdlet.name;
+    if (cmdlet.versions.length === 0) {
+      // A cmdlet of Teams too, in a script that does not say it is a Teams script: teams-context says so once.
+      if (teamsUnmarked(context) && context.catalog.isKnownCmdletName(name, 'teams')) return;
+      context.report({
+        range: bound.command.nameRange,
+        message: `${name} exists on no Lync or Skype for Business Server version: the reference lists it for Skype for Business Online only.`,
+      });
+      return;
+    }
+    const where = cmdlet.versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
+    context.report({
+      range: bound.command.nameRange,
+      message: `${name} does not exist on ${context.target === 'any' ? 'any server' : SERVER_VERSION_NAMES[context.target]}; it is available on ${where}.`,
+    });
+  },
+  checkCommand(command, context) {
+    // A cmdlet only the Teams module has, in a script that says it targets a server version.
+    const { name, module } = splitModuleQualifiedName(command.name);
+    if (context.module === 'teams' || module === 'teams' || context.teamsConnected || context.target === 'any') return;
+    if (
+      context.catalog.isKnownCmdletName(name) ||
+      !context.catalog.isKnownCmdletName(name, 'teams') ||
+      context.definedFunctions.has(command.name.toLowerCase())
+    )
+      return;
+    context.report({
+      range: command.nameRange,
+      message: `${name} is a cmdlet of the MicrosoftTeams module: ${SERVER_VERSION_NAMES[context.target]} does not have it.`,
+    });
+  },
+};
