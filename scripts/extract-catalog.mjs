@@ -685,7 +685,12 @@ function buildParameters(page, ctx) {
     if (syntaxSets.length === 0 && yamlListed.length === 0) {
       // The yaml names only sets no SYNTAX block has: the parameter is known, its set is not.
       sets = setNames;
-      ctx.contradiction('sets', where, `not in any SYNTAX block; yaml "Parameter Sets: ${doc.yamls.map((y) => y['Parameter Sets']).join('; ')}" names no set of the SYNTAX`, 'optional and named in every set');
+      ctx.contradiction(
+        'sets',
+        where,
+        `not in any SYNTAX block; yaml "Parameter Sets: ${doc.yamls.map((y) => y['Parameter Sets']).join('; ')}" names no set of the SYNTAX`,
+        'optional and named in every set',
+      );
     } else if (syntaxSets.length === 0) {
       sets = yamlListed;
       if (page.sets.length > 1 || page.sets[0].params.size > 0)
@@ -1243,7 +1248,13 @@ function disputeFromExamples(cmdlets, engine, findings, module) {
           const m = p.memberships.find((x) => x.set === preferred.set);
           m.required = false;
           m.disputedRequired = true;
-          findings.contradiction(module.id, 'example-omits-required', `${c.name} -${p.name} [${preferred.set}]`, `yaml Required True, but ${source} runs ${c.name} without it`, 'not required (disputedRequired)');
+          findings.contradiction(
+            module.id,
+            'example-omits-required',
+            `${c.name} -${p.name} [${preferred.set}]`,
+            `yaml Required True, but ${source} runs ${c.name} without it`,
+            'not required (disputedRequired)',
+          );
         }
         specs.delete(c);
       }

@@ -101,7 +101,10 @@ describe('lync-pic lint', () => {
     writeFileSync(join(folder, 'sub', 'c.ps1'), 'Get-CsPublicProvider\n');
     const result = await cli(['lint', folder]);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, `lync-pic: ${join(folder, '.lync-pic.json')}: "target" must be one of any, lync2010, lync2013, sfb2015, sfb2019, sfbse, teams\n`);
+    assert.equal(
+      result.stderr,
+      `lync-pic: ${join(folder, '.lync-pic.json')}: "target" must be one of any, lync2010, lync2013, sfb2015, sfb2019, sfbse, teams\n`,
+    );
     assert.equal(result.stdout, '');
   });
 

@@ -71,7 +71,9 @@ describe("the examples of Microsoft's cmdlet pages", () => {
         assert.equal(exception.heading, example.heading, `${at}: the exception names another heading`);
         const found = errors.map((e) => e.ruleId).sort();
         if (found.join() !== exception.errors.join())
-          mismatched.push(`${at} (${example.heading}): ${found.join(', ') || 'no error'}, listed ${exception.errors.join(', ')}; ${errors.map((e) => e.message).join(' | ')}`);
+          mismatched.push(
+            `${at} (${example.heading}): ${found.join(', ') || 'no error'}, listed ${exception.errors.join(', ')}; ${errors.map((e) => e.message).join(' | ')}`,
+          );
         continue;
       }
       for (const e of errors) unexpected.push(`${at} (${example.heading}) line ${e.range.start.line - firstLine + 1}: ${e.ruleId}: ${e.message}`);
