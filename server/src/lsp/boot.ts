@@ -67,4 +67,5 @@ function runWithCodeCache(source: Buffer, folder: string): void {
 
 const folder = process.env[CODE_CACHE_VARIABLE];
 if (folder) runWithCodeCache(readFileSync(BUNDLE), folder);
-else require(BUNDLE);
+// No folder (a client other than the extension): an ordinary load, compiled anew.
+else createRequire(__filename)(BUNDLE);
