@@ -15,8 +15,12 @@ const BUNDLE = join(__dirname, 'server-main.js');
 const SAVE_AFTER_MS = 5_000;
 const CACHE_FILE = /^server-[0-9a-f]+\.v8cache$/;
 
-/** The cache file of this bundle, Node and flags: the name changes with any of them, so a stale cache is never read. */
-function cacheFileOf(folder: string, source: Buffer): string {
+/**
+ * The cache file of this bundle, Node and V8 options: its name changes with any of them, so a stale cache is never
+ * read (V8 itself would accept the cache of another bundle of the same length). Hashing the bundle takes about 1 ms;
+ * node:crypto is loaded anyway (vscode-jsonrpc requires it).
+ */
+function cacheFileOf(folder: string, source: string): string {
   const key = createHash('sha1')
     .update(source)
     .update(`${process.version} ${process.arch} ${process.execArgv.join(' ')}`)
@@ -47,10 +51,10 @@ function saveCache(script: Script, file: string): void {
 }
 
 /** Runs the bundle as a CommonJS module compiled from `source`, with the cache in `folder` (read, or written later). */
-function runWithCodeCache(source: Buffer, folder: string): void {
+function runWithCodeCache(source: string, folder: string): void {
   const file = cacheFileOf(folder, source);
   const cachedData = readIfPresent(file);
-  const script = new Script(wrap(source.toString('utf8')), { filename: BUNDLE, cachedData });
+  const script = new Script(wrap(source), { filename: BUNDLE, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     let saved = false;
     const save = (): void => {
@@ -66,6 +70,6 @@ function runWithCodeCache(source: Buffer, folder: string): void {
 }
 
 const folder = process.env[CODE_CACHE_VARIABLE];
-if (folder) runWithCodeCache(readFileSync(BUNDLE), folder);
+if (folder) runWithCodeCache(readFileSync(BUNDLE, 'utf8'), folder);
 // No folder (a client other than the extension): an ordinary load, compiled anew.
 else createRequire(__filename)(BUNDLE);
