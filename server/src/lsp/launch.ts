@@ -7,7 +7,10 @@
 /** The server's entry, relative to the package root (it loads the server bundle, dist/server-main.js). */
 export const SERVER_MODULE = 'dist/server.js';
 
-/** V8 options of the server process. */
+/**
+ * V8 options of the server process: none. Capping the young generation (`--max-semi-space-size=4`) would take the
+ * RSS with 50 open documents from 120 to about 98 MiB, but makes a keystroke in a 5,000-line script 8 to 11 ms slower.
+ */
 export const SERVER_EXEC_ARGV: readonly string[] = [];
 
 /** The variable that names the folder of the server's V8 code cache (read by boot.ts). */
