@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, extensions, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV, SERVER_MODULE, serverEnvironment } from '../../server/src/lsp/launch';
 import { registerGeneratorCommand } from './generator';
 import { registerTargetVersionStatus } from './status';
 
@@ -18,10 +19,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerGeneratorCommand(context);
   registerTargetVersionStatus(context);
   context.subscriptions.push(commands.registerCommand('lyncPic.showDocumentation', showDocumentation));
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverModule = context.asAbsolutePath(SERVER_MODULE);
+  // The server keeps its compiled code in the extension's storage between starts (server/src/lsp/boot.ts).
+  const env = serverEnvironment(path.join(context.globalStorageUri.fsPath, 'code-cache'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6029'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server reads documents through the protocol only, so virtual workspaces work too.

@@ -16,6 +16,7 @@ import {
   type PublishDiagnosticsParams,
   type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_EXEC_ARGV, SERVER_MODULE, serverEnvironment } from '../../server/src/lsp/launch';
 import { REPO_ROOT } from '../helpers';
 
 /** The diagnostics that are problems: hints are suggestions (the editor shows them faintly, not in its problem list). */
@@ -38,10 +39,14 @@ export class ServerUnderTest {
 
   /**
    * Starts the server; `settings` answers its workspace/configuration requests (none: the client does not support
-   * them); `initializationOptions` go with the initialize request, as the extension sends them.
+   * them); `initializationOptions` go with the initialize request, as the extension sends them. The process starts as
+   * the extension starts it (V8 options, environment), with its code cache in `codeCacheFolder` when given.
    */
-  static async start(settings?: Record<string, unknown>, initializationOptions?: Record<string, unknown>): Promise<ServerUnderTest> {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(settings?: Record<string, unknown>, initializationOptions?: Record<string, unknown>, codeCacheFolder?: string): Promise<ServerUnderTest> {
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(REPO_ROOT, SERVER_MODULE), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...serverEnvironment(codeCacheFolder) },
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new ServerUnderTest(child, connection);
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
