@@ -54,6 +54,29 @@ describe('language server over stdio', () => {
     assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: diagnostics[0].range, newText: 'federation.messenger.msn.com' }]);
   });
 
+  it('offers the quick fix of a document whose whole lint was let go for the documents edited after it', async () => {
+    const first = 'file:///work/kept-first.ps1';
+    const diagnostics = problems((await server.open(first, WRONG_PROXY)).diagnostics);
+    // More documents than the server keeps whole lints of (KEPT_LINTS in server.ts).
+    for (let i = 0; i < 12; i++) await server.open(`file:///work/kept-${i}.ps1`, NO_ROUTING);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: first },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.ok(
+      actions.some((a) => a.title === 'Change to federation.messenger.msn.com'),
+      actions.map((a) => a.title).join(', '),
+    );
+    // And its next edit is linted as any other.
+    const next = server.nextDiagnostics(first, 2);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: first, version: 2 },
+      contentChanges: [{ range: diagnostics[0].range, text: 'federation.messenger.msn.com' }],
+    });
+    assert.deepEqual(problems((await next).diagnostics), []);
+  });
+
   it('lints only the latest of a burst of edits', async () => {
     const uri = 'file:///work/burst.ps1';
     await server.open(uri, '');

@@ -18,7 +18,8 @@ export const SHOW_DOCUMENTATION_COMMAND = 'lyncPic.showDocumentation';
 /** The last lint of a document, kept to answer code-action requests for that version. */
 export interface LintedDocument {
   readonly version: number;
-  readonly result: LintResult;
+  /** The whole lint of that version (kept for the documents edited last, made again for the others). */
+  result(): LintResult;
   readonly diagnostics: readonly Diagnostic[];
   readonly options: LintOptions;
 }
@@ -45,9 +46,10 @@ function quickFixes(params: CodeActionParams, linted: LintedDocument): CodeActio
     if (diagnostic.source !== SOURCE) continue;
     const index = linted.diagnostics.findIndex((d) => sameDiagnostic(d, diagnostic));
     if (index < 0) continue;
-    const finding = linted.result.findings[index];
+    const result = linted.result();
+    const finding = result.findings[index];
     for (const fix of finding.fixes) actions.push(action(fix.title, CodeActionKind.QuickFix, uri, fix, diagnostic));
-    const disable = disableRuleFix(linted.result, finding);
+    const disable = disableRuleFix(result, finding);
     actions.push(action(disable.title, CodeActionKind.QuickFix, uri, disable, diagnostic));
     const docs = CodeAction.create(
       `Show documentation for ${finding.ruleId}`,
@@ -67,14 +69,14 @@ export function codeActions(params: CodeActionParams, linted: LintedDocument | u
   const actions: CodeAction[] = [];
   if (wanted(params, CodeActionKind.QuickFix)) actions.push(...quickFixes(params, linted));
   if (wanted(params, CodeActionKind.RefactorRewrite)) {
-    for (const fix of replaceSkypeProviderFixes(linted.result, params.range)) actions.push(action(fix.title, CodeActionKind.RefactorRewrite, uri, fix));
+    for (const fix of replaceSkypeProviderFixes(linted.result(), params.range)) actions.push(action(fix.title, CodeActionKind.RefactorRewrite, uri, fix));
   }
   if (wanted(params, INSERT_SKYPE_PROVIDER_KIND)) {
-    for (const fix of insertSkypeProviderFixes(linted.result, params.range.start))
+    for (const fix of insertSkypeProviderFixes(linted.result(), params.range.start))
       actions.push(action(fix.title, INSERT_SKYPE_PROVIDER_KIND, uri, { ...fix, safe: false }));
   }
   if (wanted(params, FIX_ALL_KIND)) {
-    const edit = fixAllEdit(linted.result, (text) => linter.lint(text, linted.options).findings);
+    const edit = fixAllEdit(linted.result(), (text) => linter.lint(text, linted.options).findings);
     if (edit) actions.push(CodeAction.create('Fix all safe lync-pic problems', { changes: { [uri]: [edit] } }, FIX_ALL_KIND));
   }
   return actions;

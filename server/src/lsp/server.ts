@@ -6,12 +6,15 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { toDiagnostic } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
+import { KeptLints } from './kept-lints';
 import { effectiveRules, SettingsCache } from './settings';
 
 /** Changes closer together than this are a burst (faster than anyone types: 40 characters a second). */
 const BURST_MS = 25;
 /** How long a burst must pause before it is linted. */
 const BURST_DELAY_MS = 20;
+/** How many documents keep their whole lint for the next edit (`KeptLints`). */
+const KEPT_LINTS = 8;
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
@@ -20,6 +23,7 @@ export function startServer(connection: Connection): void {
   /** The scheduled lint of each document, as the function that cancels it. */
   const pending = new Map<string, () => void>();
   const linted = new Map<string, LintedDocument>();
+  const kept = new KeptLints(KEPT_LINTS);
   const linter = new Linter();
 
   /** Whether the client runs the PowerShell extension, which shows PowerShell's own syntax errors. */
@@ -49,6 +53,7 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version || pending.has(uri)) return;
     if (!config.enable) {
       linted.delete(uri);
+      kept.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -57,6 +62,7 @@ export function startServer(connection: Connection): void {
     if (tooLarge) {
       // Not linted: one Information diagnostic says so (docs/performance.md).
       linted.delete(uri);
+      kept.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(tooLarge, config.maxFileSizeKB)] });
       return;
     }
@@ -67,9 +73,10 @@ export function startServer(connection: Connection): void {
     };
     const before = linted.get(uri);
     // With the lint of the version before, only what the edit touched is read and checked again.
-    const result = linter.lint(text, options, before?.result);
+    const result = linter.lint(text, options, kept.get(uri));
+    kept.set(uri, result);
     const diagnostics = result.findings.map(toDiagnostic);
-    linted.set(uri, { version, result, diagnostics, options });
+    linted.set(uri, { version, result: () => kept.get(uri) ?? linter.lint(text, options), diagnostics, options });
     if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics))
       void connection.sendDiagnostics({ uri, version, diagnostics });
   };
@@ -127,6 +134,7 @@ export function startServer(connection: Connection): void {
     pending.get(uri)?.();
     pending.delete(uri);
     linted.delete(uri);
+    kept.delete(uri);
     lastChange.delete(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
