@@ -373,6 +373,12 @@ describe('completion for a cmdlet outside federation (Set-CsUser)', () => {
     assert.ok(!ownParameters(completeAt('Set-CsUser -Identity x -LineURI "tel:+14255550100" -¦')).includes('-LineURI'));
   });
 
+  it('completes after a name qualified with the Skype module (SkypeForBusiness\\, Lync\\), not the Teams one', () => {
+    assert.ok(labels(completeAt('SkypeForBusiness\\Set-CsUser -Ent¦')).includes('-EnterpriseVoiceEnabled'));
+    assert.ok(labels(completeAt('Lync\\Set-CsUser -Ent¦')).includes('-EnterpriseVoiceEnabled'));
+    assert.deepEqual(completeAt('MicrosoftTeams\\Set-CsUser -Ent¦'), []);
+  });
+
   it('follows the target version: -ExchangeArchivingPolicy is not offered for Lync Server 2010', () => {
     assert.ok(ownParameters(completeAt('Set-CsUser -¦', 'lync2013')).includes('-ExchangeArchivingPolicy'));
     assert.ok(!ownParameters(completeAt('Set-CsUser -¦', 'lync2010')).includes('-ExchangeArchivingPolicy'));

@@ -196,6 +196,14 @@ describe('hover outside federation (Set-CsUser)', () => {
     );
   });
 
+  it('reads a name qualified with the Skype module, not one of the Teams module', () => {
+    const qualified = hoverAt('SkypeForBusiness\\Set-Cs¦User -Identity x');
+    assert.match(qualified?.markdown ?? '', /```powershell\nSet-CsUser \[-Identity\] <UserIdParameter>/);
+    assert.deepEqual(qualified?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 27 } });
+    assert.match(hoverAt('Lync\\Set-CsUser -Identity x -Enterprise¦VoiceEnabled $true')?.markdown ?? '', /^\*\*-EnterpriseVoiceEnabled\*\* · `Boolean`/);
+    assert.equal(hoverAt('MicrosoftTeams\\Set-CsUser -Identity x -Enterprise¦VoiceEnabled $true'), undefined);
+  });
+
   it('gives the syntax of the target version', () => {
     const md = at('Set-CsUser', 'lync2010')?.markdown ?? '';
     assert.match(md, /Parameters shown: those of Lync Server 2010/);

@@ -85,7 +85,7 @@ export function complete(
     return cmdletCandidates(analyzer.catalog, range, inForce, current ? text.slice(current.start, offset) : '');
   }
 
-  const cmdlet = nameToken.type === 'word' ? analyzer.catalog.cmdlet(nameToken.text) : undefined;
+  const cmdlet = nameToken.type === 'word' ? skypeCmdlet(analyzer.catalog, nameToken.text) : undefined;
   if (!cmdlet) return [];
 
   const valueContext = valueParameterAt(analyzer.catalog, cmdlet, scan, offset);
@@ -102,6 +102,16 @@ export function complete(
   const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
   const bound = bindAround(analyzer.catalog, index, cmdlet, scan, offset);
   return parameterCandidates(cmdlet, bound, inForce, range);
+}
+
+/**
+ * The Skype for Business Server cmdlet a command name stands for, written with a module qualifier
+ * (`SkypeForBusiness\Set-CsUser`, `Lync\Set-CsUser`) or not; not a cmdlet of the Teams module, which completion and
+ * hover do not describe yet.
+ */
+export function skypeCmdlet(catalog: Catalog, written: string): CmdletSpec | undefined {
+  const cmdlet = catalog.resolveCommandName(written);
+  return cmdlet?.module === 'teams' ? undefined : cmdlet;
 }
 
 /** Cmdlets matching the typed prefix are described in the list itself up to this many; the others when resolved. */
@@ -125,7 +135,7 @@ function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion,
     label: cmdlet.name,
     kind: 'cmdlet',
     detail: cmdlet.summary,
-    documentation: cmdletMarkdown(cmdlet, target),
+    documentation: describedCmdlet(cmdlet, target),
     insertText: cmdlet.name,
     sortText: `0 ${cmdlet.name}`,
     range,
@@ -142,13 +152,24 @@ function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion,
       label: name,
       kind: 'cmdlet',
       detail: OTHER_CMDLET_DETAIL,
-      ...(spec ? { documentation: cmdletMarkdown(spec, target) } : { resolve: { cmdlet: name, target } }),
+      ...(spec ? { documentation: describedCmdlet(spec, target) } : { resolve: { cmdlet: name, target } }),
       insertText: name,
       sortText: `1 ${name}`,
       range,
     });
   }
   return candidates;
+}
+
+const cmdletDescriptions = new WeakMap<CmdletSpec, Map<TargetVersion, string>>();
+
+/** A cmdlet's Markdown for a target, built once: the federation cmdlets' is in every list of names. */
+function describedCmdlet(cmdlet: CmdletSpec, target: TargetVersion): string {
+  let byTarget = cmdletDescriptions.get(cmdlet);
+  if (!byTarget) cmdletDescriptions.set(cmdlet, (byTarget = new Map<TargetVersion, string>()));
+  let markdown = byTarget.get(target);
+  if (markdown === undefined) byTarget.set(target, (markdown = cmdletMarkdown(cmdlet, target)));
+  return markdown;
 }
 
 /** The detail of the cmdlets the project does not describe in its own words. */
@@ -255,7 +276,7 @@ function stringValueCandidates(
   const contentEnd = string.unterminated ? string.end : string.end - 1;
   const content = text.slice(string.start + 1, contentEnd);
   if (offset > contentEnd || /[\r\n]/.test(content) || (isExpandableString(string) && /[$`]/.test(content))) return [];
-  const cmdlet = catalog.cmdlet(nameToken.text);
+  const cmdlet = skypeCmdlet(catalog, nameToken.text);
   const context = cmdlet && valueParameterAt(catalog, cmdlet, scan, offset);
   if (!cmdlet || !context || context === 'unknown') return [];
   const range = index.rangeOf(string.start + 1, contentEnd);

@@ -99,6 +99,7 @@ class ModuleIndex {
   private index?: Map<string, number>;
   private nameList?: readonly string[];
   private readonly decoded = new Map<number, CmdletSpec>();
+  private readonly versionsAt = new Map<number, readonly CatalogVersion[]>();
 
   constructor(
     private readonly module: CatalogModule,
@@ -130,7 +131,12 @@ class ModuleIndex {
   versions(lowerName: string): readonly CatalogVersion[] | undefined {
     const at = this.lookup().get(lowerName);
     if (at === undefined || !this.decoder) return undefined;
-    return this.decoded.get(at)?.versions ?? this.decoder.versionsOf(this.module, at);
+    let versions = this.decoded.get(at)?.versions ?? this.versionsAt.get(at);
+    if (!versions) {
+      versions = this.decoder.versionsOf(this.module, at);
+      this.versionsAt.set(at, versions);
+    }
+    return versions;
   }
 
   /** The cmdlets described in the project's own words. */
