@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
-import type { TargetVersion } from '../../server/src/engine/catalog';
-import { complete, type CompletionCandidate, type CompletionOptions } from '../../server/src/engine/complete';
+import { Catalog, type TargetVersion } from '../../server/src/engine/catalog';
+import { ENCODED_CATALOG } from '../../server/src/engine/catalog/data.generated';
+import { complete, resolveCompletion, type CompletionCandidate, type CompletionOptions } from '../../server/src/engine/complete';
 import type { Linter } from '../../server/src/engine/lint';
 import { LineIndex, type Position } from '../../server/src/engine/text';
 import { getLinter } from '../helpers';
@@ -321,5 +322,143 @@ describe('completion of values', () => {
 
   it('offers the preference names of common parameters', () => {
     assert.ok(labels(completeAt('Get-CsPublicProvider -ErrorAction ¦')).includes('SilentlyContinue'));
+  });
+});
+
+describe('completion for a cmdlet outside federation (Set-CsUser)', () => {
+  it('offers -EnterpriseVoiceEnabled for Set-CsUser -Ent, a Boolean followed by a space and a request for values', () => {
+    const candidates = completeAt('Set-CsUser -Identity "sip:kenmyer@contoso.com" -Ent¦');
+    assert.deepEqual(
+      labels(candidates).filter((l) => l.toLowerCase().startsWith('-ent')),
+      ['-EnterpriseVoiceEnabled'],
+    );
+    const voice = candidates.find((c) => c.label === '-EnterpriseVoiceEnabled');
+    assert.ok(voice);
+    assert.equal(voice.kind, 'parameter');
+    assert.equal(voice.detail, 'Boolean · optional');
+    assert.equal(voice.insertText, '-EnterpriseVoiceEnabled ');
+    assert.equal(voice.retrigger, true);
+    assert.deepEqual(voice.range, { start: { line: 0, character: 47 }, end: { line: 0, character: 51 } });
+    assert.match(voice.documentation ?? '', /^\*\*-EnterpriseVoiceEnabled\*\* · `Boolean` · optional\n\nParameter of Set-CsUser\./);
+    assert.match(voice.documentation ?? '', /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+    assert.deepEqual(labels(completeAt('Set-CsUser -Identity x -EnterpriseVoiceEnabled ¦', 'any', { triggerCharacter: ' ' })), ['$true', '$false']);
+  });
+
+  it('gives every parameter of Set-CsUser with its type, the required -Identity first with its position', () => {
+    const candidates = completeAt('Set-CsUser -¦');
+    assert.deepEqual(ownParameters(candidates), [
+      '-AcpInfo',
+      '-AudioVideoDisabled',
+      '-Confirm',
+      '-DomainController',
+      '-Enabled',
+      '-EnterpriseVoiceEnabled',
+      '-ExchangeArchivingPolicy',
+      '-HostedVoiceMail',
+      '-Identity',
+      '-LineServerURI',
+      '-LineURI',
+      '-PassThru',
+      '-PrivateLine',
+      '-RemoteCallControlTelephonyEnabled',
+      '-SipAddress',
+      '-WhatIf',
+    ]);
+    const identity = candidates.find((c) => c.label === '-Identity');
+    assert.equal(identity?.detail, 'UserIdParameter · required · position 0');
+    assert.equal([...candidates].sort((a, b) => (a.sortText < b.sortText ? -1 : 1))[0].label, '-Identity');
+    const lineUri = candidates.find((c) => c.label === '-LineURI');
+    assert.equal(lineUri?.detail, 'String · optional');
+    assert.equal(lineUri.insertText, '-LineURI', 'no values to ask for');
+    assert.ok(!ownParameters(completeAt('Set-CsUser -Identity x -LineURI "tel:+14255550100" -¦')).includes('-LineURI'));
+  });
+
+  it('completes after a name qualified with the Skype module (SkypeForBusiness\\, Lync\\), not the Teams one', () => {
+    assert.ok(labels(completeAt('SkypeForBusiness\\Set-CsUser -Ent¦')).includes('-EnterpriseVoiceEnabled'));
+    assert.ok(labels(completeAt('Lync\\Set-CsUser -Ent¦')).includes('-EnterpriseVoiceEnabled'));
+    assert.deepEqual(completeAt('MicrosoftTeams\\Set-CsUser -Ent¦'), []);
+  });
+
+  it('follows the target version: -ExchangeArchivingPolicy is not offered for Lync Server 2010', () => {
+    assert.ok(ownParameters(completeAt('Set-CsUser -¦', 'lync2013')).includes('-ExchangeArchivingPolicy'));
+    assert.ok(!ownParameters(completeAt('Set-CsUser -¦', 'lync2010')).includes('-ExchangeArchivingPolicy'));
+  });
+
+  it('says which set a parameter belongs to when the sets still possible differ, and its position when it is the same in each', () => {
+    const candidates = completeAt('Grant-CsVoicePolicy -¦');
+    assert.equal(candidates.find((c) => c.label === '-Global')?.detail, 'SwitchParameter · optional · set GrantToTenant');
+    assert.equal(candidates.find((c) => c.label === '-PolicyName')?.detail, 'String · optional', 'position 1 in one set, 0 in the other');
+    assert.equal(completeAt('Grant-CsVoicePolicy -Global -¦').find((c) => c.label === '-PolicyName')?.detail, 'String · optional · position 0');
+  });
+
+  it('offers the enum names of a parameter outside federation', () => {
+    assert.deepEqual(labels(completeAt('Set-CsBusyOptions -Identity x -ActionType ¦')), ['BusyOnBusy', 'VoicemailOnBusy']);
+  });
+});
+
+describe('completion of cmdlet names over the whole module', () => {
+  it('offers Set-CsUser with its detail, and describes it (syntax, versions, page) when it matches the typed prefix', () => {
+    const candidates = completeAt('Set-CsUs¦');
+    const user = candidates.find((c) => c.label === 'Set-CsUser');
+    assert.ok(user);
+    assert.equal(user.kind, 'cmdlet');
+    assert.equal(user.detail, 'Skype for Business Server cmdlet');
+    assert.deepEqual(user.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } });
+    assert.match(user.documentation ?? '', /^\*\*Set-CsUser\*\*\n\n```powershell\nSet-CsUser \[-Identity\] <UserIdParameter> /);
+    assert.match(
+      user.documentation ?? '',
+      /\[Official reference: Set-CsUser\]\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/set-csuser\)/,
+    );
+    assert.equal(user.resolve, undefined);
+    // The whole module stays in the list: the editor filters it as more is typed.
+    assert.ok(candidates.length > 800, String(candidates.length));
+  });
+
+  it('leaves the description of the many cmdlets a short prefix matches to resolveCompletion', () => {
+    const user = completeAt('S¦').find((c) => c.label === 'Set-CsUser');
+    assert.ok(user);
+    assert.equal(user.documentation, undefined);
+    assert.deepEqual(user.resolve, { cmdlet: 'Set-CsUser', target: 'any' });
+    const markdown = resolveCompletion(linter, user.resolve);
+    assert.match(markdown ?? '', /```powershell\nSet-CsUser \[-Identity\] <UserIdParameter> [\s\S]*\[<CommonParameters>\]\n```/);
+    assert.match(markdown ?? '', /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+    assert.match(markdown ?? '', /https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/set-csuser\)/);
+    assert.equal(resolveCompletion(linter, { cmdlet: 'Set-CsNoSuchThing', target: 'any' }), undefined);
+  });
+
+  it('resolves for the target version in force, the in-file comment included', () => {
+    const user = completeAt('# lync-pic: target=lync2010\nS¦', 'sfb2019').find((c) => c.label === 'Set-CsUser');
+    assert.deepEqual(user?.resolve, { cmdlet: 'Set-CsUser', target: 'lync2010' });
+    const markdown = resolveCompletion(linter, user.resolve);
+    assert.match(markdown ?? '', /Parameters shown: those of Lync Server 2010/);
+    assert.doesNotMatch(markdown ?? '', /ExchangeArchivingPolicy/, 'Lync Server 2010 has no -ExchangeArchivingPolicy');
+  });
+
+  it('opens the list without decoding the cmdlets it does not describe', () => {
+    const catalog = new Catalog([], [], ENCODED_CATALOG);
+    const decoded: string[] = [];
+    const cmdlet = catalog.cmdlet.bind(catalog);
+    catalog.cmdlet = (name, module) => (decoded.push(name), cmdlet(name, module));
+    const all = complete({ catalog }, 'Se', { line: 0, character: 2 });
+    assert.ok(all.length > 800);
+    assert.equal(decoded.length, 0, decoded.join(' '));
+    complete({ catalog }, 'Set-CsUs', { line: 0, character: 8 });
+    assert.ok(decoded.includes('Set-CsUser'), 'the few matching a longer prefix are');
+    assert.ok(decoded.length <= 30, String(decoded.length));
+    assert.ok(
+      decoded.every((name) => name.toLowerCase().startsWith('set-csus')),
+      decoded.join(' '),
+    );
+  });
+
+  it('offers only the cmdlets the target version has, read without decoding them', () => {
+    const names = (target: TargetVersion): string[] => labels(completeAt('Set-CsUserD¦', target));
+    assert.ok(names('sfb2019').includes('Set-CsUserDelegates'));
+    assert.ok(!names('sfb2015').includes('Set-CsUserDelegates'), 'Skype for Business Server 2019 on');
+    assert.ok(names('lync2010').includes('Set-CsUserDatabaseState'));
+    assert.ok(names('lync2010').includes('Set-CsUser'));
+    // Every cmdlet of the module with no target, those of no on-premises server (Skype for Business Online) too.
+    assert.ok(names('any').includes('Set-CsUserPstnSettings'));
+    assert.ok(!names('sfb2019').includes('Set-CsUserPstnSettings'));
   });
 });

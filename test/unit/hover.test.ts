@@ -106,7 +106,7 @@ describe('hover on a parameter', () => {
   it('lists the allowed values of an enum', () => {
     const md = hoverAt('Set-CsPublicProvider -Identity Skype -Verification¦Level 2')?.markdown ?? '';
     assert.match(md, /Allowed values: `AlwaysVerifiable`, `AlwaysUnverifiable`, `UseSourceVerification`/);
-    assert.match(md, /Parameter sets: Identity, Instance/);
+    assert.match(md, /Parameter sets:\n- Identity: optional, named\n- Instance: optional, named\n/);
   });
 
   it('gives the documented value and the version gap against the target', () => {
@@ -161,5 +161,89 @@ describe('hover on a VerificationLevel number', () => {
     assert.equal(hoverAt(`${DOCUMENTED_SFB.replace('Skype', 'Sk¦ype')}`), undefined);
     assert.equal(hoverAt('Set-CsPublicProvider -Identity Skype -Enabled ¦1'), undefined);
     assert.equal(hoverAt('Set-CsPublicProvider -Identity Skype -VerificationLevel ¦AlwaysVerifiable'), undefined);
+  });
+});
+
+describe('hover outside federation (Set-CsUser)', () => {
+  const SCRIPT = 'Set-CsUser -Identity "sip:kenmyer@contoso.com" -EnterpriseVoiceEnabled $true -LineURI "tel:+14255550100"';
+  const at = (word: string, target: TargetVersion = 'any'): HoverResult | undefined => {
+    const offset = SCRIPT.indexOf(word) + 2;
+    return hoverAt(`${SCRIPT.slice(0, offset)}¦${SCRIPT.slice(offset)}`, target);
+  };
+
+  it('gives the syntax of Set-CsUser, its versions and the link to its page, and no prose', () => {
+    const result = at('Set-CsUser');
+    assert.ok(result);
+    assert.deepEqual(result.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
+    assert.equal(
+      result.markdown,
+      [
+        '**Set-CsUser**',
+        '',
+        '```powershell',
+        'Set-CsUser [-Identity] <UserIdParameter> [-AcpInfo <AcpInfo>] [-AudioVideoDisabled <Boolean>]',
+        '    [-Confirm] [-DomainController <Fqdn>] [-Enabled <Boolean>] [-EnterpriseVoiceEnabled <Boolean>]',
+        '    [-ExchangeArchivingPolicy <ExchangeArchivingPolicyOptionsEnum>] [-HostedVoiceMail <Boolean>]',
+        '    [-LineServerURI <String>] [-LineURI <String>] [-PassThru] [-PrivateLine <String>]',
+        '    [-RemoteCallControlTelephonyEnabled <Boolean>] [-SipAddress <String>] [-WhatIf]',
+        '    [<CommonParameters>]',
+        '```',
+        '',
+        'Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019, Skype for Business Server Subscription Edition',
+        '',
+        '[Official reference: Set-CsUser](https://learn.microsoft.com/powershell/module/skypeforbusiness/set-csuser)',
+      ].join('\n'),
+    );
+  });
+
+  it('reads a name qualified with the Skype module, not one of the Teams module', () => {
+    const qualified = hoverAt('SkypeForBusiness\\Set-Cs¦User -Identity x');
+    assert.match(qualified?.markdown ?? '', /```powershell\nSet-CsUser \[-Identity\] <UserIdParameter>/);
+    assert.deepEqual(qualified?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 27 } });
+    assert.match(hoverAt('Lync\\Set-CsUser -Identity x -Enterprise¦VoiceEnabled $true')?.markdown ?? '', /^\*\*-EnterpriseVoiceEnabled\*\* · `Boolean`/);
+    assert.equal(hoverAt('MicrosoftTeams\\Set-CsUser -Identity x -Enterprise¦VoiceEnabled $true'), undefined);
+  });
+
+  it('gives the syntax of the target version', () => {
+    const md = at('Set-CsUser', 'lync2010')?.markdown ?? '';
+    assert.match(md, /Parameters shown: those of Lync Server 2010/);
+    assert.doesNotMatch(md, /ExchangeArchivingPolicy/);
+  });
+
+  it('describes -EnterpriseVoiceEnabled: type, optional, the values, the versions', () => {
+    const result = at('-EnterpriseVoiceEnabled');
+    assert.ok(result);
+    assert.deepEqual(result.range, { start: { line: 0, character: 47 }, end: { line: 0, character: 70 } });
+    assert.match(result.markdown, /^\*\*-EnterpriseVoiceEnabled\*\* · `Boolean` · optional\n\nParameter of Set-CsUser\.\n/);
+    assert.match(result.markdown, /Values: `\$true` or `\$false`/);
+    assert.match(result.markdown, /Usage: optional, named\n/);
+    assert.match(result.markdown, /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+  });
+
+  it('describes -LineURI as an optional String, -Identity as required at position 0 from the pipeline, and an alias', () => {
+    assert.match(at('-LineURI')?.markdown ?? '', /^\*\*-LineURI\*\* · `String` · optional\n/);
+    const identity = at('-Identity')?.markdown ?? '';
+    assert.match(identity, /^\*\*-Identity\*\* · `UserIdParameter` · required · position 0\n/);
+    assert.match(identity, /Usage: required, position 0, accepts pipeline input\n/);
+    assert.match(hoverAt('Set-CsUser -Identity x -CsEna¦bled $true')?.markdown ?? '', /^\*\*-Enabled\*\*[\s\S]*Aliases: `-CsEnabled`/);
+  });
+
+  it('says when a parameter is missing on the target version', () => {
+    const md = hoverAt('Set-CsUser -Identity x -ExchangeArch¦ivingPolicy ArchivingToExchange', 'lync2010')?.markdown ?? '';
+    assert.match(md, /\*\*Not available on Lync Server 2010\*\* \(the target version\)/);
+    assert.match(md, /Versions: Lync Server 2013, Skype for Business Server 2015/);
+  });
+
+  it('lists the allowed values of an enum outside federation', () => {
+    const md = hoverAt('Set-CsBusyOptions -Identity x -Action¦Type BusyOnBusy')?.markdown ?? '';
+    assert.match(md, /Allowed values: `BusyOnBusy`, `VoicemailOnBusy`/);
+    assert.match(md, /Versions: Skype for Business Server 2015, Skype for Business Server 2019, Skype for Business Server Subscription Edition$/);
+  });
+
+  it('gives required and position per set, and marks the default set', () => {
+    const md = hoverAt('Grant-CsVoicePolicy -Policy¦Name x')?.markdown ?? '';
+    assert.match(md, /^\*\*-PolicyName\*\* · `String` · optional · position per set\n/);
+    assert.match(md, /Parameter sets:\n- Identity \(default\): optional \([^)]*\), position 1\n- GrantToTenant: optional \([^)]*\), position 0\n/);
+    assert.match(hoverAt('Grant-Cs¦VoicePolicy')?.markdown ?? '', /# Parameter set: Identity \(default\)\n[\s\S]*# Parameter set: GrantToTenant\n/);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ParameterSpec,
   type TargetVersion,
 } from './catalog';
-import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterMarkdown, requirement } from './describe';
+import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecatedValue, parameterDetail, parameterMarkdown, requirement } from './describe';
 import { isExpandableString, isParameterWord, parameterNameOf, ScriptAtPositions, type CommandScan } from './command-at';
 import { targetFromComment } from './lint';
 import type { LineIndex, Position, Range } from './text';
@@ -43,6 +43,8 @@ export interface CompletionCandidate {
   /** The text the candidate replaces (the token being typed; empty at the position when none). */
   readonly range: Range;
   readonly deprecated?: boolean;
+  /** Set when `documentation` is left out to keep the list cheap: what `resolveCompletion` describes. */
+  readonly resolve?: CompletionResolveData;
   /** Ask for completion again after inserting (a parameter whose values can be completed). */
   readonly retrigger?: boolean;
 }
@@ -80,10 +82,10 @@ export function complete(
     if (trigger === ' ' || trigger === '$') return [];
     if (current && (current.type !== 'word' || /^[$@\d.'"]/.test(current.text) || isParameterWord(current.text))) return [];
     const range = current ? index.rangeOf(current.start, current.end) : { start: at, end: at };
-    return cmdletCandidates(analyzer.catalog, range, inForce);
+    return cmdletCandidates(analyzer.catalog, range, inForce, current ? text.slice(current.start, offset) : '');
   }
 
-  const cmdlet = nameToken.type === 'word' ? analyzer.catalog.cmdlet(nameToken.text) : undefined;
+  const cmdlet = nameToken.type === 'word' ? skypeCmdlet(analyzer.catalog, nameToken.text) : undefined;
   if (!cmdlet) return [];
 
   const valueContext = valueParameterAt(analyzer.catalog, cmdlet, scan, offset);
@@ -102,30 +104,81 @@ export function complete(
   return parameterCandidates(cmdlet, bound, inForce, range);
 }
 
-function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion): CompletionCandidate[] {
+/**
+ * The Skype for Business Server cmdlet a command name stands for, written with a module qualifier
+ * (`SkypeForBusiness\Set-CsUser`, `Lync\Set-CsUser`) or not; not a cmdlet of the Teams module, which completion and
+ * hover do not describe yet.
+ */
+export function skypeCmdlet(catalog: Catalog, written: string): CmdletSpec | undefined {
+  const cmdlet = catalog.resolveCommandName(written);
+  return cmdlet?.module === 'teams' ? undefined : cmdlet;
+}
+
+/** Cmdlets matching the typed prefix are described in the list itself up to this many; the others when resolved. */
+const DESCRIBED_MATCHES = 30;
+
+/** What a cmdlet candidate without documentation needs for it to be described later (JSON: it travels as LSP `data`). */
+export interface CompletionResolveData {
+  readonly cmdlet: string;
+  readonly target: TargetVersion;
+}
+
+/**
+ * Cmdlet names: the catalogued federation cmdlets (with their summary) first, then every other Cs cmdlet of the
+ * module. The list is built without decoding the other cmdlets' specs (their versions are read cheaply): only those
+ * matching the typed prefix, when few, are decoded and described; the others carry what `resolveCompletion` needs.
+ */
+function cmdletCandidates(catalog: Catalog, range: Range, target: TargetVersion, typed: string): CompletionCandidate[] {
   const catalogued = catalog.cmdlets.filter((c) => target === 'any' || c.versions.includes(target));
   const names = new Set(catalog.cmdlets.map((c) => c.name.toLowerCase()));
   const candidates: CompletionCandidate[] = catalogued.map((cmdlet) => ({
     label: cmdlet.name,
     kind: 'cmdlet',
     detail: cmdlet.summary,
-    documentation: cmdletMarkdown(cmdlet, target),
+    documentation: describedCmdlet(cmdlet, target),
     insertText: cmdlet.name,
     sortText: `0 ${cmdlet.name}`,
     range,
   }));
-  for (const name of csCmdletNames(catalog)) {
-    if (names.has(name.toLowerCase())) continue;
+  const others = csCmdletNames(catalog).filter(
+    (name) => !names.has(name.toLowerCase()) && (target === 'any' || (catalog.cmdletVersions(name)?.includes(target) ?? false)),
+  );
+  const prefix = typed.toLowerCase();
+  const matching = prefix ? others.filter((name) => name.toLowerCase().startsWith(prefix)) : [];
+  const describeNow = new Set(matching.length <= DESCRIBED_MATCHES ? matching : []);
+  for (const name of others) {
+    const spec = describeNow.has(name) ? catalog.cmdlet(name) : undefined;
     candidates.push({
       label: name,
       kind: 'cmdlet',
-      detail: 'Skype for Business Server cmdlet',
+      detail: OTHER_CMDLET_DETAIL,
+      ...(spec ? { documentation: describedCmdlet(spec, target) } : { resolve: { cmdlet: name, target } }),
       insertText: name,
       sortText: `1 ${name}`,
       range,
     });
   }
   return candidates;
+}
+
+const cmdletDescriptions = new WeakMap<CmdletSpec, Map<TargetVersion, string>>();
+
+/** A cmdlet's Markdown for a target, built once: the federation cmdlets' is in every list of names. */
+function describedCmdlet(cmdlet: CmdletSpec, target: TargetVersion): string {
+  let byTarget = cmdletDescriptions.get(cmdlet);
+  if (!byTarget) cmdletDescriptions.set(cmdlet, (byTarget = new Map<TargetVersion, string>()));
+  let markdown = byTarget.get(target);
+  if (markdown === undefined) byTarget.set(target, (markdown = cmdletMarkdown(cmdlet, target)));
+  return markdown;
+}
+
+/** The detail of the cmdlets the project does not describe in its own words. */
+const OTHER_CMDLET_DETAIL = 'Skype for Business Server cmdlet';
+
+/** The documentation of a candidate whose description was left for later (`CompletionCandidate.resolve`): the cmdlet's syntax, versions and page. */
+export function resolveCompletion(analyzer: Analyzer, data: CompletionResolveData): string | undefined {
+  const cmdlet = analyzer.catalog.cmdlet(data.cmdlet);
+  return cmdlet && cmdletMarkdown(cmdlet, data.target);
 }
 
 type ValueParameter = { readonly status: 'parameter'; readonly parameter: ParameterSpec } | { readonly status: 'common'; readonly parameter: CommonParameter };
@@ -223,7 +276,7 @@ function stringValueCandidates(
   const contentEnd = string.unterminated ? string.end : string.end - 1;
   const content = text.slice(string.start + 1, contentEnd);
   if (offset > contentEnd || /[\r\n]/.test(content) || (isExpandableString(string) && /[$`]/.test(content))) return [];
-  const cmdlet = catalog.cmdlet(nameToken.text);
+  const cmdlet = skypeCmdlet(catalog, nameToken.text);
   const context = cmdlet && valueParameterAt(catalog, cmdlet, scan, offset);
   if (!cmdlet || !context || context === 'unknown') return [];
   const range = index.rangeOf(string.start + 1, contentEnd);
@@ -288,7 +341,7 @@ function parameterCandidates(cmdlet: CmdletSpec, bound: BoundCommand, target: Ta
     candidates.push({
       label: `-${parameter.name}`,
       kind: 'parameter',
-      detail: `${parameter.type} · ${required}`,
+      detail: parameterDetail(parameter, sets),
       documentation: parameterMarkdown(cmdlet, parameter, target),
       insertText: hasValues ? `-${parameter.name} ` : `-${parameter.name}`,
       filterText: `-${parameter.name}`,

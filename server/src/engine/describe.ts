@@ -9,6 +9,7 @@ import {
   type CmdletSpec,
   type CommonParameter,
   type ParameterSpec,
+  type SetMembership,
   type CatalogVersion,
   type TargetVersion,
 } from './catalog';
@@ -119,7 +120,7 @@ function wrap(parts: readonly string[]): string {
 /** The syntax of every parameter set, one block each, labelled by set name when there are several. */
 export function syntaxBlock(cmdlet: CmdletSpec, target: TargetVersion = 'any'): string {
   const sets = cmdlet.parameterSets;
-  const blocks = sets.map((set) => (sets.length > 1 ? `# Parameter set: ${set}\n` : '') + setSyntax(cmdlet, set, target));
+  const blocks = sets.map((set) => (sets.length > 1 ? `# Parameter set: ${setLabel(cmdlet, set)}\n` : '') + setSyntax(cmdlet, set, target));
   return ['```powershell', blocks.join('\n\n'), '```'].join('\n');
 }
 
@@ -161,22 +162,65 @@ function valuesLine(cmdlet: CmdletSpec, parameter: ParameterSpec, target: Target
   }
 }
 
-/** Hover text for a parameter of a cmdlet: type, required or not, allowed values, versions. */
+/** The position a parameter has in every one of the sets (undefined when named, or when the sets differ). */
+function commonPosition(memberships: readonly SetMembership[]): number | undefined {
+  const positions = new Set(memberships.map((s) => s.position));
+  return positions.size === 1 ? memberships[0].position : undefined;
+}
+
+/**
+ * One short line for a parameter in a completion list, among the sets still possible: type, required or not,
+ * its position when it has the same one in each, and its sets when it is not in all of them.
+ * E.g. `UserIdParameter · required · position 0`, `SwitchParameter · optional · set GrantToTenant`.
+ */
+export function parameterDetail(parameter: ParameterSpec, sets: readonly string[]): string {
+  const memberships = parameter.sets.filter((s) => sets.includes(s.set));
+  const facts = [parameter.type, requirement(parameter, sets)];
+  const position = memberships.length > 0 ? commonPosition(memberships) : undefined;
+  if (position !== undefined) facts.push(`position ${position}`);
+  if (memberships.length > 0 && memberships.length < sets.length) {
+    facts.push(`${memberships.length === 1 ? 'set' : 'sets'} ${memberships.map((s) => s.set).join(', ')}`);
+  }
+  return facts.join(' · ');
+}
+
+/** How a parameter is used in one set: `required, position 0, accepts pipeline input`. */
+function usage(membership: SetMembership): string {
+  const facts = [membership.required ? 'required' : membership.disputedRequired ? 'optional (the reference disagrees with itself on required)' : 'optional'];
+  facts.push(membership.position !== undefined ? `position ${membership.position}` : 'named');
+  if (membership.pipeline) facts.push('accepts pipeline input');
+  return facts.join(', ');
+}
+
+/**
+ * Hover text for a parameter of a cmdlet: type, required or not and position (per set when the cmdlet has several),
+ * pipeline input, allowed values, aliases, versions.
+ */
 export function parameterMarkdown(cmdlet: CmdletSpec, parameter: ParameterSpec, target: TargetVersion = 'any'): string {
   const memberships = parameter.sets;
-  const position = memberships.find((s) => s.position !== undefined)?.position;
+  const position = commonPosition(memberships);
   const facts = [`\`${parameter.type}\``, requirement(parameter)];
   if (position !== undefined) facts.push(`position ${position}`);
+  else if (memberships.some((s) => s.position !== undefined)) facts.push('position per set');
   const lines = [`**-${parameter.name}** · ${facts.join(' · ')}`, '', `Parameter of ${cmdlet.name}.${parameter.summary ? ` ${parameter.summary}` : ''}`, ''];
   const values = valuesLine(cmdlet, parameter, target);
   if (values) lines.push(values, '');
   for (const documented of documentedValues(cmdlet, parameter)) lines.push(`Documented value: \`${documented.text}\`: ${documented.note}`, '');
   if (parameter.aliases?.length) lines.push(`Aliases: ${parameter.aliases.map((a) => `\`-${a}\``).join(', ')}`, '');
-  if (cmdlet.parameterSets.length > 1) lines.push(`Parameter sets: ${memberships.map((s) => s.set).join(', ')}`, '');
+  if (cmdlet.parameterSets.length > 1) {
+    lines.push('Parameter sets:', ...memberships.map((s) => `- ${setLabel(cmdlet, s.set)}: ${usage(s)}`), '');
+  } else if (memberships.length === 1) {
+    lines.push(`Usage: ${usage(memberships[0])}`, '');
+  }
   const note = targetNote(parameter.versions, target, 'this parameter');
   if (note) lines.push(note, '');
   lines.push(`Versions: ${versionList(parameter.versions)}`);
   return lines.join('\n');
+}
+
+/** A set's name as shown, with `(default)` for the cmdlet's default set. */
+function setLabel(cmdlet: CmdletSpec, set: string): string {
+  return cmdlet.defaultParameterSet === set && cmdlet.parameterSets.length > 1 ? `${set} (default)` : set;
 }
 
 /** Hover text for one of PowerShell's common parameters. */

@@ -2,7 +2,7 @@
  * Hover on the catalogued Cs cmdlets, their parameters, and VerificationLevel numbers, read from the command around
  * the position in the syntax tree (as completion does).
  */
-import { effectiveTarget, type Analyzer } from './complete';
+import { effectiveTarget, skypeCmdlet, type Analyzer } from './complete';
 import { cmdletMarkdown, commonParameterMarkdown, parameterMarkdown, verificationLevelNumberMarkdown, VERIFICATION_LEVEL_TYPE } from './describe';
 import { isParameterWord, parameterNameOf, ScriptAtPositions, type ScanToken } from './command-at';
 import type { Position, Range } from './text';
@@ -31,7 +31,7 @@ export function hover(analyzer: Analyzer, text: string, position: Position, targ
   const inForce = (): TargetVersion => effectiveTarget(script, target);
 
   if (token === nameToken) {
-    const cmdlet = catalog.cmdlet(token.text);
+    const cmdlet = skypeCmdlet(catalog, token.text);
     if (cmdlet) return { markdown: cmdletMarkdown(cmdlet, inForce()), range };
     if (catalog.isKnownCmdletName(token.text)) {
       return { markdown: `**${token.text}**\n\nA Skype for Business Server cmdlet that lync-pic does not describe or check.`, range };
@@ -39,7 +39,7 @@ export function hover(analyzer: Analyzer, text: string, position: Position, targ
     return undefined;
   }
 
-  const cmdlet = catalog.cmdlet(nameToken.text);
+  const cmdlet = skypeCmdlet(catalog, nameToken.text);
   if (!cmdlet) return undefined;
 
   if (isParameterWord(token.text)) {

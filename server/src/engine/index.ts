@@ -4,7 +4,7 @@
  * bound commands (bind) -> findings (rules/) -> fixes (fix/). The lint configuration keeps the front doors to this file.
  */
 export { LINT_TARGETS, SERVER_VERSION_NAMES, SERVER_VERSIONS, type ServerVersion, type TargetVersion } from './catalog/types';
-export { complete, type CompletionCandidate } from './complete';
+export { complete, resolveCompletion, type CompletionCandidate, type CompletionResolveData } from './complete';
 export { disableRuleFix, fixAllEdit, insertSkypeProviderFixes, replaceSkypeProviderFixes } from './fix/actions';
 export { fixAll } from './fix/apply';
 export * from './generate';

@@ -9,7 +9,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, type CompletionCandidate, type Linter } from '../engine';
+import { complete, resolveCompletion, SERVER_VERSIONS, type CompletionCandidate, type CompletionResolveData, type Linter } from '../engine';
 import { sizeBeyond } from './document-lints';
 import type { SettingsCache } from './settings';
 
@@ -38,8 +38,34 @@ export function toCompletionItem(candidate: CompletionCandidate): CompletionItem
   if (candidate.detail) item.detail = candidate.detail;
   if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
   if (candidate.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (candidate.resolve) item.data = candidate.resolve;
   if (candidate.retrigger) item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
   return item;
+}
+
+const TARGETS: ReadonlySet<unknown> = new Set(['any', 'teams', ...SERVER_VERSIONS]);
+
+/** The `data` of an item this server left to be resolved, or undefined for anything else. */
+function resolveData(data: unknown): CompletionResolveData | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { cmdlet, target } = data as Record<string, unknown>;
+  return typeof cmdlet === 'string' && TARGETS.has(target) ? { cmdlet, target: target as CompletionResolveData['target'] } : undefined;
+}
+
+/** Answers completionItem/resolve: the documentation (syntax, versions, page) of a cmdlet the list left undescribed. Never throws. */
+export function registerCompletionResolve(connection: Connection, linter: Linter): void {
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    try {
+      const data = resolveData(item.data);
+      const documentation = data && !item.documentation ? resolveCompletion(linter, data) : undefined;
+      return documentation ? { ...item, documentation: { kind: MarkupKind.Markdown, value: documentation } } : item;
+    } catch (error) {
+      connection.console.error(
+        `lync-pic: completion resolve failed for ${item.label}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return item;
+    }
+  });
 }
 
 /** Answers textDocument/completion from the engine, with the document's target version. Never throws. */

@@ -2,7 +2,7 @@ import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, t
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Linter, type LintOptions } from '../engine';
 import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
-import { registerCompletion } from './completion';
+import { registerCompletion, registerCompletionResolve } from './completion';
 import { registerHover } from './hover';
 import { toDiagnostic } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
@@ -37,7 +37,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND] },
-        completionProvider: { triggerCharacters: ['-', ' ', '$', ':', '"', "'"] },
+        completionProvider: { triggerCharacters: ['-', ' ', '$', ':', '"', "'"], resolveProvider: true },
         hoverProvider: true,
       },
       serverInfo: { name: 'lync-pic' },
@@ -154,6 +154,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerCompletion(connection, documents, linter, settings);
+  registerCompletionResolve(connection, linter);
   registerHover(connection, documents, linter, settings);
 
   documents.listen(connection);

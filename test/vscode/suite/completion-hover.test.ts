@@ -20,6 +20,19 @@ function label(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+function markdownOf(item: vscode.CompletionItem): string {
+  return typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
+}
+
+/** Opens an empty untitled PowerShell editor and types `typed` into it as the keyboard would (the `type` command). */
+async function typeInNewEditor(typed: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'powershell', content: '' });
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('type', { text: typed });
+  assert.equal(doc.getText(), typed);
+  return editor;
+}
+
 function text(contents: vscode.Hover['contents']): string {
   return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
@@ -88,5 +101,58 @@ suite('lync-pic completion and hover in VS Code', () => {
     const character = doc.lineAt(line).text.indexOf('-VerificationLevel 2') + '-VerificationLevel '.length;
     const markdown = await hoversWith(doc, new vscode.Position(line, character), /UseSourceVerification/);
     assert.match(markdown, /inference/);
+  });
+
+  test('typing Set-CsUser -Ent in a PowerShell editor offers -EnterpriseVoiceEnabled, a Boolean, optional', async () => {
+    const editor = await typeInNewEditor('Set-CsUser -Ent');
+    const items = await completionsWith(editor.document, editor.selection.active, '-EnterpriseVoiceEnabled');
+    const voice = items.find((i) => label(i) === '-EnterpriseVoiceEnabled');
+    assert.ok(voice);
+    assert.equal(voice.detail, 'Boolean · optional');
+    assert.equal(voice.kind, vscode.CompletionItemKind.Property);
+    assert.match(markdownOf(voice), /Parameter of Set-CsUser\.[\s\S]*Versions: Lync Server 2010/);
+    const range = voice.range instanceof vscode.Range ? voice.range : voice.range?.replacing;
+    assert.deepEqual([range?.start.character, range?.end.character], [11, 15], 'replaces -Ent');
+  });
+
+  test('typing Set-CsUs offers Set-CsUser with its detail and its syntax', async () => {
+    const editor = await typeInNewEditor('Set-CsUs');
+    const items = await completionsWith(editor.document, editor.selection.active, 'Set-CsUser');
+    const user = items.find((i) => label(i) === 'Set-CsUser');
+    assert.ok(user);
+    assert.equal(user.detail, 'Skype for Business Server cmdlet');
+    assert.equal(user.kind, vscode.CompletionItemKind.Function);
+    assert.match(markdownOf(user), /Set-CsUser \[-Identity\] <UserIdParameter>/);
+    assert.match(markdownOf(user), /learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/set-csuser/);
+  });
+
+  test('a cmdlet name listed without documentation gets its syntax when VS Code resolves it', async () => {
+    const editor = await typeInNewEditor('S');
+    const position = editor.selection.active;
+    const items = await completionsWith(editor.document, position, 'Set-CsUser');
+    const index = items.findIndex((i) => i.detail === 'Skype for Business Server cmdlet' && i.documentation === undefined);
+    assert.ok(index >= 0, 'every cmdlet came described');
+    const name = label(items[index]);
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      position,
+      undefined,
+      index + 1,
+    );
+    const item = resolved.items.find((i) => label(i) === name);
+    assert.ok(item);
+    assert.match(markdownOf(item), new RegExp(`\`\`\`powershell\\n${name} `));
+    assert.match(markdownOf(item), new RegExp(`learn\\.microsoft\\.com/powershell/module/skypeforbusiness/${name.toLowerCase()}\\)`));
+  });
+
+  test('hovers Set-CsUser with its syntax and official page, and -LineURI with its type', async () => {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const line = lineOf(doc, 'Set-CsUser -Identity');
+    const markdown = await hoversWith(doc, new vscode.Position(line, 4), /Set-CsUser \[-Identity\] <UserIdParameter>/);
+    assert.match(markdown, /\[Official reference: Set-CsUser\]\(https:\/\/learn\.microsoft\.com\/powershell\/module\/skypeforbusiness\/set-csuser\)/);
+    assert.match(markdown, /Versions: Lync Server 2010, Lync Server 2013, Skype for Business Server 2015, Skype for Business Server 2019/);
+    const lineUri = doc.lineAt(line).text.indexOf('-LineURI') + 3;
+    assert.match(await hoversWith(doc, new vscode.Position(line, lineUri), /\*\*-LineURI\*\*/), /^\*\*-LineURI\*\* · `String` · optional/m);
   });
 });

@@ -38,6 +38,9 @@ type EncodedMembership = [number, number, number?];
 type EncodedParameter = [string, number, number, number, 0 | EncodedMembership[], string?, number?, string?];
 type EncodedCmdlet = [string, number, number[], number, string, EncodedParameter[]];
 
+/** The url (a JSON string) and the version mask at the start of an encoded cmdlet. */
+const SPEC_HEAD = /^\["(?:[^"\\]|\\.)*",(\d+),/;
+
 const REQUIRED = 1;
 const PIPELINE = 2;
 const DISPUTED_REQUIRED = 4;
@@ -62,6 +65,14 @@ export class CatalogDecoder {
       ...(defaultSet >= 0 ? { defaultParameterSet: parameterSets[defaultSet] } : {}),
       parameters: parameters.map((p) => this.parameter(p, parameterSets)),
     };
+  }
+
+  /** The versions of one cmdlet, read from the head of its spec without parsing the rest. */
+  versionsOf(module: CatalogModule, index: number): readonly CatalogVersion[] {
+    const spec = this.data.modules[module].specs[index];
+    const mask = SPEC_HEAD.exec(spec)?.[1];
+    // The head always has this shape; a spec written otherwise is parsed whole.
+    return this.versions(mask === undefined ? (JSON.parse(spec) as EncodedCmdlet)[1] : Number(mask));
   }
 
   private parameter(

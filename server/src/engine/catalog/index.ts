@@ -99,6 +99,7 @@ class ModuleIndex {
   private index?: Map<string, number>;
   private nameList?: readonly string[];
   private readonly decoded = new Map<number, CmdletSpec>();
+  private readonly versionsAt = new Map<number, readonly CatalogVersion[]>();
 
   constructor(
     private readonly module: CatalogModule,
@@ -124,6 +125,18 @@ class ModuleIndex {
       this.decoded.set(at, spec);
     }
     return spec;
+  }
+
+  /** The versions of a cmdlet, without decoding its spec (a decoded one answers from its spec). */
+  versions(lowerName: string): readonly CatalogVersion[] | undefined {
+    const at = this.lookup().get(lowerName);
+    if (at === undefined || !this.decoder) return undefined;
+    let versions = this.decoded.get(at)?.versions ?? this.versionsAt.get(at);
+    if (!versions) {
+      versions = this.decoder.versionsOf(this.module, at);
+      this.versionsAt.set(at, versions);
+    }
+    return versions;
   }
 
   /** The cmdlets described in the project's own words. */
@@ -185,6 +198,19 @@ export class Catalog {
   /** Every cmdlet name of a module, as the reference spells it (cheap: no spec is decoded). */
   cmdletNames(module: CatalogModule = 'skype'): readonly string[] {
     return this.modules[module].names;
+  }
+
+  /**
+   * The versions a cmdlet of the module exists in, read without decoding its spec: cheap enough to ask for every
+   * name of a module (cmdlet name completion filtered by the target version). Undefined for an unknown name.
+   */
+  cmdletVersions(name: string, module: CatalogModule = 'skype'): readonly CatalogVersion[] | undefined {
+    const lower = name.toLowerCase();
+    if (module === 'skype') {
+      const given = this.given.get(lower);
+      if (given) return given.versions;
+    }
+    return this.modules[module].versions(lower);
   }
 
   /** True for any cmdlet of the module (the Skype for Business Server module by default). */
