@@ -1098,6 +1098,205 @@ function assignKinds(params, ctx, enumUses) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The history of the Teams pages: parameters an earlier revision of a page documented and the pinned one does not
+// (retired parameters), and pages deleted from the module (retired cmdlets)
+
+/**
+ * The folders whose history is read. `own`: the Teams module's folders, the current one and the ones before it
+ * (teams/teams-ps/teams until 2025); `movedFrom`: the Skype for Business folders that about 300 Teams pages were moved
+ * from in 2024 (they documented Skype for Business Online, whose cmdlets became the Teams module's). A revision in
+ * `movedFrom` counts for a Teams page only if it is an ancestor of the commit that moved that page into `own`: the
+ * Skype for Business Server page written at the same path after the move is another page.
+ */
+const TEAMS_HISTORY = { own: 'teams/teams-ps', movedFrom: ['skype/skype-ps/skype', 'skype/skype/vlatest', 'skype/vlatest'] };
+const NO_BLOB = '0'.repeat(40);
+/** Short commits in the catalogue: as many hex digits as the notes of this file use. */
+const SHORT_COMMIT = 8;
+
+/** The file name of a page without `.md`, lower case: what names a page across folders. */
+const pageKey = (path) =>
+  path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/\.md$/i, '')
+    .toLowerCase();
+
+/**
+ * One `git log --raw -M` over the folders, newest first: per commit, its committer date and its `.md` changes with
+ * the blobs before and after. Merges show no change of their own (history simplification keeps the commit that
+ * made each change).
+ */
+function readHistory(mirror, sha, dirs) {
+  const log = git(mirror, ['log', '--format=%x01%H %cs', '--raw', '--no-abbrev', '-M', sha, '--', ...dirs]);
+  const commits = [];
+  for (const chunk of log.split('\x01').slice(1)) {
+    const lines = chunk.split('\n');
+    const [commit, date] = lines[0].split(' ');
+    const changes = [];
+    for (const line of lines.slice(1)) {
+      if (!line.startsWith(':')) continue;
+      const [meta, ...paths] = line.split('\t');
+      const [, , before, after, status] = meta.split(' ');
+      const path = paths[paths.length - 1];
+      if (!path.endsWith('.md') && !paths[0].endsWith('.md')) continue;
+      changes.push({ status: status[0], before, after, oldPath: paths[0], path });
+    }
+    if (changes.length) commits.push({ commit, date, changes });
+  }
+  return commits;
+}
+
+/** The ancestors of each commit (itself included), from one `git rev-list --parents`. */
+function ancestorSets(mirror, sha, commits) {
+  const parents = new Map();
+  for (const line of git(mirror, ['rev-list', '--parents', sha]).split('\n')) {
+    if (!line) continue;
+    const [c, ...ps] = line.split(' ');
+    parents.set(c, ps);
+  }
+  const sets = new Map();
+  for (const start of commits) {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length) for (const p of parents.get(stack.pop()) ?? []) if (!seen.has(p)) seen.add(p) && stack.push(p);
+    sets.set(start, seen);
+  }
+  return sets;
+}
+
+/**
+ * The parameters a page documents: the `### -Name` headings of its PARAMETERS section. Some headings add a remark
+ * (`### -CallPriority --- Private Preview customers only`); one that says the parameter was removed
+ * (`### -AadAccessToken (Removed from version 2.3.2-preview)`) documents it no more.
+ */
+function documentedParameters(text) {
+  const body = section(text.replace(/\r\n?/g, '\n'), 'PARAMETERS') ?? '';
+  return [...body.matchAll(/^###[ \t]+-[ \t]*([A-Za-z][A-Za-z0-9_]*)(?:[ \t]+(.*))?$/gm)].filter((m) => !/\bremoved\b/i.test(m[2] ?? '')).map((m) => m[1]);
+}
+
+/**
+ * The revisions of every page of the Teams module's history, newest first, keyed by page (the file name, lower case,
+ * as the page is named at the pinned commit: renames that change the file name are followed). A revision:
+ * `{ commit, date, status, before, after }` with the blobs of the page before and after it (undefined where the page
+ * did not exist, or was not this page: moved in, deleted, moved out).
+ */
+function teamsPageRevisions(mirror, sha) {
+  const { own, movedFrom } = TEAMS_HISTORY;
+  const commits = readHistory(mirror, sha, [own, ...movedFrom]);
+  const inOwn = (path) => path.startsWith(`${own}/`);
+  const moves = new Map(); // page key → the commits that moved it from `movedFrom` into `own`
+  for (const { commit, changes } of commits)
+    for (const ch of changes) {
+      if (ch.status !== 'R' || inOwn(ch.oldPath) || !inOwn(ch.path)) continue;
+      const key = pageKey(ch.path);
+      if (!moves.has(key)) moves.set(key, new Set());
+      moves.get(key).add(commit);
+    }
+  const ancestors = ancestorSets(mirror, sha, [...new Set([...moves.values()].flatMap((s) => [...s]))].sort());
+  const inLineage = (path, commit) => inOwn(path) || [...(moves.get(pageKey(path)) ?? [])].some((m) => ancestors.get(m).has(commit));
+  // Walking back in time: a page renamed at some commit had its old file name before it.
+  const renamed = new Map();
+  const identity = (key) => renamed.get(key) ?? key;
+  const pages = new Map();
+  for (const { commit, date, changes } of commits) {
+    const renames = [];
+    for (const ch of changes) {
+      const newSide = ch.status !== 'D' && inLineage(ch.path, commit);
+      const oldSide = ch.status !== 'A' && inLineage(ch.oldPath, commit);
+      if (!newSide && !oldSide) continue;
+      const page = identity(pageKey(newSide ? ch.path : ch.oldPath));
+      if (!pages.has(page)) pages.set(page, []);
+      const revisions = pages.get(page);
+      const revision = {
+        commit,
+        date,
+        status: newSide ? ch.status : ch.status === 'R' ? 'moved' : 'D', // moved: out of the module's history
+        before: oldSide && ch.before !== NO_BLOB ? ch.before : undefined,
+        after: newSide && ch.after !== NO_BLOB ? ch.after : undefined,
+      };
+      const same = revisions.at(-1)?.commit === commit ? revisions.at(-1) : undefined;
+      if (!same) revisions.push(revision);
+      else {
+        // Two files of one page in a commit (a duplicate spelt in another case deleted as the page is added): one change.
+        same.before ??= revision.before;
+        same.after ??= revision.after;
+        if (same.before && same.after) same.status = 'M';
+      }
+      if (ch.status === 'R' && newSide && oldSide && pageKey(ch.oldPath) !== pageKey(ch.path)) renames.push([pageKey(ch.oldPath), page]);
+    }
+    for (const [from, to] of renames) renamed.set(from, to);
+  }
+  return pages;
+}
+
+/**
+ * Retired parameters and cmdlets of the Teams module. A parameter is retired when a revision of the page documented it
+ * (a `### -Name` heading in PARAMETERS) and the pinned page has no parameter or alias of that name (case aside); it
+ * was removed by the newest revision whose change dropped it, or, where no single change did (a page deleted and
+ * written again), by the revision after the newest one that has it. A cmdlet is retired when its page was deleted
+ * (not moved) and no page of the pinned module has its name.
+ */
+function readRetired(mirror, sha, cmdlets) {
+  const pages = teamsPageRevisions(mirror, sha);
+  const blobs = new Set();
+  for (const revisions of pages.values()) for (const r of revisions) for (const b of [r.before, r.after]) if (b) blobs.add(b);
+  const texts = readBlobs(mirror, [...blobs].sort());
+  const headings = new Map([...texts].map(([blob, text]) => [blob, documentedParameters(text)]));
+  const current = new Map(cmdlets.map((c) => [pageKey(c.path), c]));
+  const short = (commit) => commit.slice(0, SHORT_COMMIT);
+  const parameters = new Map();
+  let fromOrder = 0;
+  for (const [key, c] of current) {
+    const revisions = pages.get(key) ?? [];
+    const known = new Set(c.params.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase()));
+    const retired = new Map(); // lower-case name → the name as last documented
+    for (const r of revisions)
+      for (const b of [r.after, r.before])
+        for (const name of b ? headings.get(b) : []) {
+          const lower = name.toLowerCase();
+          if (!known.has(lower) && !COMMON_PARAMETERS.has(name) && name !== 'CommonParameters' && !retired.has(lower)) retired.set(lower, name);
+        }
+    const list = [];
+    for (const [lower, name] of retired) {
+      const has = (blob) => blob !== undefined && headings.get(blob).some((n) => n.toLowerCase() === lower);
+      let removal = revisions.find((r) => has(r.before) && r.after && !has(r.after));
+      const how = removal ? 'change' : 'order';
+      if (!removal) {
+        // The page was deleted and written again without it: the revision after the newest one with it.
+        removal = revisions[revisions.findIndex((r) => has(r.after)) - 1];
+        fromOrder++;
+      }
+      if (!removal) throw new Error(`${c.name} -${name}: documented by the newest revision but not at ${sha}`);
+      list.push({ name, removed: removal.date, commit: short(removal.commit), ...(how === 'order' ? { fromOrder: true } : {}) });
+    }
+    if (list.length)
+      parameters.set(
+        c.name,
+        list.sort((a, b) => compareNames(a.name, b.name)),
+      );
+  }
+  const retiredCmdlets = new Map();
+  for (const [key, revisions] of pages) {
+    const last = revisions[0];
+    if (current.has(key) || last.status !== 'D' || !last.before) continue;
+    const text = texts.get(last.before).replace(/\r\n?/g, '\n');
+    const name = /^# (\S+)\s*$/m.exec(text)?.[1];
+    // Not a cmdlet page (the module's overview, an example file): no `# Verb-Noun` title that its SYNTAX runs.
+    if (!name || !/^[A-Za-z]+-[A-Za-z0-9]+$/.test(name) || !(section(text, 'SYNTAX') ?? '').toLowerCase().includes(name.toLowerCase())) continue;
+    if (cmdlets.some((c) => c.name.toLowerCase() === name.toLowerCase())) continue; // a copy of a current page
+    const seen = retiredCmdlets.get(name.toLowerCase());
+    if (seen && seen.removed >= last.date) continue;
+    retiredCmdlets.set(name.toLowerCase(), { name, removed: last.date, commit: short(last.commit) });
+  }
+  return {
+    parameters,
+    cmdlets: [...retiredCmdlets.values()].sort((a, b) => compareNames(a.name, b.name)),
+    revisions: [...pages.values()].reduce((n, r) => n + r.length, 0),
+    pages: pages.size,
+    fromOrder,
+  };
+}
+
 export function extract(mirror, { commit = 'HEAD', engine } = {}) {
   const sha = resolveCommit(mirror, commit);
   const findings = new Findings();
@@ -1119,7 +1318,8 @@ export function extract(mirror, { commit = 'HEAD', engine } = {}) {
   for (const name of CMDLET_NAMES) if (!modules.skype.some((c) => c.name === name)) throw new Error(`${name}: no page`);
   checkEnumUses(state, findings);
   if (engine) for (const module of MODULES) disputeFromExamples(modules[module.id], engine, findings, module);
-  return { sha, modules, findings, comments: state.comments };
+  const retired = readRetired(mirror, sha, modules.teams);
+  return { sha, modules, findings, comments: state.comments, retired };
 }
 
 function checkEnumUses(state, findings) {
@@ -1320,6 +1520,26 @@ function encodeCmdlet(c, module, interner, lookup) {
 
 const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/**
+ * The retired parameters and cmdlets of the Teams module (see EncodedRetired in encoded.ts): the removing revisions
+ * once each (`YYYY-MM-DD commit`, oldest first), then `Name:revision` lists per cmdlet and for the deleted cmdlets.
+ */
+function renderRetired(retired, out) {
+  const all = [...[...retired.parameters.values()].flat(), ...retired.cmdlets];
+  const revisions = [...new Set(all.map((r) => `${r.removed} ${r.commit}`))].sort();
+  const index = new Map(revisions.map((r, i) => [r, i]));
+  const list = (items) => items.map((r) => `${r.name}:${index.get(`${r.removed} ${r.commit}`)}`).join(' ');
+  out.push('      retired: {');
+  out.push('        revisions: [');
+  for (const r of revisions) out.push(`          ${q(r)},`);
+  out.push('        ],');
+  out.push('        parameters: {');
+  for (const [cmdlet, items] of [...retired.parameters].sort(([a], [b]) => compareNames(a, b))) out.push(`          ${q(cmdlet)}: ${q(list(items))},`);
+  out.push('        },');
+  out.push(`        cmdlets: ${q(list(retired.cmdlets))},`);
+  out.push('      },');
+}
+
 function render(result, summaries) {
   const missing = [];
   const used = new Set();
@@ -1361,6 +1581,7 @@ function render(result, summaries) {
     out.push('      specs: [');
     for (const s of specs) out.push(`        ${q(s)},`);
     out.push('      ],');
+    if (module.id === 'teams') renderRetired(result.retired, out);
     out.push('    },');
   }
   out.push('  },');
@@ -1450,6 +1671,7 @@ function renderDocs(result) {
   out.push('');
   for (const c of [...result.comments.overrides, ...result.comments.syntaxOnly]) out.push(`- ${c}`);
   out.push('');
+  renderRetiredDocs(result.retired, out);
   out.push('## Contradictions');
   out.push('');
   out.push(
@@ -1487,6 +1709,28 @@ function renderDocs(result) {
     out.push('');
   }
   return out.join('\n');
+}
+
+function renderRetiredDocs(retired, out) {
+  const parameters = [...retired.parameters].sort(([a], [b]) => compareNames(a, b)).flatMap(([cmdlet, items]) => items.map((r) => ({ cmdlet, ...r })));
+  out.push('## Retired Teams parameters and cmdlets');
+  out.push('');
+  out.push(
+    `Read from the history of the Teams pages up to the pinned commit (${retired.revisions} revisions of ${retired.pages} pages): a parameter is retired when an earlier revision of a page documented it (a \`### -Name\` heading in PARAMETERS) and the pinned page has no parameter or alias of that name (case aside); a cmdlet is retired when its page was deleted (not moved) and no current page has its name. The history follows the pages through the module's folders (\`teams/teams-ps/teams/\` until 2025) and, for the pages moved from \`skype/skype-ps/skype/\` in 2024 (they documented Skype for Business Online, whose cmdlets became the Teams module's), through that folder up to the move. The date is the commit date of the revision that removed it: the newest revision whose change dropped it, or, where the page was deleted and written again without it (${retired.fromOrder} parameters, marked *), the deletion. The linter uses them in Teams context to say when the reference dropped a parameter the script still passes.`,
+  );
+  out.push('');
+  out.push(`### Retired parameters (${parameters.length}, on ${retired.parameters.size} cmdlets)`);
+  out.push('');
+  out.push('| cmdlet | parameter | removed | commit |');
+  out.push('|---|---|---|---|');
+  for (const r of parameters) out.push(`| ${r.cmdlet} | -${r.name} | ${r.removed}${r.fromOrder ? ' *' : ''} | \`${r.commit}\` |`);
+  out.push('');
+  out.push(`### Retired cmdlets (${retired.cmdlets.length})`);
+  out.push('');
+  out.push('| cmdlet | removed | commit |');
+  out.push('|---|---|---|');
+  for (const r of retired.cmdlets) out.push(`| ${r.name} | ${r.removed} | \`${r.commit}\` |`);
+  out.push('');
 }
 
 const READING_RULES = [
