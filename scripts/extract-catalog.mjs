@@ -19,8 +19,8 @@
 //
 // The run is deterministic: the same mirror commit and the same summaries give the same output.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -310,9 +310,9 @@ function listPages(mirror, sha, dir) {
     .sort((a, b) => compareNames(a.file, b.file));
 }
 
-/** The contents of many blobs in one `git cat-file --batch`. */
-function readBlobs(mirror, blobs) {
-  const out = execFileSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: blobs.join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+/** The contents of many blobs in one `git cat-file --batch`, each as `read` makes it of the bytes (by default the text). */
+function readBlobs(mirror, blobs, read = (bytes) => bytes.toString('utf8')) {
+  const out = execFileSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: blobs.join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
   const texts = new Map();
   let at = 0;
   while (at < out.length) {
@@ -320,7 +320,7 @@ function readBlobs(mirror, blobs) {
     const [blob, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
     if (type !== 'blob') throw new Error(`cat-file: ${blob} is ${type}`);
     const start = eol + 1;
-    texts.set(blob, out.subarray(start, start + Number(size)).toString('utf8'));
+    texts.set(blob, read(out.subarray(start, start + Number(size))));
     at = start + Number(size) + 1;
   }
   return texts;
@@ -1121,13 +1121,46 @@ const pageKey = (path) =>
     .replace(/\.md$/i, '')
     .toLowerCase();
 
+/** Runs git with its output to a temporary file, so that it runs while this thread reads the pages; resolves to the output. */
+function gitInBackground(mirror, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'lync-pic-history-'));
+  const file = join(dir, 'out');
+  const fd = openSync(file, 'w');
+  const child = spawn('git', ['-C', mirror, ...args], { stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  let stderr = '';
+  child.stderr.on('data', (data) => (stderr += data));
+  return new Promise((done, fail) => {
+    child.on('error', (err) => {
+      rmSync(dir, { recursive: true, force: true });
+      fail(err);
+    });
+    child.on('close', (code) => {
+      try {
+        if (code === 0) done(readFileSync(file, 'utf8'));
+        else fail(new Error(`git ${args.find((a) => /^[a-z]/.test(a))}: ${stderr.trim() || `exit code ${code}`}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
 /**
- * One `git log --raw -M` over the folders, newest first: per commit, its committer date and its `.md` changes with
- * the blobs before and after. Merges show no change of their own (history simplification keeps the commit that
- * made each change).
+ * Starts what the history of the Teams pages is read from: one `git log --raw -M` over the folders (newest first: per
+ * commit, its committer date and its changes with the blobs before and after; merges show no change of their own,
+ * history simplification keeps the commit that made each change) and the commit graph (`git rev-list --parents`).
  */
-function readHistory(mirror, sha, dirs) {
-  const log = git(mirror, ['log', '--format=%x01%H %cs', '--raw', '--no-abbrev', '-M', sha, '--', ...dirs]);
+function startTeamsHistory(mirror, sha) {
+  const { own, movedFrom } = TEAMS_HISTORY;
+  return Promise.all([
+    gitInBackground(mirror, ['-c', 'core.quotePath=false', 'log', '--format=%x01%H %cs', '--raw', '--no-abbrev', '-M', sha, '--', own, ...movedFrom]),
+    gitInBackground(mirror, ['rev-list', '--parents', sha]),
+  ]).then(([log, parents]) => ({ log, parents }));
+}
+
+/** The `.md` changes of each commit of the log, newest first. */
+function readHistory(log) {
   const commits = [];
   for (const chunk of log.split('\x01').slice(1)) {
     const lines = chunk.split('\n');
@@ -1146,10 +1179,10 @@ function readHistory(mirror, sha, dirs) {
   return commits;
 }
 
-/** The ancestors of each commit (itself included), from one `git rev-list --parents`. */
-function ancestorSets(mirror, sha, commits) {
+/** The ancestors of each commit (itself included), from the output of `git rev-list --parents`. */
+function ancestorSets(revList, commits) {
   const parents = new Map();
-  for (const line of git(mirror, ['rev-list', '--parents', sha]).split('\n')) {
+  for (const line of revList.split('\n')) {
     if (!line) continue;
     const [c, ...ps] = line.split(' ');
     parents.set(c, ps);
@@ -1169,9 +1202,17 @@ function ancestorSets(mirror, sha, commits) {
  * (`### -CallPriority --- Private Preview customers only`); one that says the parameter was removed
  * (`### -AadAccessToken (Removed from version 2.3.2-preview)`) documents it no more.
  */
-function documentedParameters(text) {
-  const body = section(text.replace(/\r\n?/g, '\n'), 'PARAMETERS') ?? '';
-  return [...body.matchAll(/^###[ \t]+-[ \t]*([A-Za-z][A-Za-z0-9_]*)(?:[ \t]+(.*))?$/gm)].filter((m) => !/\bremoved\b/i.test(m[2] ?? '')).map((m) => m[1]);
+function documentedParameters(bytes) {
+  // Read as Latin-1 (the names are ASCII; decoding every revision as UTF-8 costs more), line ends as they are.
+  const text = bytes.toString('latin1');
+  const start = /^## PARAMETERS[ \t]*\r?$/im.exec(text);
+  if (!start) return [];
+  const rest = text.slice(start.index + start[0].length);
+  const end = /^## /m.exec(rest);
+  const body = end ? rest.slice(0, end.index) : rest;
+  return [...body.matchAll(/^###[ \t]+-[ \t]*([A-Za-z][A-Za-z0-9_]*)(?:[ \t]+([^\r\n]*))?\r?$/gm)]
+    .filter((m) => !/\bremoved\b/i.test(m[2] ?? ''))
+    .map((m) => m[1]);
 }
 
 /**
@@ -1180,9 +1221,9 @@ function documentedParameters(text) {
  * `{ commit, date, status, before, after }` with the blobs of the page before and after it (undefined where the page
  * did not exist, or was not this page: moved in, deleted, moved out).
  */
-function teamsPageRevisions(mirror, sha) {
-  const { own, movedFrom } = TEAMS_HISTORY;
-  const commits = readHistory(mirror, sha, [own, ...movedFrom]);
+function teamsPageRevisions(history) {
+  const { own } = TEAMS_HISTORY;
+  const commits = readHistory(history.log);
   const inOwn = (path) => path.startsWith(`${own}/`);
   const moves = new Map(); // page key → the commits that moved it from `movedFrom` into `own`
   for (const { commit, changes } of commits)
@@ -1192,7 +1233,7 @@ function teamsPageRevisions(mirror, sha) {
       if (!moves.has(key)) moves.set(key, new Set());
       moves.get(key).add(commit);
     }
-  const ancestors = ancestorSets(mirror, sha, [...new Set([...moves.values()].flatMap((s) => [...s]))].sort());
+  const ancestors = ancestorSets(history.parents, [...new Set([...moves.values()].flatMap((s) => [...s]))].sort());
   const inLineage = (path, commit) => inOwn(path) || [...(moves.get(pageKey(path)) ?? [])].some((m) => ancestors.get(m).has(commit));
   // Walking back in time: a page renamed at some commit had its old file name before it.
   const renamed = new Map();
@@ -1236,12 +1277,11 @@ function teamsPageRevisions(mirror, sha) {
  * written again), by the revision after the newest one that has it. A cmdlet is retired when its page was deleted
  * (not moved) and no page of the pinned module has its name.
  */
-function readRetired(mirror, sha, cmdlets) {
-  const pages = teamsPageRevisions(mirror, sha);
+function readRetired(mirror, sha, cmdlets, history) {
+  const pages = teamsPageRevisions(history);
   const blobs = new Set();
   for (const revisions of pages.values()) for (const r of revisions) for (const b of [r.before, r.after]) if (b) blobs.add(b);
-  const texts = readBlobs(mirror, [...blobs].sort());
-  const headings = new Map([...texts].map(([blob, text]) => [blob, documentedParameters(text)]));
+  const headings = readBlobs(mirror, [...blobs].sort(), documentedParameters);
   const current = new Map(cmdlets.map((c) => [pageKey(c.path), c]));
   const short = (commit) => commit.slice(0, SHORT_COMMIT);
   const parameters = new Map();
@@ -1276,9 +1316,10 @@ function readRetired(mirror, sha, cmdlets) {
       );
   }
   const retiredCmdlets = new Map();
-  for (const [key, revisions] of pages) {
+  const deleted = [...pages].filter(([key, revisions]) => !current.has(key) && revisions[0].status === 'D' && revisions[0].before);
+  const texts = readBlobs(mirror, [...new Set(deleted.map(([, revisions]) => revisions[0].before))].sort());
+  for (const [, revisions] of deleted) {
     const last = revisions[0];
-    if (current.has(key) || last.status !== 'D' || !last.before) continue;
     const text = texts.get(last.before).replace(/\r\n?/g, '\n');
     const name = /^# (\S+)\s*$/m.exec(text)?.[1];
     // Not a cmdlet page (the module's overview, an example file): no `# Verb-Noun` title that its SYNTAX runs.
@@ -1297,8 +1338,17 @@ function readRetired(mirror, sha, cmdlets) {
   };
 }
 
-export function extract(mirror, { commit = 'HEAD', engine } = {}) {
+export async function extract(mirror, { commit = 'HEAD', engine } = {}) {
   const sha = resolveCommit(mirror, commit);
+  const history = startTeamsHistory(mirror, sha);
+  try {
+    return await extractAt(mirror, sha, engine, history);
+  } finally {
+    await history.catch(() => undefined); // its temporary files are gone before the run ends, even on an error
+  }
+}
+
+async function extractAt(mirror, sha, engine, history) {
   const findings = new Findings();
   const state = { comments: { supplements: [], overrides: [], syntaxOnly: [], enums: new Map() }, enumUses: new Map() };
   const modules = {};
@@ -1318,7 +1368,7 @@ export function extract(mirror, { commit = 'HEAD', engine } = {}) {
   for (const name of CMDLET_NAMES) if (!modules.skype.some((c) => c.name === name)) throw new Error(`${name}: no page`);
   checkEnumUses(state, findings);
   if (engine) for (const module of MODULES) disputeFromExamples(modules[module.id], engine, findings, module);
-  const retired = readRetired(mirror, sha, modules.teams);
+  const retired = readRetired(mirror, sha, modules.teams, await history);
   return { sha, modules, findings, comments: state.comments, retired };
 }
 
@@ -1814,7 +1864,7 @@ async function main(argv) {
     else if (argv[i].startsWith('-')) throw new Error(`unknown option ${argv[i]}`);
     else mirror = argv[i];
   }
-  const result = extract(mirror, { commit, engine: await loadEngine() });
+  const result = await extract(mirror, { commit, engine: await loadEngine() });
   const { text, missing, unused } = render(result, loadSummaries());
   if (missing.length) {
     console.error(`Missing summaries in ${relative(ROOT, SUMMARIES_FILE)} (${missing.length}):`);
