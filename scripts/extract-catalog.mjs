@@ -1288,7 +1288,10 @@ function readRetired(mirror, sha, cmdlets, history) {
   let fromOrder = 0;
   for (const [key, c] of current) {
     const revisions = pages.get(key) ?? [];
-    const known = new Set(c.params.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase()));
+    // Current: the catalogued parameters and aliases, and whatever the newest revision heads as a parameter (a heading
+    // the page reader skips, such as `### -Name --- a remark`, is not a retired parameter).
+    const newest = revisions[0]?.after ? headings.get(revisions[0].after) : [];
+    const known = new Set([...c.params.flatMap((p) => [p.name, ...p.aliases]), ...newest].map((n) => n.toLowerCase()));
     const retired = new Map(); // lower-case name → the name as last documented
     for (const r of revisions)
       for (const b of [r.after, r.before])
@@ -1306,7 +1309,7 @@ function readRetired(mirror, sha, cmdlets, history) {
         removal = revisions[revisions.findIndex((r) => has(r.after)) - 1];
         fromOrder++;
       }
-      if (!removal) throw new Error(`${c.name} -${name}: documented by the newest revision but not at ${sha}`);
+      if (!removal) throw new Error(`${c.name} -${name}: no revision after the newest one that documents it`);
       list.push({ name, removed: removal.date, commit: short(removal.commit), ...(how === 'order' ? { fromOrder: true } : {}) });
     }
     if (list.length)
