@@ -19,8 +19,8 @@
 //
 // The run is deterministic: the same mirror commit and the same summaries give the same output.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -310,9 +310,9 @@ function listPages(mirror, sha, dir) {
     .sort((a, b) => compareNames(a.file, b.file));
 }
 
-/** The contents of many blobs in one `git cat-file --batch`. */
-function readBlobs(mirror, blobs) {
-  const out = execFileSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: blobs.join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+/** The contents of many blobs in one `git cat-file --batch`, each as `read` makes it of the bytes (by default the text). */
+function readBlobs(mirror, blobs, read = (bytes) => bytes.toString('utf8')) {
+  const out = execFileSync('git', ['-C', mirror, 'cat-file', '--batch'], { input: blobs.join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
   const texts = new Map();
   let at = 0;
   while (at < out.length) {
@@ -320,7 +320,7 @@ function readBlobs(mirror, blobs) {
     const [blob, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
     if (type !== 'blob') throw new Error(`cat-file: ${blob} is ${type}`);
     const start = eol + 1;
-    texts.set(blob, out.subarray(start, start + Number(size)).toString('utf8'));
+    texts.set(blob, read(out.subarray(start, start + Number(size))));
     at = start + Number(size) + 1;
   }
   return texts;
@@ -1107,8 +1107,260 @@ function assignKinds(params, ctx, enumUses) {
   }
 }
 
-export function extract(mirror, { commit = 'HEAD', engine } = {}) {
+// ---------------------------------------------------------------------------------------------------------------
+// The history of the Teams pages: parameters an earlier revision of a page documented and the pinned one does not
+// (retired parameters), and pages deleted from the module (retired cmdlets)
+
+/**
+ * The folders whose history is read. `own`: the Teams module's folders, the current one and the ones before it
+ * (teams/teams-ps/teams until 2025); `movedFrom`: the Skype for Business folders that about 300 Teams pages were moved
+ * from in 2024 (they documented Skype for Business Online, whose cmdlets became the Teams module's). A revision in
+ * `movedFrom` counts for a Teams page only if it is an ancestor of the commit that moved that page into `own`: the
+ * Skype for Business Server page written at the same path after the move is another page.
+ */
+const TEAMS_HISTORY = { own: 'teams/teams-ps', movedFrom: ['skype/skype-ps/skype', 'skype/skype/vlatest', 'skype/vlatest'] };
+const NO_BLOB = '0'.repeat(40);
+/** Short commits in the catalogue: as many hex digits as the notes of this file use. */
+const SHORT_COMMIT = 8;
+
+/** The file name of a page without `.md`, lower case: what names a page across folders. */
+const pageKey = (path) =>
+  path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/\.md$/i, '')
+    .toLowerCase();
+
+/** Runs git with its output to a temporary file, so that it runs while this thread reads the pages; resolves to the output. */
+function gitInBackground(mirror, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'lync-pic-history-'));
+  const file = join(dir, 'out');
+  const fd = openSync(file, 'w');
+  const child = spawn('git', ['-C', mirror, ...args], { stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  let stderr = '';
+  child.stderr.on('data', (data) => (stderr += data));
+  return new Promise((done, fail) => {
+    child.on('error', (err) => {
+      rmSync(dir, { recursive: true, force: true });
+      fail(err);
+    });
+    child.on('close', (code) => {
+      try {
+        if (code === 0) done(readFileSync(file, 'utf8'));
+        else fail(new Error(`git ${args.find((a) => /^[a-z]/.test(a))}: ${stderr.trim() || `exit code ${code}`}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+/**
+ * Starts what the history of the Teams pages is read from: one `git log --raw -M` over the folders (newest first: per
+ * commit, its committer date and its changes with the blobs before and after; merges show no change of their own,
+ * history simplification keeps the commit that made each change) and the commit graph (`git rev-list --parents`).
+ */
+function startTeamsHistory(mirror, sha) {
+  const { own, movedFrom } = TEAMS_HISTORY;
+  return Promise.all([
+    gitInBackground(mirror, ['-c', 'core.quotePath=false', 'log', '--format=%x01%H %cs', '--raw', '--no-abbrev', '-M', sha, '--', own, ...movedFrom]),
+    gitInBackground(mirror, ['rev-list', '--parents', sha]),
+  ]).then(([log, parents]) => ({ log, parents }));
+}
+
+/** The `.md` changes of each commit of the log, newest first. */
+function readHistory(log) {
+  const commits = [];
+  for (const chunk of log.split('\x01').slice(1)) {
+    const lines = chunk.split('\n');
+    const [commit, date] = lines[0].split(' ');
+    const changes = [];
+    for (const line of lines.slice(1)) {
+      if (!line.startsWith(':')) continue;
+      const [meta, ...paths] = line.split('\t');
+      const [, , before, after, status] = meta.split(' ');
+      const path = paths[paths.length - 1];
+      if (!path.endsWith('.md') && !paths[0].endsWith('.md')) continue;
+      changes.push({ status: status[0], before, after, oldPath: paths[0], path });
+    }
+    if (changes.length) commits.push({ commit, date, changes });
+  }
+  return commits;
+}
+
+/** The ancestors of each commit (itself included), from the output of `git rev-list --parents`. */
+function ancestorSets(revList, commits) {
+  const parents = new Map();
+  for (const line of revList.split('\n')) {
+    if (!line) continue;
+    const [c, ...ps] = line.split(' ');
+    parents.set(c, ps);
+  }
+  const sets = new Map();
+  for (const start of commits) {
+    const seen = new Set([start]);
+    const stack = [start];
+    while (stack.length) for (const p of parents.get(stack.pop()) ?? []) if (!seen.has(p)) seen.add(p) && stack.push(p);
+    sets.set(start, seen);
+  }
+  return sets;
+}
+
+/**
+ * The parameters a page documents: the `### -Name` headings of its PARAMETERS section. Some headings add a remark
+ * (`### -CallPriority --- Private Preview customers only`); one that says the parameter was removed
+ * (`### -AadAccessToken (Removed from version 2.3.2-preview)`) documents it no more.
+ */
+function documentedParameters(bytes) {
+  // Read as Latin-1 (the names are ASCII; decoding every revision as UTF-8 costs more), line ends as they are.
+  const text = bytes.toString('latin1');
+  const start = /^## PARAMETERS[ \t]*\r?$/im.exec(text);
+  if (!start) return [];
+  const rest = text.slice(start.index + start[0].length);
+  const end = /^## /m.exec(rest);
+  const body = end ? rest.slice(0, end.index) : rest;
+  return [...body.matchAll(/^###[ \t]+-[ \t]*([A-Za-z][A-Za-z0-9_]*)(?:[ \t]+([^\r\n]*))?\r?$/gm)]
+    .filter((m) => !/\bremoved\b/i.test(m[2] ?? ''))
+    .map((m) => m[1]);
+}
+
+/**
+ * The revisions of every page of the Teams module's history, newest first, keyed by page (the file name, lower case,
+ * as the page is named at the pinned commit: renames that change the file name are followed). A revision:
+ * `{ commit, date, status, before, after }` with the blobs of the page before and after it (undefined where the page
+ * did not exist, or was not this page: moved in, deleted, moved out).
+ */
+function teamsPageRevisions(history) {
+  const { own } = TEAMS_HISTORY;
+  const commits = readHistory(history.log);
+  const inOwn = (path) => path.startsWith(`${own}/`);
+  const moves = new Map(); // page key → the commits that moved it from `movedFrom` into `own`
+  for (const { commit, changes } of commits)
+    for (const ch of changes) {
+      if (ch.status !== 'R' || inOwn(ch.oldPath) || !inOwn(ch.path)) continue;
+      const key = pageKey(ch.path);
+      if (!moves.has(key)) moves.set(key, new Set());
+      moves.get(key).add(commit);
+    }
+  const ancestors = ancestorSets(history.parents, [...new Set([...moves.values()].flatMap((s) => [...s]))].sort());
+  const inLineage = (path, commit) => inOwn(path) || [...(moves.get(pageKey(path)) ?? [])].some((m) => ancestors.get(m).has(commit));
+  // Walking back in time: a page renamed at some commit had its old file name before it.
+  const renamed = new Map();
+  const identity = (key) => renamed.get(key) ?? key;
+  const pages = new Map();
+  for (const { commit, date, changes } of commits) {
+    const renames = [];
+    for (const ch of changes) {
+      const newSide = ch.status !== 'D' && inLineage(ch.path, commit);
+      const oldSide = ch.status !== 'A' && inLineage(ch.oldPath, commit);
+      if (!newSide && !oldSide) continue;
+      const page = identity(pageKey(newSide ? ch.path : ch.oldPath));
+      if (!pages.has(page)) pages.set(page, []);
+      const revisions = pages.get(page);
+      const revision = {
+        commit,
+        date,
+        status: newSide ? ch.status : ch.status === 'R' ? 'moved' : 'D', // moved: out of the module's history
+        before: oldSide && ch.before !== NO_BLOB ? ch.before : undefined,
+        after: newSide && ch.after !== NO_BLOB ? ch.after : undefined,
+      };
+      const same = revisions.at(-1)?.commit === commit ? revisions.at(-1) : undefined;
+      if (!same) revisions.push(revision);
+      else {
+        // Two files of one page in a commit (a duplicate spelt in another case deleted as the page is added): one change.
+        same.before ??= revision.before;
+        same.after ??= revision.after;
+        if (same.before && same.after) same.status = 'M';
+      }
+      if (ch.status === 'R' && newSide && oldSide && pageKey(ch.oldPath) !== pageKey(ch.path)) renames.push([pageKey(ch.oldPath), page]);
+    }
+    for (const [from, to] of renames) renamed.set(from, to);
+  }
+  return pages;
+}
+
+/**
+ * Retired parameters and cmdlets of the Teams module. A parameter is retired when a revision of the page documented it
+ * (a `### -Name` heading in PARAMETERS) and the pinned page has no parameter or alias of that name (case aside); it
+ * was removed by the newest revision whose change dropped it, or, where no single change did (a page deleted and
+ * written again), by the revision after the newest one that has it. A cmdlet is retired when its page was deleted
+ * (not moved) and no page of the pinned module has its name.
+ */
+function readRetired(mirror, sha, cmdlets, history) {
+  const pages = teamsPageRevisions(history);
+  const blobs = new Set();
+  for (const revisions of pages.values()) for (const r of revisions) for (const b of [r.before, r.after]) if (b) blobs.add(b);
+  const headings = readBlobs(mirror, [...blobs].sort(), documentedParameters);
+  const current = new Map(cmdlets.map((c) => [pageKey(c.path), c]));
+  const short = (commit) => commit.slice(0, SHORT_COMMIT);
+  const parameters = new Map();
+  let fromOrder = 0;
+  for (const [key, c] of current) {
+    const revisions = pages.get(key) ?? [];
+    // Current: the catalogued parameters and aliases, and whatever the newest revision heads as a parameter (a heading
+    // the page reader skips, such as `### -Name --- a remark`, is not a retired parameter).
+    const newest = revisions[0]?.after ? headings.get(revisions[0].after) : [];
+    const known = new Set([...c.params.flatMap((p) => [p.name, ...p.aliases]), ...newest].map((n) => n.toLowerCase()));
+    const retired = new Map(); // lower-case name → the name as last documented
+    for (const r of revisions)
+      for (const b of [r.after, r.before])
+        for (const name of b ? headings.get(b) : []) {
+          const lower = name.toLowerCase();
+          if (!known.has(lower) && !COMMON_PARAMETERS.has(name) && name !== 'CommonParameters' && !retired.has(lower)) retired.set(lower, name);
+        }
+    const list = [];
+    for (const [lower, name] of retired) {
+      const has = (blob) => blob !== undefined && headings.get(blob).some((n) => n.toLowerCase() === lower);
+      let removal = revisions.find((r) => has(r.before) && r.after && !has(r.after));
+      const how = removal ? 'change' : 'order';
+      if (!removal) {
+        // The page was deleted and written again without it: the revision after the newest one with it.
+        removal = revisions[revisions.findIndex((r) => has(r.after)) - 1];
+        fromOrder++;
+      }
+      if (!removal) throw new Error(`${c.name} -${name}: no revision after the newest one that documents it`);
+      list.push({ name, removed: removal.date, commit: short(removal.commit), ...(how === 'order' ? { fromOrder: true } : {}) });
+    }
+    if (list.length)
+      parameters.set(
+        c.name,
+        list.sort((a, b) => compareNames(a.name, b.name)),
+      );
+  }
+  const retiredCmdlets = new Map();
+  const deleted = [...pages].filter(([key, revisions]) => !current.has(key) && revisions[0].status === 'D' && revisions[0].before);
+  const texts = readBlobs(mirror, [...new Set(deleted.map(([, revisions]) => revisions[0].before))].sort());
+  for (const [, revisions] of deleted) {
+    const last = revisions[0];
+    const text = texts.get(last.before).replace(/\r\n?/g, '\n');
+    const name = /^# (\S+)\s*$/m.exec(text)?.[1];
+    // Not a cmdlet page (the module's overview, an example file): no `# Verb-Noun` title that its SYNTAX runs.
+    if (!name || !/^[A-Za-z]+-[A-Za-z0-9]+$/.test(name) || !(section(text, 'SYNTAX') ?? '').toLowerCase().includes(name.toLowerCase())) continue;
+    if (cmdlets.some((c) => c.name.toLowerCase() === name.toLowerCase())) continue; // a copy of a current page
+    const seen = retiredCmdlets.get(name.toLowerCase());
+    if (seen && seen.removed >= last.date) continue;
+    retiredCmdlets.set(name.toLowerCase(), { name, removed: last.date, commit: short(last.commit) });
+  }
+  return {
+    parameters,
+    cmdlets: [...retiredCmdlets.values()].sort((a, b) => compareNames(a.name, b.name)),
+    revisions: [...pages.values()].reduce((n, r) => n + r.length, 0),
+    pages: pages.size,
+    fromOrder,
+  };
+}
+
+export async function extract(mirror, { commit = 'HEAD', engine } = {}) {
   const sha = resolveCommit(mirror, commit);
+  const history = startTeamsHistory(mirror, sha);
+  try {
+    return await extractAt(mirror, sha, engine, history);
+  } finally {
+    await history.catch(() => undefined); // its temporary files are gone before the run ends, even on an error
+  }
+}
+
+async function extractAt(mirror, sha, engine, history) {
   const findings = new Findings();
   const state = { comments: { supplements: [], overrides: [], syntaxOnly: [], enums: new Map() }, enumUses: new Map() };
   const modules = {};
@@ -1128,7 +1380,8 @@ export function extract(mirror, { commit = 'HEAD', engine } = {}) {
   for (const name of CMDLET_NAMES) if (!modules.skype.some((c) => c.name === name)) throw new Error(`${name}: no page`);
   checkEnumUses(state, findings);
   if (engine) for (const module of MODULES) disputeFromExamples(modules[module.id], engine, findings, module);
-  return { sha, modules, findings, comments: state.comments };
+  const retired = readRetired(mirror, sha, modules.teams, await history);
+  return { sha, modules, findings, comments: state.comments, retired };
 }
 
 function checkEnumUses(state, findings) {
@@ -1342,6 +1595,26 @@ function encodeCmdlet(c, module, interner, lookup) {
 
 const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/**
+ * The retired parameters and cmdlets of the Teams module (see EncodedRetired in encoded.ts): the removing revisions
+ * once each (`YYYY-MM-DD commit`, oldest first), then `Name:revision` lists per cmdlet and for the deleted cmdlets.
+ */
+function renderRetired(retired, out) {
+  const all = [...[...retired.parameters.values()].flat(), ...retired.cmdlets];
+  const revisions = [...new Set(all.map((r) => `${r.removed} ${r.commit}`))].sort();
+  const index = new Map(revisions.map((r, i) => [r, i]));
+  const list = (items) => items.map((r) => `${r.name}:${index.get(`${r.removed} ${r.commit}`)}`).join(' ');
+  out.push('      retired: {');
+  out.push('        revisions: [');
+  for (const r of revisions) out.push(`          ${q(r)},`);
+  out.push('        ],');
+  out.push('        parameters: {');
+  for (const [cmdlet, items] of [...retired.parameters].sort(([a], [b]) => compareNames(a, b))) out.push(`          ${q(cmdlet)}: ${q(list(items))},`);
+  out.push('        },');
+  out.push(`        cmdlets: ${q(list(retired.cmdlets))},`);
+  out.push('      },');
+}
+
 function render(result, summaries) {
   const missing = [];
   const used = new Set();
@@ -1383,6 +1656,7 @@ function render(result, summaries) {
     out.push('      specs: [');
     for (const s of specs) out.push(`        ${q(s)},`);
     out.push('      ],');
+    if (module.id === 'teams') renderRetired(result.retired, out);
     out.push('    },');
   }
   out.push('  },');
@@ -1472,6 +1746,7 @@ function renderDocs(result) {
   out.push('');
   for (const c of [...result.comments.overrides, ...result.comments.syntaxOnly]) out.push(`- ${c}`);
   out.push('');
+  renderRetiredDocs(result.retired, out);
   out.push('## Contradictions');
   out.push('');
   out.push(
@@ -1509,6 +1784,28 @@ function renderDocs(result) {
     out.push('');
   }
   return out.join('\n');
+}
+
+function renderRetiredDocs(retired, out) {
+  const parameters = [...retired.parameters].sort(([a], [b]) => compareNames(a, b)).flatMap(([cmdlet, items]) => items.map((r) => ({ cmdlet, ...r })));
+  out.push('## Retired Teams parameters and cmdlets');
+  out.push('');
+  out.push(
+    `Read from the history of the Teams pages up to the pinned commit (${retired.revisions} revisions of ${retired.pages} pages): a parameter is retired when an earlier revision of a page documented it (a \`### -Name\` heading in PARAMETERS) and the pinned page has no parameter or alias of that name (case aside); a cmdlet is retired when its page was deleted (not moved) and no current page has its name. The history follows the pages through the module's folders (\`teams/teams-ps/teams/\` until 2025) and, for the pages moved from \`skype/skype-ps/skype/\` in 2024 (they documented Skype for Business Online, whose cmdlets became the Teams module's), through that folder up to the move. The date is the commit date of the revision that removed it: the newest revision whose change dropped it, or, where the page was deleted and written again without it (${retired.fromOrder} parameters, marked *), the deletion. The linter uses them in Teams context to say when the reference dropped a parameter the script still passes.`,
+  );
+  out.push('');
+  out.push(`### Retired parameters (${parameters.length}, on ${retired.parameters.size} cmdlets)`);
+  out.push('');
+  out.push('| cmdlet | parameter | removed | commit |');
+  out.push('|---|---|---|---|');
+  for (const r of parameters) out.push(`| ${r.cmdlet} | -${r.name} | ${r.removed}${r.fromOrder ? ' *' : ''} | \`${r.commit}\` |`);
+  out.push('');
+  out.push(`### Retired cmdlets (${retired.cmdlets.length})`);
+  out.push('');
+  out.push('| cmdlet | removed | commit |');
+  out.push('|---|---|---|');
+  for (const r of retired.cmdlets) out.push(`| ${r.name} | ${r.removed} | \`${r.commit}\` |`);
+  out.push('');
 }
 
 const READING_RULES = [
@@ -1592,7 +1889,7 @@ async function main(argv) {
     else if (argv[i].startsWith('-')) throw new Error(`unknown option ${argv[i]}`);
     else mirror = argv[i];
   }
-  const result = extract(mirror, { commit, engine: await loadEngine() });
+  const result = await extract(mirror, { commit, engine: await loadEngine() });
   const { text, missing, unused } = render(result, loadSummaries());
   if (missing.length) {
     console.error(`Missing summaries in ${relative(ROOT, SUMMARIES_FILE)} (${missing.length}):`);

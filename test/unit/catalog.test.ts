@@ -111,3 +111,88 @@ describe('the catalogue of both modules', () => {
     assert.deepEqual(small.cmdletNames(), []);
   });
 });
+
+describe('retired Teams parameters and cmdlets', () => {
+  const teams = (name: string): CmdletSpec => {
+    const spec = catalog.cmdlet(name, 'teams');
+    assert.ok(spec, `${name} is a Teams cmdlet`);
+    return spec;
+  };
+
+  it('knows the parameters dropped when Teams–Skype consumer interop ended, with the revision that dropped each', () => {
+    assert.deepEqual(catalog.retiredParameter(teams('Set-CsExternalAccessPolicy'), 'EnablePublicCloudAccess'), {
+      name: 'EnablePublicCloudAccess',
+      removed: '2025-05-12',
+      commit: '977f02ff',
+    });
+    assert.deepEqual(catalog.retiredParameter(teams('New-CsExternalAccessPolicy'), 'EnablePublicCloudAccess'), {
+      name: 'EnablePublicCloudAccess',
+      removed: '2025-05-12',
+      commit: '6b39eaf7',
+    });
+    assert.deepEqual(catalog.retiredParameter(teams('Set-CsTenantFederationConfiguration'), 'AllowPublicUsers'), {
+      name: 'AllowPublicUsers',
+      removed: '2025-05-12',
+      commit: 'd3ab7dcf',
+    });
+  });
+
+  it('reads the written name as the binder does: any case, or an unambiguous prefix of a retired name', () => {
+    const policy = teams('Set-CsExternalAccessPolicy');
+    assert.equal(catalog.retiredParameter(policy, 'enablepubliccloudaccess')?.name, 'EnablePublicCloudAccess');
+    assert.equal(catalog.retiredParameter(policy, 'EnablePublicCloudAcc')?.name, 'EnablePublicCloudAccess');
+    assert.equal(catalog.retiredParameter(teams('Set-CsTenantFederationConfiguration'), 'AllowPublic')?.name, 'AllowPublicUsers');
+    // A prefix of current parameters is theirs (ambiguous or not), never a retired one's.
+    assert.equal(catalog.retiredParameter(policy, 'Enable'), undefined);
+    assert.equal(catalog.retiredParameter(policy, 'EnablePublic'), undefined, 'a prefix of a current parameter too (EnablePublicCloudAudioVideoAccess)');
+  });
+
+  it('does not call a current parameter, a common parameter or an unknown name retired', () => {
+    const policy = teams('Set-CsExternalAccessPolicy');
+    assert.ok(policy.parameters.some((p) => p.name === 'EnableFederationAccess'));
+    assert.equal(catalog.retiredParameter(policy, 'EnableFederationAccess'), undefined);
+    assert.equal(catalog.retiredParameter(policy, 'Identity'), undefined);
+    assert.equal(catalog.retiredParameter(policy, 'Verbose'), undefined);
+    assert.equal(catalog.retiredParameter(policy, 'NoSuchParameter'), undefined);
+    assert.equal(catalog.retiredParameter(teams('Get-Team'), 'EnablePublicCloudAccess'), undefined, 'retired on another cmdlet only');
+  });
+
+  it('has none for the Skype module, where -EnablePublicCloudAccess is current, nor for specs given by hand', () => {
+    const server = catalog.cmdlet('Set-CsExternalAccessPolicy');
+    assert.ok(server && server.parameters.some((p) => p.name === 'EnablePublicCloudAccess'));
+    assert.deepEqual(catalog.retiredParameters(server), []);
+    assert.equal(catalog.retiredParameter(server, 'EnablePublicCloudAccess'), undefined);
+    const spec: CmdletSpec = { name: 'Set-CsTenantFederationConfiguration', summary: '', docsUrl: 'u', versions: [], parameterSets: [], parameters: [] };
+    assert.equal(new Catalog([spec], []).retiredParameter(spec, 'AllowPublicUsers'), undefined);
+  });
+
+  it('lists only names the pinned reference does not have, each with a date and a short commit', () => {
+    let count = 0;
+    for (const cmdlet of every('teams')) {
+      const current = new Set(cmdlet.parameters.flatMap((p) => [p.name, ...(p.aliases ?? [])]).map((n) => n.toLowerCase()));
+      for (const r of catalog.retiredParameters(cmdlet)) {
+        count++;
+        assert.ok(!current.has(r.name.toLowerCase()), `${cmdlet.name} -${r.name} is current`);
+        assert.match(r.removed, /^20\d\d-\d\d-\d\d$/);
+        assert.match(r.commit, /^[0-9a-f]{8}$/);
+      }
+    }
+    assert.ok(count > 500, `${count} retired parameters`);
+    const docs = readFileSync(join(REPO_ROOT, 'docs/catalog.md'), 'utf8');
+    assert.ok(docs.includes(`### Retired parameters (${count}, on `), 'docs/catalog.md gives the same count');
+  });
+
+  it('knows the cmdlets whose page the Teams reference deleted', () => {
+    assert.deepEqual(catalog.retiredCmdlet('get-csteamsshiftsconnection', 'teams'), {
+      name: 'Get-CsTeamsShiftsConnection',
+      removed: '2026-07-09',
+      commit: '6bf70ebc',
+    });
+    assert.equal(catalog.retiredCmdlet('Get-CsTeamsShiftsConnection', 'skype'), undefined);
+    assert.equal(catalog.retiredCmdlet('Get-Team', 'teams'), undefined, 'a current cmdlet');
+    assert.equal(catalog.retiredCmdlet('Get-CsNoSuchThing', 'teams'), undefined);
+    const retired = catalog.retiredCmdlets('teams');
+    assert.ok(retired.length > 20 && retired.every((c) => !catalog.isKnownCmdletName(c.name, 'teams')));
+    assert.deepEqual(catalog.retiredCmdlets('skype'), []);
+  });
+});

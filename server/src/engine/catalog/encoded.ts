@@ -12,8 +12,12 @@
  * - memberships: 0 for "every set, optional, named, no pipeline input", else `[set, flags, position?][]` with set an
  *   index into the cmdlet's sets and flags 1 = required, 2 = pipeline input, 4 = required in dispute
  * - aliases: comma-separated, '' for none; enumValues: an index into `table` (comma-separated names), -1 for none
+ *
+ * Retired parameters and cmdlets (the Teams module only, read from the history of its pages): `retired` holds the
+ * revisions that removed something once each, `YYYY-MM-DD commit` (the commit date, the commit shortened), and lists
+ * `Name:revision Name:revision` (revision an index into `revisions`) per cmdlet and for the deleted cmdlets.
  */
-import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, SetMembership, ValueKind } from './types';
+import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, RetiredParameter, SetMembership, ValueKind } from './types';
 
 export interface EncodedModule {
   readonly urlPrefix: string;
@@ -22,6 +26,17 @@ export interface EncodedModule {
   /** The cmdlets the project describes in its own words (with a summary), space-separated. */
   readonly described: string;
   readonly specs: readonly string[];
+  /** What the module's reference documented once and dropped (the Teams module). */
+  readonly retired?: EncodedRetired;
+}
+
+export interface EncodedRetired {
+  /** The revisions that removed a parameter or a page: `YYYY-MM-DD commit`, oldest first. */
+  readonly revisions: readonly string[];
+  /** Per cmdlet (named as in `names`): its retired parameters, `Name:revision`, space-separated. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** The cmdlets whose page was deleted: `Name:revision`, space-separated. */
+  readonly cmdlets: string;
 }
 
 export interface EncodedCatalog {
@@ -109,4 +124,16 @@ function membership([set, flags, position]: EncodedMembership, sets: readonly st
     ...(position !== undefined ? { position } : {}),
     pipeline: (flags & PIPELINE) !== 0,
   };
+}
+
+/** Decodes a `Name:revision Name:revision` list of retired names. */
+export function decodeRetired(list: string, revisions: readonly string[]): RetiredParameter[] {
+  return list
+    .split(' ')
+    .filter(Boolean)
+    .map((item) => {
+      const colon = item.lastIndexOf(':');
+      const [removed, commit] = revisions[Number(item.slice(colon + 1))].split(' ');
+      return { name: item.slice(0, colon), removed, commit };
+    });
 }

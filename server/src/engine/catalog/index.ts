@@ -1,6 +1,6 @@
 import { ENCODED_CATALOG } from './data.generated';
-import { CatalogDecoder, type EncodedCatalog } from './encoded';
-import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, TargetVersion } from './types';
+import { CatalogDecoder, decodeRetired, type EncodedCatalog } from './encoded';
+import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, RetiredCmdlet, RetiredParameter, TargetVersion } from './types';
 import { KeyedCache } from '../util/cache';
 
 export * from './types';
@@ -100,6 +100,8 @@ class ModuleIndex {
   private nameList?: readonly string[];
   private readonly decoded = new Map<number, CmdletSpec>();
   private readonly versionsAt = new Map<number, readonly CatalogVersion[]>();
+  private retiredByCmdlet?: Map<string, readonly RetiredParameter[]>;
+  private retiredCmdletIndex?: Map<string, RetiredCmdlet>;
 
   constructor(
     private readonly module: CatalogModule,
@@ -137,6 +139,26 @@ class ModuleIndex {
       this.versionsAt.set(at, versions);
     }
     return versions;
+  }
+
+  /** The retired parameters of a cmdlet (lower-case name); the lists are decoded together on first use. */
+  retiredParameters(lowerName: string): readonly RetiredParameter[] {
+    if (!this.retiredByCmdlet) {
+      this.retiredByCmdlet = new Map();
+      const retired = this.data?.modules[this.module].retired;
+      for (const [name, list] of Object.entries(retired?.parameters ?? {}))
+        this.retiredByCmdlet.set(name.toLowerCase(), decodeRetired(list, retired?.revisions ?? []));
+    }
+    return this.retiredByCmdlet.get(lowerName) ?? [];
+  }
+
+  /** The cmdlets whose page was deleted, by lower-case name. */
+  retiredCmdlets(): ReadonlyMap<string, RetiredCmdlet> {
+    if (!this.retiredCmdletIndex) {
+      const retired = this.data?.modules[this.module].retired;
+      this.retiredCmdletIndex = new Map(decodeRetired(retired?.cmdlets ?? '', retired?.revisions ?? []).map((c) => [c.name.toLowerCase(), c]));
+    }
+    return this.retiredCmdletIndex;
   }
 
   /** The cmdlets described in the project's own words. */
@@ -237,6 +259,45 @@ export class Catalog {
   resolveParameter(cmdlet: CmdletSpec, written: string): ParameterResolution {
     // Scripts write the same few names again and again: each is resolved once per cmdlet.
     return this.resolved.get(cmdlet, written);
+  }
+
+  /**
+   * The parameters an earlier revision of the cmdlet's page documented and the pinned reference does not, with the
+   * date and commit of the revision that removed each (by name). Only the Teams module has them (read from the
+   * history of its pages); a cmdlet of the Skype module, or a spec given by hand without `module: 'teams'`, has none.
+   */
+  retiredParameters(cmdlet: CmdletSpec): readonly RetiredParameter[] {
+    return this.modules[cmdlet.module ?? 'skype'].retiredParameters(cmdlet.name.toLowerCase());
+  }
+
+  /**
+   * The retired parameter a written parameter name (without its dash) means, when it resolves to no current parameter
+   * of the cmdlet (nor a common parameter, nor an ambiguous prefix of them): a retired name written in full (any case),
+   * else the one retired name it is a prefix of. Undefined when it resolves to a current parameter, when no retired
+   * name matches, or when it is a prefix of several.
+   */
+  retiredParameter(cmdlet: CmdletSpec, written: string): RetiredParameter | undefined {
+    const retired = this.retiredParameters(cmdlet);
+    if (retired.length === 0 || this.resolveParameter(cmdlet, written).status !== 'unknown') return undefined;
+    const lower = written.toLowerCase();
+    const exact = retired.find((r) => r.name.toLowerCase() === lower);
+    if (exact) return exact;
+    const prefixed = retired.filter((r) => r.name.toLowerCase().startsWith(lower));
+    return prefixed.length === 1 ? prefixed[0] : undefined;
+  }
+
+  /**
+   * A cmdlet whose page the module's reference deleted, with the date and commit of the deletion (the Teams module
+   * only); undefined for a current cmdlet of the module or a name the reference never had.
+   */
+  retiredCmdlet(name: string, module: CatalogModule): RetiredCmdlet | undefined {
+    if (this.isKnownCmdletName(name, module)) return undefined;
+    return this.modules[module].retiredCmdlets().get(name.toLowerCase());
+  }
+
+  /** Every retired cmdlet of a module (the Teams module only has them), in name order. */
+  retiredCmdlets(module: CatalogModule): readonly RetiredCmdlet[] {
+    return [...this.modules[module].retiredCmdlets().values()];
   }
 }
 

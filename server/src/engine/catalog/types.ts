@@ -86,3 +86,19 @@ export interface CmdletSpec {
   readonly defaultParameterSet?: string;
   readonly parameters: readonly ParameterSpec[];
 }
+
+/**
+ * A parameter an earlier revision of the cmdlet's page documented and the pinned reference does not (the Teams module:
+ * read from the history of its pages, see docs/catalog.md).
+ */
+export interface RetiredParameter {
+  /** The name as the page last documented it. */
+  readonly name: string;
+  /** The commit date of the revision that removed it, `YYYY-MM-DD`. */
+  readonly removed: string;
+  /** That revision's commit in MicrosoftDocs/office-docs-powershell, shortened (8 hex digits). */
+  readonly commit: string;
+}
+
+/** A cmdlet whose page the module's reference deleted (the Teams module); same fields as a retired parameter. */
+export type RetiredCmdlet = RetiredParameter;
