@@ -60,4 +60,20 @@ describe('Microsoft Teams as a context, decided per command', () => {
     assert.deepEqual(found(result), ['2:unknown-cmdlet']);
     assert.match(result.findings[0].message, /Did you mean Get-CsTeamsMeetingPolicy/);
   });
+
+  it('says when the Teams module dropped a parameter or a cmdlet, from the history of the reference', async () => {
+    const text = [
+      'Connect-MicrosoftTeams',
+      'Set-CsExternalAccessPolicy -Identity Global -EnablePublicCloudAccess $true',
+      'Set-CsTenantFederationConfiguration -AllowPublicUsers $true',
+      'Get-CsTeamsRecordingRollOutPolicy',
+    ].join('\n');
+    const result = await lintText(text);
+    assert.deepEqual(found(result), ['2:unknown-parameter', '3:unknown-parameter', '4:unknown-cmdlet']);
+    assert.match(result.findings[0].message, /dropped -EnablePublicCloudAccess: Microsoft's reference removed it on 2025-05-12 \(commit [0-9a-f]{8}\)/);
+    assert.match(result.findings[1].message, /dropped -AllowPublicUsers: Microsoft's reference removed it on 2025-05-12/);
+    assert.match(result.findings[2].message, /dropped Get-CsTeamsRecordingRollOutPolicy: Microsoft's reference removed its page on 2025-10-13/);
+    // The same parameter is still valid on the server, before the connection.
+    assert.deepEqual(found(await lintText('Set-CsExternalAccessPolicy -Identity Global -EnablePublicCloudAccess $true\n')), []);
+  });
 });

@@ -33,6 +33,14 @@ export const unknownCmdlet: Rule = {
     // A Teams cmdlet in a script that does not connect to Teams is teams-context's to explain.
     if (context.catalog.isKnownCmdletName(name) || context.catalog.isKnownCmdletName(name, 'teams')) return;
     const module = context.teamsConnected ? 'teams' : 'skype';
+    const retired = module === 'teams' ? context.catalog.retiredCmdlet(name, 'teams') : undefined;
+    if (retired) {
+      context.report({
+        range: command.nameRange,
+        message: `The MicrosoftTeams module dropped ${retired.name}: Microsoft's reference removed its page on ${retired.removed} (commit ${retired.commit}).`,
+      });
+      return;
+    }
     const suggestions = suggestionCache.get(context.catalog, `${module} ${name}`);
     if (suggestions.length === 0) return;
     const prefix = qualifier === undefined ? '' : `${qualifier}\\`;

@@ -4,6 +4,8 @@ import { createOnlyParameters } from './create-only-parameter';
 import { teamsExplains } from '../module-context';
 import type { Rule } from './rule';
 
+const RISK_MITIGATION = new Set(['whatif', 'confirm']);
+
 export const unknownParameter: Rule = {
   meta: {
     id: 'unknown-parameter',
@@ -20,12 +22,18 @@ export const unknownParameter: Rule = {
       if (ambiguousWith || explained.has(written)) continue;
       // In a script that looks like an unmarked Teams script, teams-context explains the Teams parameters once.
       if (teamsExplains(context, bound.command, bound.cmdlet.name, written.name)) continue;
+      const retired = context.catalog.retiredParameter(bound.cmdlet, written.name);
+      // Pages dropped -WhatIf and -Confirm while the cmdlets may still take them: no consistent evidence of an error.
+      if (retired && RISK_MITIGATION.has(retired.name.toLowerCase())) continue;
       const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
       const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+      const why = retired
+        ? ` The MicrosoftTeams module dropped -${retired.name}: Microsoft's reference removed it on ${retired.removed} (commit ${retired.commit}).`
+        : '';
       const dash = written.viaSplat ? '' : written.alternativeDash ? '\u2013' : '-';
       context.report({
         range: written.range,
-        message: `${bound.cmdlet.name} has no parameter -${written.name}.${hint}`,
+        message: `${bound.cmdlet.name} has no parameter -${written.name}.${why}${hint}`,
         fixes: suggestions.map((s) =>
           replaceFix(`Change to -${s}`, written.range, `${dash}${s}${written.colon && !written.viaSplat ? ':' : ''}`, suggestions.length === 1),
         ),
