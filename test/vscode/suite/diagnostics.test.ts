@@ -43,6 +43,24 @@ suite('lync-pic in VS Code', () => {
     assert.deepEqual(show(ours(clean.uri)), '[]');
   });
 
+  test('reports a misspelt parameter of a Teams script, checked against the Teams module', async () => {
+    const content = 'Connect-MicrosoftTeams\nSet-CsExternalAccessPolicy -Identity Global -EnabledFederationAccess $true\n';
+    const teams = await vscode.workspace.openTextDocument({ language: 'powershell', content });
+    await vscode.window.showTextDocument(teams, { preview: false });
+    try {
+      const d = await waitFor(
+        'an unknown-parameter diagnostic on the Teams script',
+        () => ours(teams.uri).find((x) => codeOf(x) === 'unknown-parameter'),
+        () => show(vscode.languages.getDiagnostics(teams.uri)),
+      );
+      assert.equal(d.range.start.line, 1);
+      assert.equal(teams.getText(d.range), '-EnabledFederationAccess');
+      assert.match(d.message, /Did you mean -EnableFederationAccess\b/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('the diagnostic follows edits: appears on a typo, goes away when fixed', async () => {
     const editor = await vscode.window.showTextDocument(clean, { preview: false });
     const value = rangeOf(clean, RIGHT_FQDN);

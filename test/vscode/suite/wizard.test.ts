@@ -131,7 +131,7 @@ suite('lync-pic generator wizard, step by step', () => {
       ['sfb2019'],
       'the default target is active',
     );
-    assert.deepEqual(target.values, ['sfb2019', 'sfb2015', 'lync2013', 'lync2010']);
+    assert.deepEqual(target.values, ['sfbse', 'sfb2019', 'sfb2015', 'lync2013', 'lync2010']);
     target.choose('sfb2015');
 
     const edge = await ui.next('input');
