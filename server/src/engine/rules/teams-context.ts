@@ -29,7 +29,7 @@ export const teamsContext: Rule = {
   meta: {
     id: 'teams-context',
     summary: 'A script that uses Microsoft Teams cmdlets or parameters without connecting to Teams or naming Teams as its target.',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     since: '0.1.0',
   },
   checkScript(context) {
