@@ -33,6 +33,18 @@ import type {
   VariableNode,
 } from './syntax';
 
+/**
+ * The list a node keeps: an array grown by `push` holds at least 16 slots, a copy only as many as it has, and lists
+ * with nothing share one empty array. (About 70,000 lists in the 50,000-line benchmark script: the tree retained 35 MB
+ * with grown arrays.)
+ */
+function settled<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
+/** The one empty list of every node that has none (never written to). */
+const NONE: readonly never[] = [];
+
 /** Past this many nested constructs the parser skips the inner ones (and says so) instead of recursing deeper. */
 export const MAX_NESTING = 300;
 
@@ -230,7 +242,7 @@ class ScriptParser implements NestedParser {
     const end = opener ? this.t.skipBalanced(start) : (this.t.advance(), this.t.end);
     this.t.reset(end);
     this.error(TOO_DEEP, start, Math.min(end, start + 1));
-    return { kind: 'error', start, end, nested: [] };
+    return { kind: 'error', start, end, nested: NONE };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -247,7 +259,7 @@ class ScriptParser implements NestedParser {
     } else {
       this.statementList(closer, statements);
     }
-    return { start, end: this.t.pos, param, statements };
+    return { start, end: this.t.pos, param, statements: settled(statements) };
   }
 
   /** After a named block's keyword: a `{` (else `begin` is a command). */
@@ -403,7 +415,7 @@ class ScriptParser implements NestedParser {
   /** A compound statement from `start` to its last child, or to `end` (its keyword's end) when that is later. */
   private compound(keyword: string, start: number, children: SyntaxNode[], end = start + keyword.length): CompoundStatementNode {
     const last = children[children.length - 1];
-    return { kind: 'statement', keyword, start, end: last ? Math.max(last.end, end) : end, children };
+    return { kind: 'statement', keyword, start, end: last ? Math.max(last.end, end) : end, children: settled(children) };
   }
 
   /** `:name` before a loop. */
@@ -710,7 +722,7 @@ class ScriptParser implements NestedParser {
       this.error(`Missing name after ${keyword} keyword.`);
     }
     this.skipNewlines();
-    let parameters: ParameterDeclarationNode[] = [];
+    let parameters: readonly ParameterDeclarationNode[] = NONE;
     if (this.peek() === Tok.LParen) {
       parameters = this.parameterList("Missing ')' in function parameter list.");
       this.skipNewlines();
@@ -722,7 +734,7 @@ class ScriptParser implements NestedParser {
   }
 
   /** `( [attr] [type] $a = default, … )` of a param block or a function. */
-  private parameterList(missingClose: string): ParameterDeclarationNode[] {
+  private parameterList(missingClose: string): readonly ParameterDeclarationNode[] {
     const open = this.t.start;
     this.t.advance();
     this.openParens++;
@@ -748,7 +760,7 @@ class ScriptParser implements NestedParser {
     } finally {
       this.openParens--;
     }
-    return parameters;
+    return settled(parameters);
   }
 
   private parameterDeclaration(): ParameterDeclarationNode | undefined {
@@ -770,7 +782,7 @@ class ScriptParser implements NestedParser {
       defaultValue = this.expression();
       if (!defaultValue) this.error("Missing expression after '='.");
     }
-    return { kind: 'parameter-declaration', start, end: defaultValue?.end ?? variable.end, attributes, variable, defaultValue };
+    return { kind: 'parameter-declaration', start, end: defaultValue?.end ?? variable.end, attributes: settled(attributes), variable, defaultValue };
   }
 
   /** `[attributes] param( … )`, when the text at hand is one; else nothing is consumed. */
@@ -785,7 +797,7 @@ class ScriptParser implements NestedParser {
       this.skipNewlines();
       if (this.peek() === Tok.LParen) {
         const parameters = this.parameterList("Missing ')' in function parameter list.");
-        return { kind: 'param-block', start, end: this.t.pos, attributes, parameters };
+        return { kind: 'param-block', start, end: this.t.pos, attributes: settled(attributes), parameters };
       }
     }
     this.backtrack(mark);
@@ -947,7 +959,7 @@ class ScriptParser implements NestedParser {
     } else {
       this.error('Missing ] at end of attribute or type literal.', start, start + 1);
     }
-    return { kind: 'attribute', start, end: this.t.pos, name, arguments: args };
+    return { kind: 'attribute', start, end: this.t.pos, name, arguments: settled(args) };
   }
 
   /** `(Mandatory, Position = 0, HelpMessage = "x")`. */
@@ -1054,7 +1066,7 @@ class ScriptParser implements NestedParser {
       break;
     }
     if (elements.length === 0) return undefined;
-    return { kind: 'pipeline', start: elements[0].start, end: elements[elements.length - 1].end, elements, background };
+    return { kind: 'pipeline', start: elements[0].start, end: elements[elements.length - 1].end, elements: settled(elements), background };
   }
 
   /** A newline, then (after blank lines and comments) a `|` that continues the pipeline (PowerShell 7). */
@@ -1084,8 +1096,8 @@ class ScriptParser implements NestedParser {
       if (this.t.start === before && this.peek('command') === kind) this.t.advance();
     }
     if (this.t.start > start) {
-      const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.pos, nested };
-      into.push({ kind: 'expression-element', start, end: error.end, expression: error, redirections: [] });
+      const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.pos, nested: settled(nested) };
+      into.push({ kind: 'expression-element', start, end: error.end, expression: error, redirections: NONE });
     }
   }
 
@@ -1155,10 +1167,10 @@ class ScriptParser implements NestedParser {
     }
   }
 
-  private redirections(): RedirectionNode[] {
+  private redirections(): readonly RedirectionNode[] {
     const found: RedirectionNode[] = [];
     while (this.peek('command') === Tok.Redirection) found.push(this.redirection());
-    return found;
+    return settled(found);
   }
 
   private redirection(): RedirectionNode {
@@ -1203,12 +1215,12 @@ class ScriptParser implements NestedParser {
     return node;
   }
 
-  private commandElements(): CommandElementNode[] {
+  private commandElements(): readonly CommandElementNode[] {
     const elements: CommandElementNode[] = [];
     let parametersEnded = false;
     for (;;) {
       const kind = this.peek('command');
-      if (isCommandEnd(kind)) return elements;
+      if (isCommandEnd(kind)) return settled(elements);
       switch (kind) {
         case Tok.DashDash:
           if (parametersEnded) elements.push(this.bareToken());
@@ -1298,7 +1310,7 @@ class ScriptParser implements NestedParser {
       }
       elements.push(next);
     }
-    const array: ArrayLiteralNode = { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements };
+    const array: ArrayLiteralNode = { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements: settled(elements) };
     return array;
   }
 
@@ -1448,7 +1460,7 @@ class ScriptParser implements NestedParser {
       }
       elements.push(next);
     }
-    return { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements };
+    return { kind: 'array-literal', start: first.start, end: elements[elements.length - 1].end, elements: settled(elements) };
   }
 
   private unary(): ExpressionNode | undefined {
@@ -1469,7 +1481,7 @@ class ScriptParser implements NestedParser {
       const operand = this.unary();
       if (!operand) {
         this.error(`Missing expression after unary operator '${operator}'.`, start, start + operator.length);
-        return { kind: 'error', start, end: start + operator.length, nested: [] };
+        return { kind: 'error', start, end: start + operator.length, nested: NONE };
       }
       return { kind: 'unary', operator, operand, start, end: operand.end };
     }
@@ -1549,7 +1561,7 @@ class ScriptParser implements NestedParser {
       this.error('Missing property name after reference operator.', operatorEnd - 1, operatorEnd);
       return undefined;
     }
-    let args: ExpressionNode[] | undefined;
+    let args: readonly ExpressionNode[] | undefined;
     let after = this.peek();
     if (after === Tok.LBracket && !this.t.spaceBefore() && this.genericArgumentsFollow()) {
       this.bracketed();
@@ -1603,7 +1615,7 @@ class ScriptParser implements NestedParser {
   }
 
   /** `(a, b)` of a method call. */
-  private methodArguments(): ExpressionNode[] {
+  private methodArguments(): readonly ExpressionNode[] {
     const open = this.t.start;
     this.t.advance();
     this.openParens++;
@@ -1626,7 +1638,7 @@ class ScriptParser implements NestedParser {
     } finally {
       this.openParens--;
     }
-    return args;
+    return settled(args);
   }
 
   private primary(): ExpressionNode | undefined {
@@ -1687,7 +1699,7 @@ class ScriptParser implements NestedParser {
     }
     this.openParens--;
     this.endConstruct(commaAllowed);
-    return { kind, start, end: Math.max(this.t.pos, start + 1), statements };
+    return { kind, start, end: Math.max(this.t.pos, start + 1), statements: settled(statements) };
   }
 
   /** The pipeline in `( … )`; more statements before the `)` are an error (they are read: they may hold commands). */
@@ -1713,7 +1725,7 @@ class ScriptParser implements NestedParser {
       // Past the limit, not even the tokens are read: the sub-expression ends at its matching `)` in the text.
       const end = this.t.matchingParen(start, limit);
       this.error(TOO_DEEP, start - 2, start);
-      return { node: { kind: 'error', start: start - 2, end, nested: [] }, end };
+      return { node: { kind: 'error', start: start - 2, end, nested: NONE }, end };
     }
     if (limit < this.text.length) {
       // Inside a here-string: read by a parser of the text up to the here-string's end (a slice costs no copy).
@@ -1781,7 +1793,7 @@ class ScriptParser implements NestedParser {
     this.expectClose(Tok.RCurly, 'The hash literal was incomplete.', start);
     this.openCurlies--;
     this.endConstruct(commaAllowed);
-    return { kind: 'hashtable', start, end: Math.max(this.t.pos, start + 2), entries };
+    return { kind: 'hashtable', start, end: Math.max(this.t.pos, start + 2), entries: settled(entries) };
   }
 
   /** A hash key: a name (which may hold dashes: `@{ a-b = 1 }`), a string, a number, a variable or `( … )`. */
@@ -1854,9 +1866,9 @@ function isCommandEnd(kind: Tok): boolean {
 }
 
 function bareString(start: number, end: number, text: string): StringNode {
-  return { kind: 'string', quote: 'bare', start, end, value: text, nested: [] };
+  return { kind: 'string', quote: 'bare', start, end, value: text, nested: NONE };
 }
 
 function errorAt(offset: number): ErrorNode {
-  return { kind: 'error', start: offset, end: offset, nested: [] };
+  return { kind: 'error', start: offset, end: offset, nested: NONE };
 }
