@@ -139,8 +139,13 @@ export function parseScript(text: string): ScriptTree {
 
 class ScriptParser implements NestedParser {
   private readonly t: Tokenizer;
-  private readonly commands: CommandEntry[] = [];
-  private readonly assignments: AssignmentNode[] = [];
+  /**
+   * The commands and assignments found. Each takes its place in the list when it starts, and is written there when it
+   * is read (undefined if it turns out to be none), so that those nested in it come after it: the list is in
+   * document order without a sort (sorting the 20,000 commands of the benchmark's script took 3% of the parse).
+   */
+  private readonly commands: (CommandEntry | undefined)[] = [];
+  private readonly assignments: (AssignmentNode | undefined)[] = [];
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -156,11 +161,8 @@ class ScriptParser implements NestedParser {
 
   parse(): ScriptTree {
     const body = this.scriptBody(0, Tok.EOF);
-    // (Nested commands and assignments are made before those around them: put them in document order.)
-    // A `$( … )` in a string run together with a word (`"$(Get-X)"y`) is read twice: each is kept once.
-    const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
-    const commands = this.commands.sort((a, b) => byStart(a.node, b.node)).filter((c, i, all) => i === 0 || all[i - 1].node.start !== c.node.start);
-    const assignments = this.assignments.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
+    const commands = inDocumentOrder(this.commands, (entry) => entry.node.start);
+    const assignments = inDocumentOrder(this.assignments, (assignment) => assignment.start);
     return { text: this.text, body: { ...body, end: this.text.length }, commands, assignments, comments: this.t.comments, errors: this.t.errors };
   }
 
@@ -1102,6 +1104,7 @@ class ScriptParser implements NestedParser {
   }
 
   private assignment(target: ExpressionNode): StatementNode {
+    const place = this.assignments.push(undefined) - 1;
     const operator = this.t.value;
     const operatorStart = this.t.start;
     this.t.advance();
@@ -1110,13 +1113,13 @@ class ScriptParser implements NestedParser {
     if (!value) {
       this.error(`You must provide a value expression following the '${operator}' operator.`, operatorStart, operatorStart + operator.length);
       const end = operatorStart + operator.length;
-      return this.recorded({ kind: 'assignment', target, operator, value: errorAt(end), start: target.start, end });
+      return this.recorded(place, { kind: 'assignment', target, operator, value: errorAt(end), start: target.start, end });
     }
-    return this.recorded({ kind: 'assignment', target, operator, value, start: target.start, end: value.end });
+    return this.recorded(place, { kind: 'assignment', target, operator, value, start: target.start, end: value.end });
   }
 
-  private recorded(assignment: AssignmentNode): AssignmentNode {
-    this.assignments.push(assignment);
+  private recorded(place: number, assignment: AssignmentNode): AssignmentNode {
+    this.assignments[place] = assignment;
     return assignment;
   }
 
@@ -1190,6 +1193,7 @@ class ScriptParser implements NestedParser {
   // Commands
 
   private command(piped: boolean): CommandNode | undefined {
+    const place = this.commands.push(undefined) - 1;
     let kind = this.peek('command');
     const start = this.t.start;
     let invocation: '&' | '.' | undefined;
@@ -1211,7 +1215,7 @@ class ScriptParser implements NestedParser {
     const elements = this.commandElements();
     const last = elements[elements.length - 1] ?? name;
     const node: CommandNode = { kind: 'command', start, end: last.end, invocation, name, elements };
-    this.commands.push({ node, piped });
+    this.commands[place] = { node, piped };
     return node;
   }
 
@@ -1841,7 +1845,12 @@ class ScriptParser implements NestedParser {
 
 /** A word in lower case when it could be a keyword (letters only, 13 at most), else undefined: most command names are not lowered. */
 function keywordOf(word: string): string | undefined {
-  return word.length <= 13 && /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : undefined;
+  if (word.length === 0 || word.length > 13) return undefined;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20; // lower case, for letters
+    if (c < 97 || c > 122) return undefined;
+  }
+  return word.toLowerCase();
 }
 
 function isLetterStart(c: number): boolean {
@@ -1863,6 +1872,23 @@ function isCommandEnd(kind: Tok): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The commands or assignments found, in document order, each once. They are listed in order but for rare cases (a
+ * token read again after a backtrack, an assignment in an assignment's target): only then is the list sorted. A `$( … )`
+ * in a string run together with a word (`"$(Get-X)"y`) is read twice: each is kept once.
+ */
+function inDocumentOrder<T>(found: readonly (T | undefined)[], startOf: (item: T) => number): T[] {
+  const list: T[] = [];
+  let sorted = true;
+  for (const item of found) {
+    if (item === undefined) continue;
+    if (list.length > 0 && startOf(item) < startOf(list[list.length - 1])) sorted = false;
+    list.push(item);
+  }
+  if (!sorted) list.sort((a, b) => startOf(a) - startOf(b));
+  return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
 }
 
 function bareString(start: number, end: number, text: string): StringNode {

@@ -391,6 +391,8 @@ export class Tokenizer {
 
   /** Replays the token remembered under `key`; false when none is. */
   private replay(key: number): boolean {
+    // (Most scripts have no such token: no look-up for every word then.)
+    if (this.replays.size === 0) return false;
     const token = this.replays.get(key);
     if (!token) return false;
     Object.assign(this, { kind: token.kind, value: token.value, flag: token.flag, literal: token.literal, quote: token.quote, nested: token.nested });
@@ -607,6 +609,7 @@ export class Tokenizer {
     const parsedBefore = this.subExpressionsParsed;
     let at = start + 1;
     let constant = true;
+    let doubledQuote = false;
     let closed = false;
     const base = this.found.length;
     const errorCount = this.errors.length;
@@ -625,6 +628,7 @@ export class Tokenizer {
         at += 2;
       } else if (isDoubleQuote(c)) {
         if (isDoubleQuote(text.charCodeAt(at + 1))) {
+          doubledQuote = true;
           at += 2;
           continue;
         }
@@ -640,12 +644,12 @@ export class Tokenizer {
       }
     }
     this.nested = this.takeFound(base);
-    const content = text.slice(start + 1, closed ? this.pos - 1 : this.pos);
+    const content = constant ? text.slice(start + 1, closed ? this.pos - 1 : this.pos) : undefined;
     // (A doubled quote stands for its second character.)
     this.finishString(
       'double',
       constant && this.nested.length === 0,
-      constant ? content.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : undefined,
+      doubledQuote ? content?.replace(/["\u201c\u201d\u201e](["\u201c\u201d\u201e])/g, '$1') : content,
     );
     this.remember(start, parsedBefore);
   }
