@@ -78,9 +78,28 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       binder.openSplat = true;
     }
   }
-  const { parameters, common, unresolved, positional, openSplat } = binder;
+  const parameters = settled(binder.parameters);
+  const positional = settled(binder.positional);
   const sets = resolveParameterSets(cmdlet, parameters, positional);
-  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity: writtenIdentity(parameters, positional) };
+  return {
+    command,
+    cmdlet,
+    parameters,
+    common: settled(binder.common),
+    unresolved: settled(binder.unresolved),
+    positional,
+    openSplat: binder.openSplat,
+    sets,
+    identity: writtenIdentity(parameters, positional),
+  };
+}
+
+/**
+ * A list as a binding keeps it: an array grown by `push` holds at least 16 slots, a copy only as many as it has, and
+ * empty lists share one array. (A lint binds thousands of commands, each with four lists, most of them short or empty.)
+ */
+function settled<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
 }
 
 /** What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a lint binds thousands of commands). */
@@ -150,14 +169,36 @@ const NO_BINDINGS: ReadonlyMap<string, readonly ParameterSpec[]> = new Map<strin
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
 function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): SetResolution {
   let byNamed: readonly string[] = cmdlet.parameterSets;
-  const conflicting: BoundParameter[] = [];
+  let conflicting: BoundParameter[] | undefined;
   for (const binding of parameters) {
-    const sets = binding.parameter.sets;
-    const narrowed = byNamed.filter((set) => sets.some((s) => s.set === set));
-    if (narrowed.length === 0) conflicting.push(binding);
+    const narrowed = narrowedSets(byNamed, binding.parameter);
+    if (narrowed.length === 0) (conflicting ??= []).push(binding);
     else byNamed = narrowed;
   }
+  return setsWithPositional(cmdlet, parameters, positional, byNamed, conflicting ?? NONE);
+}
 
+/** The sets of `sets` that `parameter` is in: `sets` itself when it is in all of them (most parameters are). */
+function narrowedSets(sets: readonly string[], parameter: ParameterSpec): readonly string[] {
+  let kept = 0;
+  for (const set of sets) if (inSet(parameter, set)) kept++;
+  if (kept === sets.length) return sets;
+  return sets.filter((set) => inSet(parameter, set));
+}
+
+function inSet(parameter: ParameterSpec, set: string): boolean {
+  for (const s of parameter.sets) if (s.set === set) return true;
+  return false;
+}
+
+/** The candidate sets among those the named parameters allow, once the positional values are bound in each. */
+function setsWithPositional(
+  cmdlet: CmdletSpec,
+  parameters: readonly BoundParameter[],
+  positional: readonly PositionalValue[],
+  byNamed: readonly string[],
+  conflicting: readonly BoundParameter[],
+): SetResolution {
   // Without positional values every set the named parameters allow is a candidate, and binds none.
   if (positional.length === 0) return { candidates: byNamed, conflicting, surplus: NONE, positionalBindings: NO_BINDINGS };
   const positionalBindings = new Map<string, readonly ParameterSpec[]>();
@@ -175,7 +216,7 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
     if (!fewestSurplus || surplus.length < fewestSurplus.length) fewestSurplus = surplus;
   }
   const candidates = byNamed.filter((set) => positionalBindings.has(set));
-  return { candidates, conflicting, surplus: candidates.length > 0 ? [] : (fewestSurplus ?? []), positionalBindings };
+  return { candidates, conflicting, surplus: candidates.length > 0 ? NONE : (fewestSurplus ?? NONE), positionalBindings };
 }
 
 /** The positional parameters of a parameter set, in position order (once per cmdlet and set). */
