@@ -1881,13 +1881,19 @@ function isCommandEnd(kind: Tok): boolean {
  */
 function inDocumentOrder<T>(found: readonly (T | undefined)[], startOf: (item: T) => number): T[] {
   const list: T[] = [];
-  let sorted = true;
+  let last = -1;
   for (const item of found) {
     if (item === undefined) continue;
-    if (list.length > 0 && startOf(item) < startOf(list[list.length - 1])) sorted = false;
-    list.push(item);
+    const start = startOf(item);
+    if (start < last) return sortedByStart(found, startOf);
+    if (start !== last) list.push(item);
+    last = start;
   }
-  if (!sorted) list.sort((a, b) => startOf(a) - startOf(b));
+  return list;
+}
+
+function sortedByStart<T>(found: readonly (T | undefined)[], startOf: (item: T) => number): T[] {
+  const list = found.filter((item) => item !== undefined).sort((a, b) => startOf(a) - startOf(b));
   return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
 }
 

@@ -275,6 +275,10 @@ export class Tokenizer {
   /** The next token in a mode, without consuming it. */
   peek(mode: Mode): Tok {
     if (this.scannedIn === mode) return this.kind;
+    if (this.scannedIn !== undefined && this.scansAlikeIn(mode)) {
+      this.scannedIn = mode;
+      return this.kind;
+    }
     const from = this.pos;
     this.scannedIn = mode;
     this.skipBlanks();
@@ -287,6 +291,40 @@ export class Tokenizer {
     this.end = this.pos;
     this.pos = from;
     return this.kind;
+  }
+
+  /**
+   * Whether the pending token, scanned in the other mode, is the one a scan in `mode` would give: the tokens both
+   * modes scan alike (`scanCommon`), but for a string or variable scanned in expression mode, which command mode may
+   * read as a word run together with what follows (`$x-y`). Statements start in command mode and most are read in
+   * expression mode next: this spares the scan again.
+   */
+  private scansAlikeIn(mode: Mode): boolean {
+    switch (this.kind) {
+      case Tok.EOF:
+      case Tok.NewLine:
+      case Tok.Semi:
+      case Tok.LParen:
+      case Tok.RParen:
+      case Tok.LCurly:
+      case Tok.RCurly:
+      case Tok.Comma:
+      case Tok.Pipe:
+      case Tok.OrOr:
+      case Tok.AndAnd:
+      case Tok.Ampersand:
+      case Tok.AtParen:
+      case Tok.AtCurly:
+      case Tok.DollarParen:
+      case Tok.Splat:
+        return true;
+      case Tok.String:
+        return mode === 'expression' || this.quote === 'here-single' || this.quote === 'here-double';
+      case Tok.Variable:
+        return mode === 'expression';
+      default:
+        return false;
+    }
   }
 
   /** The kind of the token peeked (in either mode), if one is. */
