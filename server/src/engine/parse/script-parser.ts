@@ -39,7 +39,9 @@ import type {
  * with grown arrays.)
  */
 function settled<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? NONE : list.slice();
+  if (list.length === 0) return NONE;
+  // (Most lists hold one node: a literal is made inline, where `slice` is a call into the runtime.)
+  return list.length === 1 ? [list[0]] : list.slice();
 }
 
 /** The one empty list of every node that has none (never written to). */
@@ -201,6 +203,7 @@ class ScriptParser implements NestedParser {
    * may come after newlines, which are then consumed; else nothing is.
    */
   private nextWordIs(words: ReadonlySet<string> | string, acrossLines = false): string | undefined {
+    if (acrossLines && !this.t.mayStartOnLaterLine(isAsciiLetter)) return undefined;
     const mark = this.t.pos;
     if (acrossLines) this.skipNewlines('command');
     const word = this.peek('command') === Tok.Word ? keywordOf(this.t.value) : undefined;
@@ -789,6 +792,7 @@ class ScriptParser implements NestedParser {
 
   /** `[attributes] param( … )`, when the text at hand is one; else nothing is consumed. */
   private paramBlockIfAny(): ParamBlockNode | undefined {
+    if (!this.t.mayStartOnLaterLine(startsParamBlock)) return undefined;
     const mark = this.mark();
     this.skipNewlines();
     const start = this.t.start;
@@ -1073,6 +1077,7 @@ class ScriptParser implements NestedParser {
 
   /** A newline, then (after blank lines and comments) a `|` that continues the pipeline (PowerShell 7). */
   private pipeOnNextLine(): boolean {
+    if (!this.t.mayStartOnLaterLine(isPipe)) return false;
     const mark = this.t.pos;
     this.skipNewlines('command');
     if (this.peek('command') === Tok.Pipe) {
@@ -1851,6 +1856,19 @@ function keywordOf(word: string): string | undefined {
     if (c < 97 || c > 122) return undefined;
   }
   return word.toLowerCase();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isPipe(c: number): boolean {
+  return c === 124; /* | */
+}
+
+/** `[` of an attribute, or the `p` of `param`. */
+function startsParamBlock(c: number): boolean {
+  return c === 91 /* [ */ || c === 112 /* p */ || c === 80; /* P */
 }
 
 function isLetterStart(c: number): boolean {
