@@ -47,6 +47,8 @@ function settled<T>(list: readonly T[]): readonly T[] {
 /** The one empty list of every node that has none (never written to). */
 const NONE: readonly never[] = [];
 
+type PipelineElementNode = CommandNode | ExpressionStatementNode;
+
 /** Past this many nested constructs the parser skips the inner ones (and says so) instead of recursing deeper. */
 export const MAX_NESTING = 300;
 
@@ -1025,18 +1027,22 @@ class ScriptParser implements NestedParser {
   }
 
   private pipelineOrAssignment(): StatementNode | undefined {
-    const elements: (CommandNode | ExpressionStatementNode)[] = [];
+    // (Most pipelines hold one element: the first is kept apart, and a list is made for the others when there are.)
+    let first: PipelineElementNode | undefined;
+    let others: PipelineElementNode[] | undefined;
     let background = false;
     for (;;) {
-      const element = this.pipelineElement(elements.length === 0);
-      if (element) {
-        if (element.kind === 'expression-element' && elements.length > 0) {
+      const element = this.pipelineElement(first === undefined);
+      if (element && first === undefined) {
+        first = element;
+      } else if (element) {
+        if (element.kind === 'expression-element') {
           this.error('Expressions are only allowed as the first element of a pipeline.', element.start, element.end);
         }
-        elements.push(element);
+        (others ??= []).push(element);
       }
       // An assignment: an expression, then `=` (or `+=` …), then a statement.
-      if (elements.length === 1 && element?.kind === 'expression-element' && this.peek() === Tok.Assign) {
+      if (element === first && others === undefined && element?.kind === 'expression-element' && this.peek() === Tok.Assign) {
         return this.assignment(element.expression);
       }
       const kind = this.peek('command');
@@ -1068,11 +1074,14 @@ class ScriptParser implements NestedParser {
       )
         break;
       // Anything else ends the statement with an error; what follows on the line is read for what it holds.
-      this.unexpectedRest(elements);
+      const rest = this.unexpectedRest();
+      if (rest && first === undefined) first = rest;
+      else if (rest) (others ??= []).push(rest);
       break;
     }
-    if (elements.length === 0) return undefined;
-    return { kind: 'pipeline', start: elements[0].start, end: elements[elements.length - 1].end, elements: settled(elements), background };
+    if (first === undefined) return undefined;
+    const end = others ? others[others.length - 1].end : first.end;
+    return { kind: 'pipeline', start: first.start, end, elements: others ? [first, ...others] : [first], background };
   }
 
   /** A newline, then (after blank lines and comments) a `|` that continues the pipeline (PowerShell 7). */
@@ -1089,8 +1098,8 @@ class ScriptParser implements NestedParser {
     return false;
   }
 
-  /** Reports the unexpected token, then reads what the rest of the statement holds (commands in blocks included). */
-  private unexpectedRest(into: (CommandNode | ExpressionStatementNode)[]): void {
+  /** Reports the unexpected token, then reads what the rest of the statement holds (commands in blocks included), as an error element. */
+  private unexpectedRest(): ExpressionStatementNode | undefined {
     this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
     const start = this.t.start;
     const nested: SyntaxNode[] = [];
@@ -1104,8 +1113,9 @@ class ScriptParser implements NestedParser {
     }
     if (this.t.start > start) {
       const error: ErrorNode = { kind: 'error', start, end: nested.length > 0 ? nested[nested.length - 1].end : this.t.pos, nested: settled(nested) };
-      into.push({ kind: 'expression-element', start, end: error.end, expression: error, redirections: NONE });
+      return { kind: 'expression-element', start, end: error.end, expression: error, redirections: NONE };
     }
+    return undefined;
   }
 
   private assignment(target: ExpressionNode): StatementNode {
