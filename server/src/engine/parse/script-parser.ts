@@ -179,6 +179,8 @@ class ScriptParser implements NestedParser {
   private readonly assignments: (AssignmentNode | undefined)[] = [];
   /** The elements of the commands being read (a command's arguments may hold commands of their own). */
   private readonly elementStack = new ListStack<CommandElementNode>();
+  /** The statements of the bodies and groups being read. */
+  private readonly statementStack = new ListStack<StatementNode>();
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -289,13 +291,14 @@ class ScriptParser implements NestedParser {
     this.skipNewlinesAndSemis();
     const param = this.paramBlockIfAny();
     this.skipNewlinesAndSemis();
-    const statements: StatementNode[] = [];
+    const statements = this.statementStack;
+    const base = statements.size;
     if (this.nextWordIs(NAMED_BLOCKS) && this.namedBlockFollows()) {
       this.namedBlocks(closer, statements);
     } else {
       this.statementList(closer, statements);
     }
-    return { start, end: this.t.pos, param, statements: settled(statements) };
+    return { start, end: this.t.pos, param, statements: statements.take(base) };
   }
 
   /** After a named block's keyword: a `{` (else `begin` is a command). */
@@ -308,7 +311,7 @@ class ScriptParser implements NestedParser {
     return follows;
   }
 
-  private namedBlocks(closer: Tok, into: StatementNode[]): void {
+  private namedBlocks(closer: Tok, into: ListStack<StatementNode>): void {
     for (;;) {
       this.skipNewlinesAndSemis();
       const kind = this.peek('command');
@@ -328,7 +331,7 @@ class ScriptParser implements NestedParser {
   }
 
   /** Statements up to `closer` or the end; a closer nothing waits for is reported and skipped. */
-  private statementList(closer: Tok, into: StatementNode[]): void {
+  private statementList(closer: Tok, into: ListStack<StatementNode>): void {
     for (;;) {
       this.skipNewlinesAndSemis();
       const kind = this.peek('command');
@@ -1740,7 +1743,8 @@ class ScriptParser implements NestedParser {
     this.openParens++;
     const start = this.t.start;
     this.t.advance();
-    const statements: StatementNode[] = [];
+    const statements = this.statementStack;
+    const base = statements.size;
     if (kind === 'paren') {
       this.parenContent(closer, missing, start, statements);
     } else {
@@ -1749,11 +1753,11 @@ class ScriptParser implements NestedParser {
     }
     this.openParens--;
     this.endConstruct(commaAllowed);
-    return { kind, start, end: Math.max(this.t.pos, start + 1), statements: settled(statements) };
+    return { kind, start, end: Math.max(this.t.pos, start + 1), statements: statements.take(base) };
   }
 
   /** The pipeline in `( … )`; more statements before the `)` are an error (they are read: they may hold commands). */
-  private parenContent(closer: Tok, missing: string, start: number, statements: StatementNode[]): void {
+  private parenContent(closer: Tok, missing: string, start: number, statements: ListStack<StatementNode>): void {
     this.skipNewlines();
     const statement = this.peek('command') === closer ? undefined : this.statement();
     if (statement) statements.push(statement);
