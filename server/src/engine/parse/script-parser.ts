@@ -198,7 +198,7 @@ class ScriptParser implements NestedParser {
     const body = this.scriptBody(0, Tok.EOF);
     const commands = inDocumentOrder(this.commands, (entry) => entry.node.start);
     const assignments = inDocumentOrder(this.assignments, (assignment) => assignment.start);
-    return { text: this.text, body: { ...body, end: this.text.length }, commands, assignments, comments: this.t.comments, errors: this.t.errors };
+    return { text: this.text, body, commands, assignments, comments: this.t.comments, errors: this.t.errors };
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -286,8 +286,11 @@ class ScriptParser implements NestedParser {
   // -------------------------------------------------------------------------------------------------------
   // Script bodies and statement lists
 
-  /** A script's, script block's or function's body, up to `closer` (not consumed). */
-  private scriptBody(start: number, closer: Tok): ScriptBody {
+  /**
+   * A script's, script block's or function's body: a script's to the end of the text, a block's up to its `}`, which
+   * is consumed (or reported missing) and is part of it.
+   */
+  private scriptBody(start: number, closer: Tok.EOF | Tok.RCurly): ScriptBody {
     this.skipNewlinesAndSemis();
     const param = this.paramBlockIfAny();
     this.skipNewlinesAndSemis();
@@ -298,7 +301,10 @@ class ScriptParser implements NestedParser {
     } else {
       this.statementList(closer, statements);
     }
-    return { start, end: this.t.pos, param, statements: statements.take(base) };
+    const list = statements.take(base);
+    if (closer === Tok.RCurly) this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
+    const end = closer === Tok.EOF ? this.text.length : Math.max(this.t.pos, start + 1);
+    return { start, end, param, statements: list };
   }
 
   /** After a named block's keyword: a `{` (else `begin` is a command). */
@@ -1791,7 +1797,7 @@ class ScriptParser implements NestedParser {
       for (const assignment of inner.assignments) this.assignments.push(assignment);
       return found;
     }
-    const restore = this.t.snapshot();
+    const state = this.t.snapshot();
     const { openParens, openCurlies } = this;
     // (Brackets outside the string do not wait for the closers inside it.)
     this.openParens = 0;
@@ -1800,7 +1806,7 @@ class ScriptParser implements NestedParser {
     this.peek();
     const node = this.group('sub-expression', Tok.RParen, "Missing closing ')' in subexpression.");
     // Back to the string being scanned.
-    restore();
+    this.t.restore(state);
     this.openParens = openParens;
     this.openCurlies = openCurlies;
     return { node, end: node.end };
@@ -1857,7 +1863,7 @@ class ScriptParser implements NestedParser {
       const start = this.t.start;
       const text = this.text;
       let end = start;
-      while (end < text.length && !/[\s=;}{()]/.test(text[end])) end++;
+      while (end < text.length && !endsHashKey(text.charCodeAt(end))) end++;
       this.t.reset(end);
       return bareString(start, end, text.slice(start, end));
     }
@@ -1885,11 +1891,9 @@ class ScriptParser implements NestedParser {
     this.t.advance();
     this.openCurlies++;
     const body = this.scriptBody(start, Tok.RCurly);
-    this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
     this.openCurlies--;
     this.endConstruct(commaAllowed);
-    const end = Math.max(this.t.pos, start + 1);
-    return { kind: 'script-block', start, end, body: { start, end, param: body.param, statements: body.statements } };
+    return { kind: 'script-block', start, end: body.end, body };
   }
 }
 
@@ -1901,6 +1905,22 @@ function keywordOf(word: string): string | undefined {
     if (c < 97 || c > 122) return undefined;
   }
   return word.toLowerCase();
+}
+
+/** What ends a hash key written as a name: blanks, `=`, `;`, braces, parentheses (`[\s=;}{()]`, without a regular expression per character). */
+function endsHashKey(c: number): boolean {
+  switch (c) {
+    case 61: // =
+    case 59: // ;
+    case 123: // {
+    case 125: // }
+    case 40: // (
+    case 41: // )
+    case 32:
+      return true;
+    default:
+      return c < 32 ? c >= 9 && c <= 13 : c >= 0x80 && /\s/.test(String.fromCharCode(c));
+  }
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -63,6 +63,20 @@ interface ScannedToken {
   readonly nested: ExpressionNode[];
 }
 
+/** The tokenizer's state, to come back to after scanning a nested expression in the middle of a token. */
+export interface TokenizerState {
+  readonly pos: number;
+  readonly kind: Tok;
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly flag: boolean;
+  readonly literal: string | undefined;
+  readonly quote: QuoteKind;
+  readonly nested: ExpressionNode[];
+  readonly scannedIn: Mode | undefined;
+}
+
 /** No nested expressions (shared: most strings and words have none). */
 const NO_NESTED: ExpressionNode[] = [];
 
@@ -353,9 +367,23 @@ export class Tokenizer {
   }
 
   /** The whole state, to scan a nested expression in the middle of a token and come back. */
-  snapshot(): () => void {
+  snapshot(): TokenizerState {
     const { pos, kind, start, end, value, flag, literal, quote, nested, scannedIn } = this;
-    return () => Object.assign(this, { pos, kind, start, end, value, flag, literal, quote, nested, scannedIn });
+    return { pos, kind, start, end, value, flag, literal, quote, nested, scannedIn };
+  }
+
+  /** Back to a state `snapshot` took (field by field: `Object.assign` took 1% of the parse for 1,600 sub-expressions). */
+  restore(state: TokenizerState): void {
+    this.pos = state.pos;
+    this.kind = state.kind;
+    this.start = state.start;
+    this.end = state.end;
+    this.value = state.value;
+    this.flag = state.flag;
+    this.literal = state.literal;
+    this.quote = state.quote;
+    this.nested = state.nested;
+    this.scannedIn = state.scannedIn;
   }
 
   /**
@@ -450,7 +478,12 @@ export class Tokenizer {
     if ((key < 0 ? -key - 1 : key) > this.replaysReach) return false;
     const token = this.replays.get(key);
     if (!token) return false;
-    Object.assign(this, { kind: token.kind, value: token.value, flag: token.flag, literal: token.literal, quote: token.quote, nested: token.nested });
+    this.kind = token.kind;
+    this.value = token.value;
+    this.flag = token.flag;
+    this.literal = token.literal;
+    this.quote = token.quote;
+    this.nested = token.nested;
     this.pos = token.end;
     return true;
   }
@@ -854,8 +887,9 @@ export class Tokenizer {
         }
       }
     }
-    const suffix = /^(?:[uU][lLyYsS]?|[lLdDnNyYsS])?(?:[kKmMgGtTpP][bB])?/.exec(text.slice(i, i + 4));
-    i += suffix?.[0].length ?? 0;
+    // (A suffix is letters: most numbers have none, and no regular expression is run for them.)
+    const first = text.charCodeAt(i) | 0x20;
+    if (first >= 97 && first <= 122) i += /^(?:[uU][lLyYsS]?|[lLdDnNyYsS])?(?:[kKmMgGtTpP][bB])?/.exec(text.slice(i, i + 4))?.[0].length ?? 0;
     const after = text.charCodeAt(i);
     const ends =
       mode === 'command' ? endsWord(after) || after === DOT || after === LBRACKET || after === RBRACKET || after === GT || after === EQUALS : endsNumber(after);
