@@ -66,7 +66,7 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       if (binder.bind(element, nextValue, element.colon)) i++;
       else if (nextValue && !element.colon && binder.isSwitch(element)) {
         // `-Force $true`: the value is positional, and not the switch's (invalid-value says so).
-        binder.positional.push({ value: nextValue, afterSwitch: binder.parameters[binder.parameters.length - 1] });
+        binder.positional.push({ value: nextValue, afterSwitch: binder.parameters.last() });
         i++;
       }
     } else if (element.type === 'value') {
@@ -78,15 +78,15 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       binder.openSplat = true;
     }
   }
-  const parameters = settled(binder.parameters);
-  const positional = settled(binder.positional);
+  const parameters = binder.parameters.take();
+  const positional = binder.positional.take();
   const sets = resolveParameterSets(cmdlet, parameters, positional);
   return {
     command,
     cmdlet,
     parameters,
-    common: settled(binder.common),
-    unresolved: settled(binder.unresolved),
+    common: binder.common.take(),
+    unresolved: binder.unresolved.take(),
     positional,
     openSplat: binder.openSplat,
     sets,
@@ -95,25 +95,62 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
 }
 
 /**
- * A list as a binding keeps it: an array grown by `push` holds at least 16 slots, a copy only as many as it has, and
- * empty lists share one array. (A lint binds thousands of commands, each with four lists, most of them short or empty.)
+ * A list gathered item by item, then taken at its size (empty lists share one array), in an array kept for the next
+ * command: a list of its own per command, grown by `push`, took 16 slots at once for the two or three items of most.
  */
-function settled<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? NONE : list.slice();
+class Gathered<T> {
+  private readonly items: (T | undefined)[] = [];
+  private count = 0;
+
+  push(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  last(): T | undefined {
+    return this.count > 0 ? this.items[this.count - 1] : undefined;
+  }
+
+  /** The items, at their size; the list is empty again (and holds on to none of them). */
+  take(): readonly T[] {
+    if (this.count === 0) return NONE;
+    const taken = this.items.slice(0, this.count) as T[];
+    this.clear();
+    return taken;
+  }
+
+  clear(): void {
+    if (this.count === 0) return;
+    this.items.fill(undefined, 0, this.count);
+    this.count = 0;
+  }
 }
+
+/** The lists every binder gathers in, kept from command to command: binding never nests (one command at a time). */
+const GATHERED = {
+  parameters: new Gathered<BoundParameter>(),
+  common: new Gathered<BoundCommon>(),
+  unresolved: new Gathered<UnresolvedParameter>(),
+  positional: new Gathered<PositionalValue>(),
+};
 
 /** What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a lint binds thousands of commands). */
 class Binder {
-  readonly parameters: BoundParameter[] = [];
-  readonly common: BoundCommon[] = [];
-  readonly unresolved: UnresolvedParameter[] = [];
-  readonly positional: PositionalValue[] = [];
+  readonly parameters = GATHERED.parameters;
+  readonly common = GATHERED.common;
+  readonly unresolved = GATHERED.unresolved;
+  readonly positional = GATHERED.positional;
   openSplat = false;
 
   constructor(
     private readonly cmdlet: CmdletSpec,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    // (What a command left in them if its binding failed is dropped.)
+    this.parameters.clear();
+    this.common.clear();
+    this.unresolved.clear();
+    this.positional.clear();
+  }
 
   /**
    * Binds a written parameter, with the value written after it (if any): true when the value was taken, by the
@@ -138,7 +175,7 @@ class Binder {
 
   /** Whether the last parameter bound is this token's, and a switch. */
   isSwitch(token: ParameterToken): boolean {
-    const last = this.parameters[this.parameters.length - 1];
+    const last = this.parameters.last();
     return last?.written === token && last.parameter.kind === 'switch';
   }
 }
