@@ -16,11 +16,21 @@ export interface TextEdit {
   readonly newText: string;
 }
 
+/** How many of the last positions made a `LineIndex` keeps to hand out again. */
+const RECENT = 4;
+
 /** Converts string offsets to positions and back, with one scan of the text. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
   /** The line of the last position asked: readers ask in document order, mostly on the same line or the next. */
   private lastLine = 0;
+  /**
+   * The last positions made, shared by the ranges that start or end at the same offset (positions are never changed):
+   * a command's range starts where its name does and ends where its last element does.
+   */
+  private readonly recentOffsets: number[] = new Array<number>(RECENT).fill(-1);
+  private readonly recentPositions: Position[] = new Array<Position>(RECENT).fill({ line: 0, character: 0 });
+  private nextRecent = 0;
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
@@ -41,8 +51,14 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    const offsets = this.recentOffsets;
+    for (let i = 0; i < RECENT; i++) if (offsets[i] === clamped) return this.recentPositions[i];
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.lineStarts[line] };
+    const position = { line, character: clamped - this.lineStarts[line] };
+    offsets[this.nextRecent] = clamped;
+    this.recentPositions[this.nextRecent] = position;
+    this.nextRecent = (this.nextRecent + 1) % RECENT;
+    return position;
   }
 
   /**
