@@ -66,7 +66,7 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       if (binder.bind(element, nextValue, element.colon)) i++;
       else if (nextValue && !element.colon && binder.isSwitch(element)) {
         // `-Force $true`: the value is positional, and not the switch's (invalid-value says so).
-        binder.positional.push({ value: nextValue, afterSwitch: binder.parameters[binder.parameters.length - 1] });
+        binder.positional.push({ value: nextValue, afterSwitch: binder.parameters.last() });
         i++;
       }
     } else if (element.type === 'value') {
@@ -78,23 +78,79 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
       binder.openSplat = true;
     }
   }
-  const { parameters, common, unresolved, positional, openSplat } = binder;
+  const parameters = binder.parameters.take();
+  const positional = binder.positional.take();
   const sets = resolveParameterSets(cmdlet, parameters, positional);
-  return { command, cmdlet, parameters, common, unresolved, positional, openSplat, sets, identity: writtenIdentity(parameters, positional) };
+  return {
+    command,
+    cmdlet,
+    parameters,
+    common: binder.common.take(),
+    unresolved: binder.unresolved.take(),
+    positional,
+    openSplat: binder.openSplat,
+    sets,
+    identity: writtenIdentity(parameters, positional),
+  };
 }
+
+/**
+ * A list gathered item by item, then taken at its size (empty lists share one array), in an array kept for the next
+ * command: a list of its own per command, grown by `push`, took 16 slots at once for the two or three items of most.
+ */
+class Gathered<T> {
+  private readonly items: (T | undefined)[] = [];
+  private count = 0;
+
+  push(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  last(): T | undefined {
+    return this.count > 0 ? this.items[this.count - 1] : undefined;
+  }
+
+  /** The items, at their size; the list is empty again (and holds on to none of them). */
+  take(): readonly T[] {
+    if (this.count === 0) return NONE;
+    const taken = this.items.slice(0, this.count) as T[];
+    this.clear();
+    return taken;
+  }
+
+  clear(): void {
+    if (this.count === 0) return;
+    this.items.fill(undefined, 0, this.count);
+    this.count = 0;
+  }
+}
+
+/** The lists every binder gathers in, kept from command to command: binding never nests (one command at a time). */
+const GATHERED = {
+  parameters: new Gathered<BoundParameter>(),
+  common: new Gathered<BoundCommon>(),
+  unresolved: new Gathered<UnresolvedParameter>(),
+  positional: new Gathered<PositionalValue>(),
+};
 
 /** What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a lint binds thousands of commands). */
 class Binder {
-  readonly parameters: BoundParameter[] = [];
-  readonly common: BoundCommon[] = [];
-  readonly unresolved: UnresolvedParameter[] = [];
-  readonly positional: PositionalValue[] = [];
+  readonly parameters = GATHERED.parameters;
+  readonly common = GATHERED.common;
+  readonly unresolved = GATHERED.unresolved;
+  readonly positional = GATHERED.positional;
   openSplat = false;
 
   constructor(
     private readonly cmdlet: CmdletSpec,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    // (What a command left in them if its binding failed is dropped.)
+    this.parameters.clear();
+    this.common.clear();
+    this.unresolved.clear();
+    this.positional.clear();
+  }
 
   /**
    * Binds a written parameter, with the value written after it (if any): true when the value was taken, by the
@@ -119,7 +175,7 @@ class Binder {
 
   /** Whether the last parameter bound is this token's, and a switch. */
   isSwitch(token: ParameterToken): boolean {
-    const last = this.parameters[this.parameters.length - 1];
+    const last = this.parameters.last();
     return last?.written === token && last.parameter.kind === 'switch';
   }
 }
@@ -150,14 +206,36 @@ const NO_BINDINGS: ReadonlyMap<string, readonly ParameterSpec[]> = new Map<strin
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
 function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): SetResolution {
   let byNamed: readonly string[] = cmdlet.parameterSets;
-  const conflicting: BoundParameter[] = [];
+  let conflicting: BoundParameter[] | undefined;
   for (const binding of parameters) {
-    const sets = binding.parameter.sets;
-    const narrowed = byNamed.filter((set) => sets.some((s) => s.set === set));
-    if (narrowed.length === 0) conflicting.push(binding);
+    const narrowed = narrowedSets(byNamed, binding.parameter);
+    if (narrowed.length === 0) (conflicting ??= []).push(binding);
     else byNamed = narrowed;
   }
+  return setsWithPositional(cmdlet, parameters, positional, byNamed, conflicting ?? NONE);
+}
 
+/** The sets of `sets` that `parameter` is in: `sets` itself when it is in all of them (most parameters are). */
+function narrowedSets(sets: readonly string[], parameter: ParameterSpec): readonly string[] {
+  let kept = 0;
+  for (const set of sets) if (inSet(parameter, set)) kept++;
+  if (kept === sets.length) return sets;
+  return sets.filter((set) => inSet(parameter, set));
+}
+
+function inSet(parameter: ParameterSpec, set: string): boolean {
+  for (const s of parameter.sets) if (s.set === set) return true;
+  return false;
+}
+
+/** The candidate sets among those the named parameters allow, once the positional values are bound in each. */
+function setsWithPositional(
+  cmdlet: CmdletSpec,
+  parameters: readonly BoundParameter[],
+  positional: readonly PositionalValue[],
+  byNamed: readonly string[],
+  conflicting: readonly BoundParameter[],
+): SetResolution {
   // Without positional values every set the named parameters allow is a candidate, and binds none.
   if (positional.length === 0) return { candidates: byNamed, conflicting, surplus: NONE, positionalBindings: NO_BINDINGS };
   const positionalBindings = new Map<string, readonly ParameterSpec[]>();
@@ -175,7 +253,7 @@ function resolveParameterSets(cmdlet: CmdletSpec, parameters: readonly BoundPara
     if (!fewestSurplus || surplus.length < fewestSurplus.length) fewestSurplus = surplus;
   }
   const candidates = byNamed.filter((set) => positionalBindings.has(set));
-  return { candidates, conflicting, surplus: candidates.length > 0 ? [] : (fewestSurplus ?? []), positionalBindings };
+  return { candidates, conflicting, surplus: candidates.length > 0 ? NONE : (fewestSurplus ?? NONE), positionalBindings };
 }
 
 /** The positional parameters of a parameter set, in position order (once per cmdlet and set). */

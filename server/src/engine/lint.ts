@@ -5,7 +5,7 @@ import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSynt
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
-import { RULES, type CommandContext, type Finding, type FindingInput, type Rule, type Severity } from './rules';
+import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
@@ -216,7 +216,7 @@ function runRule(rule: Rule, options: LintOptions, into: Finding[], severity: Se
   const ruleId = rule.meta.id;
   const report = (input: FindingInput): void => {
     // (One object shape for every finding, whatever the rule's input looks like.)
-    into.push({ range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? [] });
+    into.push({ range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? NO_FIXES });
   };
   try {
     if (options.timings) options.timings.rule(ruleId, () => check(report));
@@ -232,3 +232,6 @@ const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
 function byPositionThenRule(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);
 }
+
+/** One shared empty list for the findings without a fix (most of them). */
+const NO_FIXES: readonly Fix[] = [];

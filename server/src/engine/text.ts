@@ -16,11 +16,21 @@ export interface TextEdit {
   readonly newText: string;
 }
 
+/** How many of the last positions made a `LineIndex` keeps to hand out again. */
+const RECENT = 4;
+
 /** Converts string offsets to positions and back, with one scan of the text. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
   /** The line of the last position asked: readers ask in document order, mostly on the same line or the next. */
   private lastLine = 0;
+  /**
+   * The last positions made, shared by the ranges that start or end at the same offset (positions are never changed):
+   * a command's range starts where its name does and ends where its last element does.
+   */
+  private readonly recentOffsets: number[] = new Array<number>(RECENT).fill(-1);
+  private readonly recentPositions: Position[] = new Array<Position>(RECENT).fill({ line: 0, character: 0 });
+  private nextRecent = 0;
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
@@ -40,23 +50,45 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    const offsets = this.recentOffsets;
+    for (let i = 0; i < RECENT; i++) if (offsets[i] === clamped) return this.recentPositions[i];
+    const line = this.lineOf(clamped);
+    const position = { line, character: clamped - this.lineStarts[line] };
+    offsets[this.nextRecent] = clamped;
+    this.recentPositions[this.nextRecent] = position;
+    this.nextRecent = (this.nextRecent + 1) % RECENT;
+    return position;
+  }
+
+  /**
+   * The line of an offset. Readers ask in document order: the search gallops forward from the line of the last answer
+   * (1, 2, 4… lines on) before it halves, so an offset on the same or a nearby line costs a step or two.
+   */
+  private lineOf(offset: number): number {
     const starts = this.lineStarts;
-    for (let line = this.lastLine; line <= this.lastLine + 1 && line < starts.length; line++) {
-      if (starts[line] <= clamped && (line + 1 === starts.length || clamped < starts[line + 1])) {
-        this.lastLine = line;
-        return { line, character: clamped - starts[line] };
-      }
-    }
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
+    const last = this.lastLine;
+    if (starts[last] <= offset) {
+      low = last;
+      for (let step = 1; low + step <= high; step *= 2) {
+        if (starts[low + step] > offset) {
+          high = low + step - 1;
+          break;
+        }
+        low += step;
+      }
+    } else {
+      high = last - 1;
+    }
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
     this.lastLine = low;
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return low;
   }
 
   offsetAt(position: Position): number {
