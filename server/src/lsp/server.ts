@@ -1,6 +1,6 @@
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter, type LintOptions } from '../engine';
+import { Linter, type LintOptions, type LintResult } from '../engine';
 import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
 import { registerCompletion, registerCompletionResolve } from './completion';
 import { registerHover } from './hover';
@@ -15,6 +15,8 @@ const BURST_MS = 25;
 const BURST_DELAY_MS = 20;
 /** How many documents keep their whole lint for the next edit (`KeptLints`). */
 const KEPT_LINTS = 8;
+/** How long a document must stay unchanged before its last lint, made from the one before, is checked from scratch. */
+const SETTLE_MS = 500;
 
 /** Wires the engine to an LSP connection: documents in, diagnostics and code actions out. */
 export function startServer(connection: Connection): void {
@@ -71,14 +73,42 @@ export function startServer(connection: Connection): void {
       rules: effectiveRules(config, powerShellExtensionActive),
       onRuleError: (id, error) => connection.console.error(`lync-pic: rule ${id} failed on ${uri}: ${describe(error)}`),
     };
-    const before = linted.get(uri);
     // With the lint of the version before, only what the edit touched is read and checked again.
-    const result = linter.lint(text, options, kept.get(uri));
+    const previous = kept.get(uri);
+    publish(uri, version, text, options, linter.lint(text, options, previous));
+    if (previous) settleLater(uri, version, text, options);
+  };
+
+  /** Keeps a lint of a version and sends its diagnostics, unless the same were sent for that version. */
+  const publish = (uri: string, version: number, text: string, options: LintOptions, result: LintResult): void => {
+    const before = linted.get(uri);
     kept.set(uri, result);
     const diagnostics = result.findings.map(toDiagnostic);
     linted.set(uri, { version, result: () => kept.get(uri) ?? linter.lint(text, options), diagnostics, options });
     if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics))
       void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  /**
+   * Once the document has stayed unchanged for SETTLE_MS, lints it from scratch and publishes that lint if it differs:
+   * a lint made from the one before is meant to be the same (a property test checks it), and this bounds how long a
+   * difference could stay on screen.
+   */
+  const settleTimers = new Map<string, NodeJS.Timeout>();
+  const settleLater = (uri: string, version: number, text: string, options: LintOptions): void => {
+    clearTimeout(settleTimers.get(uri));
+    const timer = setTimeout(() => {
+      settleTimers.delete(uri);
+      if (documents.get(uri)?.version !== version || pending.has(uri)) return;
+      guard(() => {
+        const fresh = linter.lint(text, options);
+        if (JSON.stringify(fresh.findings) === JSON.stringify(kept.get(uri)?.findings)) return;
+        connection.console.info(`lync-pic: the lint of ${uri} made from its previous version differed from a lint from scratch; published the latter`);
+        publish(uri, version, text, options, fresh);
+      }, undefined);
+    }, SETTLE_MS);
+    timer.unref();
+    settleTimers.set(uri, timer);
   };
 
   /**
@@ -135,6 +165,8 @@ export function startServer(connection: Connection): void {
     pending.delete(uri);
     linted.delete(uri);
     kept.delete(uri);
+    clearTimeout(settleTimers.get(uri));
+    settleTimers.delete(uri);
     lastChange.delete(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
