@@ -6,64 +6,13 @@ import { Linter, type LintOptions, type LintResult } from '../../server/src/engi
 import { RULES } from '../../server/src/engine/rules';
 import { fixturesAndExamples, REPO_ROOT } from '../helpers';
 import { prng } from '../random';
+import { randomEdit } from '../random-edits';
 
 /**
  * Linting a new version of a script with the lint of the previous one (`Linter.lint(text, options, previous)`) reads
  * only the statements around the edit again: here, after every edit of a chain of random ones, it must give exactly
  * what a lint from scratch gives, down to the statement starts it keeps for the next edit.
  */
-
-/** Text typed or pasted: fragments that open and close constructs, change lines, and make or break commands. */
-const INSERTIONS = [
-  'x',
-  ' ',
-  '\n',
-  '\r\n',
-  '{',
-  '}',
-  '(',
-  ')',
-  '"',
-  "'",
-  '@"\n',
-  '\n"@\n',
-  "@'\n",
-  "\n'@",
-  '#',
-  '<#',
-  '#>',
-  '`',
-  '`\n',
-  '|',
-  '\n| Out-Null',
-  ';',
-  '$(',
-  '@{',
-  ',',
-  '-',
-  ' -Identity',
-  '\nelse { }\n',
-  '\ncatch { }\n',
-  'function f {\n',
-  'param($a)\n',
-  'begin {\n',
-  '\nNew-CsPublicProvider -Identity Skype -ProxyFqdn sip.contoso.com -Enabled $true\n',
-  '\nSet-CsExternalAccessPolicy -Identity Global -EnablePublicCloudAcess $true; Get-CsUser -Foo 1\n',
-  '\n$p = @{ Identity = "Skype"; ProxyFqdn = "x.example.com" }\nNew-CsPublicProvider @p\n',
-  '\n$p.ProxyFqdn = "y.example.com"\n',
-  '\n# lync-pic-disable-next-line skype-proxy-fqdn\n',
-  '\n# lync-pic: target=lync2010\n',
-];
-
-function edit(text: string, random: () => number): string {
-  const at = Math.floor(random() * (text.length + 1));
-  const choice = random();
-  if (choice < 0.55) return text.slice(0, at) + INSERTIONS[Math.floor(random() * INSERTIONS.length)] + text.slice(at);
-  if (choice < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
-  // Delete a longer span, or duplicate one (a line moved, a block pasted).
-  const span = text.slice(at, at + Math.floor(random() * 200));
-  return choice < 0.93 ? text.slice(0, at) + text.slice(at + span.length) : text.slice(0, at) + span + text.slice(at);
-}
 
 /** What a lint tells, with its positions, in a form `deepEqual` compares. */
 function told(result: LintResult): unknown {
@@ -84,7 +33,7 @@ function assertChainMatches(name: string, text: string, seed: number, edits: num
   let previous = incremental.lint(text, options);
   let reused = 0;
   for (let i = 0; i < edits; i++) {
-    const next = edit(text, random);
+    const next = randomEdit(text, random);
     const result = incremental.lint(next, options, previous);
     const fromScratch = new Linter().lint(next, options);
     assert.deepStrictEqual(told(result), told(fromScratch), `${name}, seed ${seed}, edit ${i + 1}: ${JSON.stringify(next.slice(0, 200))}…`);
