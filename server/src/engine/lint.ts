@@ -199,6 +199,7 @@ function checkCommand(
         // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
         target: module === 'teams' ? 'teams' : analysis.target,
         module,
+        isBound: bound !== undefined,
         catalog,
         teamsConnected: analysis.teamsContext !== undefined || analysis.target === 'teams',
         definedFunctions: analysis.definedFunctions,

@@ -43,6 +43,8 @@ export interface CommandContext {
   readonly catalog: Catalog;
   /** The module the command calls a cmdlet of (`module-context.ts`); `target` is `teams` for a Teams one. */
   readonly module: CatalogModule;
+  /** The command is bound to a cmdlet of the catalogue (`checkBound` sees it too). */
+  readonly isBound: boolean;
   /** The script connects to Microsoft Teams, or targets it. */
   readonly teamsConnected: boolean;
   /** The names (lower case) of the functions the script defines: a command of such a name is no cmdlet. */

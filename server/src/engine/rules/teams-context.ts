@@ -1,26 +1,46 @@
 import { splitModuleQualifiedName } from '../catalog';
-import type { BoundCommand } from '../bind';
+import type { BoundCommand, WrittenParameter } from '../bind';
+import type { ScriptCommand } from '../parse/commands';
 import { onlyTeamsHas, teamsUnmarked } from '../module-context';
 import type { Range } from '../text';
 import type { Rule, RuleContext } from './rule';
 
 const MARK = '# lync-pic: target=teams';
 
+interface TeamsMark {
+  readonly range: Range;
+  readonly what: string;
+}
+
 /** The first Teams-only thing of the script: a cmdlet only the Teams module has, or such a parameter of a server cmdlet. */
-function firstTeamsMark(context: RuleContext): { readonly range: Range; readonly what: string } | undefined {
+function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
   let next = 0;
   for (const command of context.commands) {
     const bound: BoundCommand | undefined = context.bound[next]?.command === command ? context.bound[next++] : undefined;
-    const { name, qualifier } = splitModuleQualifiedName(command.name);
-    if (qualifier !== undefined || context.definedFunctions.has(command.name.toLowerCase())) continue;
-    if (!bound) {
-      if (!context.catalog.isKnownCmdletName(name) && context.catalog.isKnownCmdletName(name, 'teams'))
-        return { range: command.nameRange, what: `${name} is a cmdlet of the MicrosoftTeams module only` };
-      continue;
-    }
-    const written = [...bound.unresolved.map((u) => u.written), ...bound.parameters.filter((p) => p.parameter.versions.length === 0).map((p) => p.written)];
-    const teamsOnly = written.find((w) => onlyTeamsHas(context.catalog, bound.cmdlet.name, w.name));
-    if (teamsOnly) return { range: teamsOnly.range, what: `-${teamsOnly.name} is a parameter of ${bound.cmdlet.name} in the MicrosoftTeams module only` };
+    const mark = bound ? teamsOnlyParameter(context, bound) : teamsOnlyCmdlet(context, command);
+    if (mark) return mark;
+  }
+  return undefined;
+}
+
+function teamsOnlyCmdlet(context: RuleContext, command: ScriptCommand): TeamsMark | undefined {
+  const { name, qualifier } = splitModuleQualifiedName(command.name);
+  if (qualifier !== undefined || context.definedFunctions.has(command.name.toLowerCase())) return undefined;
+  if (context.catalog.isKnownCmdletName(name) || !context.catalog.isKnownCmdletName(name, 'teams')) return undefined;
+  return { range: command.nameRange, what: `${name} is a cmdlet of the MicrosoftTeams module only` };
+}
+
+/** A parameter that the server cmdlet lacks (or has on no server version) and the Teams one has. */
+function teamsOnlyParameter(context: RuleContext, bound: BoundCommand): TeamsMark | undefined {
+  // (Most commands have neither kind of parameter: nothing is allocated for them.)
+  if (bound.cmdlet.module === 'teams' || bound.command.name.includes('\\')) return undefined;
+  const what = (written: WrittenParameter): TeamsMark => ({
+    range: written.range,
+    what: `-${written.name} is a parameter of ${bound.cmdlet.name} in the MicrosoftTeams module only`,
+  });
+  for (const { written } of bound.unresolved) if (onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return what(written);
+  for (const { parameter, written } of bound.parameters) {
+    if (parameter.versions.length === 0 && onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return what(written);
   }
   return undefined;
 }

@@ -28,6 +28,7 @@ export const unknownCmdlet: Rule = {
     since: '0.1.0',
   },
   checkCommand(command, context) {
+    if (context.isBound) return;
     const { name, qualifier } = splitModuleQualifiedName(command.name);
     if (!CS_CMDLET_SHAPE.test(name) || context.definedFunctions.has(command.name.toLowerCase())) return;
     // A Teams cmdlet in a script that does not connect to Teams is teams-context's to explain.

@@ -35,8 +35,9 @@ export const versionUnavailableCmdlet: Rule = {
   },
   checkCommand(command, context) {
     // A cmdlet only the Teams module has, in a script that says it targets a server version.
+    if (context.isBound || context.target === 'any') return;
     const { name, module } = splitModuleQualifiedName(command.name);
-    if (context.module === 'teams' || module === 'teams' || context.teamsConnected || context.target === 'any') return;
+    if (context.module === 'teams' || module === 'teams' || context.teamsConnected) return;
     if (
       context.catalog.isKnownCmdletName(name) ||
       !context.catalog.isKnownCmdletName(name, 'teams') ||
