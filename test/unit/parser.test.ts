@@ -789,6 +789,21 @@ describe('parser: recovery', () => {
     assert.deepEqual(commands('Get-CsX |\n'), [['Get-CsX 0:0-0:7 in 0:0-0:7']]);
   });
 
+  it('keeps no command from the part of an unterminated string read again as code', () => {
+    // The string ends at its line's end; `$(…)` beyond it was expanded while looking for the terminator, but there
+    // it is inside a single-quoted string: no command.
+    const text = "Write-Host \"a\n'$(Get-CsPublicProvider)'\n";
+    assert.deepEqual(
+      extractCommands(text).map((c) => c.name),
+      ['Write-Host'],
+    );
+    // On the string's own line, the expansion stays.
+    assert.deepEqual(
+      extractCommands('Write-Host "a $(Get-CsPublicProvider)\n').map((c) => c.name),
+      ['Write-Host', 'Get-CsPublicProvider'],
+    );
+  });
+
   it('skips a stray `)` and `}` at the top level and reads on', () => {
     const text = ')\nGet-CsA\n}\nGet-CsB';
     assert.deepEqual(errors(text), ["Unexpected token ')' in expression or statement. @0-1", "Unexpected token '}' in expression or statement. @10-11"]);

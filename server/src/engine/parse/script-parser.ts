@@ -3,7 +3,7 @@
  * (its behaviour, not its code). It never throws on input: a syntax error is recorded with PowerShell's kind of
  * message and ends the construct it is in, not the file, and the statements after it are read as usual.
  */
-import { isDash, Tok, Tokenizer, type Mode, type NestedParser } from './tokenizer';
+import { isDash, Tok, Tokenizer, type Mode, type FoundMark, type NestedParser } from './tokenizer';
 import type {
   ArrayLiteralNode,
   AssignmentNode,
@@ -1875,6 +1875,17 @@ class ScriptParser implements NestedParser {
     this.expectClose(closer, missing, start);
   }
 
+  foundMark(): FoundMark {
+    return { commands: this.commands.length, assignments: this.assignments.length, accessed: this.accessed.length, functions: this.functions.length };
+  }
+
+  forgetFoundAfter(mark: FoundMark, offset: number): void {
+    this.commands.forgetFrom(mark.commands, offset);
+    this.assignments.forgetFrom(mark.assignments, offset);
+    keepBefore(this.accessed, mark.accessed, offset);
+    keepBefore(this.functions, mark.functions, offset);
+  }
+
   /** `$( … )` inside a string or bare word, from just after its `(`, no further than `limit`. */
   parseSubExpressionAt(start: number, limit: number): { node: ExpressionNode; end: number } {
     if (this.depth >= MAX_NESTING) {
@@ -2078,6 +2089,17 @@ class FoundInOrder<T> {
     this.items[place] = item;
   }
 
+  /** Forgets what was found after the first `length` places that starts at or after `offset`. */
+  forgetFrom(length: number, offset: number): void {
+    let kept = length;
+    for (let i = length; i < this.items.length; i++) {
+      if (this.starts[i] >= offset) continue;
+      this.items[kept] = this.items[i];
+      this.starts[kept++] = this.starts[i];
+    }
+    this.truncate(kept);
+  }
+
   /** Forgets what was found after the first `length` places (a backtrack). */
   truncate(length: number): void {
     this.items.length = length;
@@ -2114,6 +2136,13 @@ class FoundInOrder<T> {
     const list = this.items.filter((item) => item !== undefined).sort((a, b) => startOf(a) - startOf(b));
     return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
   }
+}
+
+/** Keeps, of the nodes after the first `length`, those that start before `offset`. */
+function keepBefore(nodes: { start: number }[], length: number, offset: number): void {
+  let kept = length;
+  for (let i = length; i < nodes.length; i++) if (nodes[i].start < offset) nodes[kept++] = nodes[i];
+  nodes.length = kept;
 }
 
 function bareString(start: number, end: number, text: string): StringNode {

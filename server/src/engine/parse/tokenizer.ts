@@ -89,6 +89,18 @@ export interface NestedParser {
    * returns the sub-expression and where it ends.
    */
   parseSubExpressionAt(start: number, limit: number): { node: ExpressionNode; end: number };
+  /** How much the parser has found so far (commands, assignments, …), for `forgetFoundAfter`. */
+  foundMark(): FoundMark;
+  /** Forgets what was found since `mark` that starts at or after `offset`: a string read again, shorter. */
+  forgetFoundAfter(mark: FoundMark, offset: number): void;
+}
+
+/** The lengths of what a parser has found, at a point of its reading. */
+export interface FoundMark {
+  readonly commands: number;
+  readonly assignments: number;
+  readonly accessed: number;
+  readonly functions: number;
 }
 
 // Character codes.
@@ -752,12 +764,15 @@ export class Tokenizer {
     const base = this.found.length;
     const errorCount = this.errors.length;
     const commentCount = this.comments.length;
+    const parsed = this.parser.foundMark();
     for (;;) {
       if (at >= text.length) {
         this.unterminated(start, '"');
-        // (The string ends where its line ends: what it expanded after that is read as code again.)
+        // (The string ends where its line ends: what it expanded after that is read as code again, and the commands
+        // the parser found in it there are not commands of the script.)
         this.dropFoundAfter(base, this.pos);
         this.forgetAfter(this.pos, errorCount, commentCount);
+        this.parser.forgetFoundAfter(parsed, this.pos);
         break;
       }
       const c = text.charCodeAt(at);
