@@ -8,10 +8,12 @@
 export const SERVER_MODULE = 'dist/server.js';
 
 /**
- * V8 options of the server process: none. Capping the young generation (`--max-semi-space-size=4`) would take the
- * RSS with 50 open documents from 120 to about 98 MiB, but makes a keystroke in a 5,000-line script 8 to 11 ms slower.
+ * V8 options of the server process. A young generation of 4 MiB semi-spaces (16 by default) takes the RSS with 50 open
+ * documents from 123-125 to 100-103 MiB; since edits are linted incrementally (little is allocated a keystroke), the
+ * latency of a keystroke in a 5,000-line script did not move (p95 12-14 ms with it and without, docs/performance.md).
+ * (With 2 MiB the RSS was 117 MiB: more objects outlive the young generation.)
  */
-export const SERVER_EXEC_ARGV: readonly string[] = [];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
 
 /** The variable that names the folder of the server's V8 code cache (read by boot.ts). */
 export const CODE_CACHE_VARIABLE = 'LYNC_PIC_CODE_CACHE';
