@@ -340,8 +340,9 @@ function parameterCandidates(cmdlet: CmdletSpec): Candidate[] {
 }
 
 /** Whether a parameter exists on the target version (`any`: on at least one server version). */
-export function availableOn(parameter: ParameterSpec, target: TargetVersion): boolean {
-  return target === 'any' ? parameter.versions.some((v) => v !== 'teams') : parameter.versions.includes(target);
+export function availableOn(parameterOrCmdlet: { readonly versions: readonly CatalogVersion[] }, target: TargetVersion): boolean {
+  const versions = parameterOrCmdlet.versions;
+  return target === 'any' ? versions.some((v) => v !== 'teams') : versions.includes(target);
 }
 
 /** The Skype module's cmdlet names with a Cs noun (`Import-CSAnnouncementFile` spells it CS). */

@@ -1,11 +1,7 @@
-import { SERVER_VERSION_NAMES, splitModuleQualifiedName, type CmdletSpec, type TargetVersion } from '../catalog';
+import { availableOn, splitModuleQualifiedName } from '../catalog';
 import { teamsUnmarked } from '../module-context';
 import type { Rule } from './rule';
-
-/** Whether the server cmdlet exists on the target (`any`: on some server version). */
-function existsOn(cmdlet: CmdletSpec, target: TargetVersion): boolean {
-  return target === 'any' ? cmdlet.versions.length > 0 : cmdlet.versions.some((v) => v === target);
-}
+import { availability, targetName } from './version-unavailable-parameter';
 
 export const versionUnavailableCmdlet: Rule = {
   meta: {
@@ -16,7 +12,7 @@ export const versionUnavailableCmdlet: Rule = {
   },
   checkBound(bound, context) {
     const cmdlet = bound.cmdlet;
-    if (cmdlet.module === 'teams' || existsOn(cmdlet, context.target)) return;
+    if (cmdlet.module === 'teams' || availableOn(cmdlet, context.target)) return;
     const name = cmdlet.name;
     if (cmdlet.versions.length === 0) {
       // A cmdlet of Teams too, in a script that does not say it is a Teams script: teams-context says so once.
@@ -27,10 +23,9 @@ export const versionUnavailableCmdlet: Rule = {
       });
       return;
     }
-    const where = cmdlet.versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
     context.report({
       range: bound.command.nameRange,
-      message: `${name} does not exist on ${context.target === 'any' ? 'any server' : SERVER_VERSION_NAMES[context.target]}; it is available on ${where}.`,
+      message: `${name} does not exist on ${targetName(context.target)}; it is available on ${availability(cmdlet)}.`,
     });
   },
   checkCommand(command, context) {
@@ -46,7 +41,7 @@ export const versionUnavailableCmdlet: Rule = {
       return;
     context.report({
       range: command.nameRange,
-      message: `${name} is a cmdlet of the MicrosoftTeams module: ${SERVER_VERSION_NAMES[context.target]} does not have it.`,
+      message: `${name} is a cmdlet of the MicrosoftTeams module: ${targetName(context.target)} does not have it.`,
     });
   },
 };

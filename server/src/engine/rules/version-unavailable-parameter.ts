@@ -1,16 +1,17 @@
 import type { BoundCommand, UnresolvedParameter } from '../bind';
-import { availableOn, SERVER_VERSION_NAMES, type ParameterSpec, type TargetVersion } from '../catalog';
+import { availableOn, SERVER_VERSION_NAMES, type CatalogVersion, type TargetVersion } from '../catalog';
 import { removeArgumentFix } from '../fix/edits';
 import type { LineIndex } from '../text';
 import { teamsExplains } from '../module-context';
 import { createOnlyParametersOn, creatingCmdlet } from './create-only-parameter';
 import type { Fix, Rule } from './rule';
 
-const targetName = (target: TargetVersion): string => (target === 'any' ? 'any server' : SERVER_VERSION_NAMES[target]);
+/** The target version, as a message names it. */
+export const targetName = (target: TargetVersion): string => (target === 'any' ? 'any server' : SERVER_VERSION_NAMES[target]);
 
-/** Where a parameter is available: its versions, or Teams / Skype for Business Online when it has none. */
-function availability(parameter: ParameterSpec): string | undefined {
-  return parameter.versions.length === 0 ? undefined : parameter.versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
+/** Where a parameter or cmdlet is available: its versions, or undefined (Teams / Skype for Business Online) when it has none. */
+export function availability({ versions }: { readonly versions: readonly CatalogVersion[] }): string | undefined {
+  return versions.length === 0 ? undefined : versions.map((v) => SERVER_VERSION_NAMES[v]).join(', ');
 }
 
 /** Removes an unresolved `-Name` token and the value written after it (not for a splatted key). */
