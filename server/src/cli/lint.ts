@@ -47,7 +47,8 @@ function lint(args: LintArgs, io: Io): number {
     args,
     io,
     timings,
-    linter: new Linter(),
+    // Each script is linted once: nothing is kept for a next version.
+    linter: new Linter(undefined, { reuse: false }),
     configs: new ConfigFinder(),
     cliIgnores: new IgnoreList(args.ignorePatterns),
     configIgnores: new Map(),

@@ -9,6 +9,6 @@ export { disableRuleFix, fixAllEdit, insertSkypeProviderFixes, replaceSkypeProvi
 export { fixAll } from './fix/apply';
 export * from './generate';
 export { hover } from './hover';
-export { Linter, type LintOptions, type LintResult, type RuleSetting } from './lint';
+export { Linter, type LinterOptions, type LintOptions, type LintResult, type RuleSetting } from './lint';
 export { docsPath, RULES, type Finding, type Fix, type Severity } from './rules';
 export { measured, Timings } from './util/timing';

@@ -63,6 +63,15 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
   return undefined;
 }
 
+export interface LinterOptions {
+  /**
+   * Keep what the next lint of an edited version reuses (`lint`'s `previous`): each command's binding and findings, as
+   * the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, a tenth of the lint of a
+   * large script (docs/performance.md).
+   */
+  readonly reuse?: boolean;
+}
+
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
   /** Each command's binding (null: not a cmdlet of the catalogue) in a module, kept while the command is unchanged. */
@@ -70,7 +79,15 @@ export class Linter {
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
 
-  constructor(readonly catalog: Catalog = getCatalog()) {}
+  /** Whether each command's binding and findings are kept for the next lint of an edited version. */
+  private readonly reuse: boolean;
+
+  constructor(
+    readonly catalog: Catalog = getCatalog(),
+    options: LinterOptions = {},
+  ) {
+    this.reuse = options.reuse ?? true;
+  }
 
   /**
    * Lints a script. With `previous`, the lint of an earlier version of it, only the statements around what changed
@@ -127,11 +144,11 @@ export class Linter {
       if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) continue;
       const called = calledCmdlet(command, this.catalog, target, connection);
       if (!called) continue;
-      let kept = this.bindings.get(command);
+      let kept = this.reuse ? this.bindings.get(command) : undefined;
       if (kept?.module !== called.module) {
         const cmdlet = this.catalog.cmdlet(called.name, called.module);
         kept = { module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
-        this.bindings.set(command, kept);
+        if (this.reuse) this.bindings.set(command, kept);
       }
       if (kept.bound) bound.push(kept.bound);
     }
@@ -153,15 +170,19 @@ export class Linter {
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
       const bound = analysis.bound[next]?.command === command ? analysis.bound[next++] : undefined;
-      let kept = this.commandFindings.get(command);
-      if (kept?.settings !== settings) {
-        kept = { settings, findings: checkCommand(commandRules, command, bound, analysis, this.catalog, options) };
-        this.commandFindings.set(command, kept);
+      const kept = this.reuse ? this.commandFindings.get(command) : undefined;
+      let found = kept?.settings === settings ? kept.findings : undefined;
+      if (!found) {
+        found = checkCommand(commandRules, command, bound, analysis, this.catalog, options);
+        if (this.reuse) this.commandFindings.set(command, { settings, findings: found });
       }
-      for (const finding of kept.findings) findings.push(finding);
+      for (const finding of found) findings.push(finding);
     }
-    for (const { rule, severity } of enabled) {
-      if (rule.checkScript) runRule(rule, options, findings, severity, (report) => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
+    for (const running of enabled) {
+      const { rule } = running;
+      if (!rule.checkScript) continue;
+      const report = (input: FindingInput): number => findings.push(findingOf(input, running));
+      guarded(rule, options, () => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
     }
     return findings.sort(byPositionThenRule);
   }
@@ -181,7 +202,11 @@ function enabledRules(options: LintOptions): EnabledRule[] {
   return enabled;
 }
 
-/** The findings of the command rules on one command. */
+/**
+ * The findings of the command rules on one command. One context serves every rule, and its `report` files each
+ * finding under the rule being run: a large script has tens of thousands of (command, rule) pairs, and a closure and
+ * a context for each pair were a sixth of a lint.
+ */
 function checkCommand(
   rules: readonly EnabledRule[],
   command: ScriptCommand,
@@ -189,42 +214,45 @@ function checkCommand(
   analysis: Analysis,
   catalog: Catalog,
   options: LintOptions,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const { rule, severity } of rules) {
-    runRule(rule, options, findings, severity, (report) => {
-      const module = bound?.cmdlet.module ?? calledCmdlet(command, catalog, analysis.target, analysis.teamsContext)?.module ?? 'skype';
-      const context: CommandContext = {
-        index: analysis.index,
-        // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
-        target: module === 'teams' ? 'teams' : analysis.target,
-        module,
-        isBound: bound !== undefined,
-        catalog,
-        teamsConnected: analysis.teamsContext !== undefined || analysis.target === 'teams',
-        definedFunctions: analysis.definedFunctions,
-        report,
-      };
-      if (bound) rule.checkBound?.(bound, context);
-      rule.checkCommand?.(command, context);
-    });
+): readonly Finding[] {
+  let findings: Finding[] | undefined;
+  let running = rules[0];
+  const module = bound?.cmdlet.module ?? calledCmdlet(command, catalog, analysis.target, analysis.teamsContext)?.module ?? 'skype';
+  const context: CommandContext = {
+    index: analysis.index,
+    // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
+    target: module === 'teams' ? 'teams' : analysis.target,
+    module,
+    isBound: bound !== undefined,
+    catalog,
+    teamsConnected: analysis.teamsContext !== undefined || analysis.target === 'teams',
+    definedFunctions: analysis.definedFunctions,
+    report: (input) => (findings ??= []).push(findingOf(input, running)),
+  };
+  const check = (): void => {
+    if (bound) running.rule.checkBound?.(bound, context);
+    running.rule.checkCommand?.(command, context);
+  };
+  for (const enabled of rules) {
+    running = enabled;
+    guarded(enabled.rule, options, check);
   }
-  return findings;
+  return findings ?? NO_FINDINGS;
 }
 
-/** Runs one rule's check, its findings added to `into`; a rule that fails is reported and the others still run. */
-function runRule(rule: Rule, options: LintOptions, into: Finding[], severity: Severity, check: (report: (input: FindingInput) => void) => void): void {
-  const ruleId = rule.meta.id;
-  const report = (input: FindingInput): void => {
-    // (One object shape for every finding, whatever the rule's input looks like.)
-    into.push({ range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? NO_FIXES });
-  };
+/** Runs one rule's check; a rule that fails is reported and the others still run. */
+function guarded(rule: Rule, options: LintOptions, check: () => void): void {
   try {
-    if (options.timings) options.timings.rule(ruleId, () => check(report));
-    else check(report);
+    if (options.timings) options.timings.rule(rule.meta.id, check);
+    else check();
   } catch (error) {
-    options.onRuleError?.(ruleId, error);
+    options.onRuleError?.(rule.meta.id, error);
   }
+}
+
+function findingOf(input: FindingInput, { rule, severity }: EnabledRule): Finding {
+  // (One object shape for every finding, whatever the rule's input looks like.)
+  return { range: input.range, message: input.message, ruleId: rule.meta.id, severity, fixes: input.fixes ?? NO_FIXES };
 }
 
 /** Where each rule comes in the list of rules: the order of findings at one position. */
@@ -234,5 +262,6 @@ function byPositionThenRule(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);
 }
 
-/** One shared empty list for the findings without a fix (most of them). */
+/** One shared empty list for the findings without a fix (most of them), and one for the commands without a finding. */
 const NO_FIXES: readonly Fix[] = [];
+const NO_FINDINGS: readonly Finding[] = [];

@@ -115,10 +115,26 @@ export interface FunctionDefinition {
 
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
-  const head = /^\S*/.exec(name)?.[0] ?? '';
-  if (/-cs/i.test(head)) return true;
+  // (Called on every command of a script: no regular expression, no lower-cased copy unless the name may match.)
+  const headEnd = name.search(/\s/);
+  const head = headEnd < 0 ? name : name.slice(0, headEnd);
+  if (hasCsDash(head)) return true;
+  const length = name.length;
+  if (length !== IMPORT_MODULE.length && length !== CONNECT_TEAMS.length && length !== IMPORT_SESSION.length) return false;
   const lower = name.toLowerCase();
-  return lower === 'import-module' || lower === 'connect-microsoftteams' || lower === 'import-pssession';
+  return lower === IMPORT_MODULE || lower === CONNECT_TEAMS || lower === IMPORT_SESSION;
+}
+
+const IMPORT_MODULE = 'import-module';
+const CONNECT_TEAMS = 'connect-microsoftteams';
+const IMPORT_SESSION = 'import-pssession';
+
+/** Whether `-cs` (in any case) occurs in the text. */
+function hasCsDash(text: string): boolean {
+  for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    if ((text.charCodeAt(dash + 1) | 0x20) === 0x63 && (text.charCodeAt(dash + 2) | 0x20) === 0x73) return true;
+  }
+  return false;
 }
 
 /** Whether the engine keeps a comment: it reads only its own (`# lync-pic-disable…`, `# lync-pic: target=…`). */

@@ -1,14 +1,35 @@
-import type { ParameterSpec } from '../catalog';
+import type { CmdletSpec, ParameterSpec } from '../catalog';
+import { KeyedCache } from '../util/cache';
 import type { BoundCommand } from '../bind';
 import { orList } from '../util/distance';
 import type { Rule } from './rule';
 
+/** A parameter a set requires, and whether that set lets it come from the pipeline. */
+interface Requirement {
+  readonly parameter: ParameterSpec;
+  readonly pipeline: boolean;
+}
+
+/** The parameters each set of a cmdlet requires (once per cmdlet and set: a lint checks thousands of commands). */
+const requirements = new KeyedCache((cmdlet: CmdletSpec, set: string): readonly Requirement[] => {
+  const required: Requirement[] = [];
+  for (const parameter of cmdlet.parameters) {
+    const membership = parameter.sets.find((m) => m.set === set && m.required);
+    if (membership) required.push({ parameter, pipeline: membership.pipeline });
+  }
+  return required;
+});
+
 /** Required parameters of a set that the command neither names, nor binds by position, nor gets from the pipeline. */
 function missingIn(bound: BoundCommand, set: string): ParameterSpec[] {
-  const supplied = new Set<ParameterSpec>([...bound.parameters.map((b) => b.parameter), ...(bound.sets.positionalBindings.get(set) ?? [])]);
-  return bound.cmdlet.parameters.filter(
-    (parameter) => parameter.sets.some((m) => m.set === set && m.required && !(bound.command.pipelineInput && m.pipeline)) && !supplied.has(parameter),
-  );
+  const missing: ParameterSpec[] = [];
+  for (const { parameter, pipeline } of requirements.get(bound.cmdlet, set)) {
+    if (pipeline && bound.command.pipelineInput) continue;
+    if (bound.parameters.some((b) => b.parameter === parameter)) continue;
+    if (bound.sets.positionalBindings.get(set)?.includes(parameter)) continue;
+    missing.push(parameter);
+  }
+  return missing;
 }
 
 export const missingRequiredParameter: Rule = {

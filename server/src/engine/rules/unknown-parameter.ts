@@ -1,10 +1,23 @@
+import type { CmdletSpec } from '../catalog';
 import { replaceFix } from '../fix/edits';
+import { KeyedCache } from '../util/cache';
 import { nearest, orList, typoTolerance } from '../util/distance';
 import { createOnlyParameters } from './create-only-parameter';
 import { teamsExplains } from '../module-context';
 import type { Rule } from './rule';
 
 const RISK_MITIGATION = new Set(['whatif', 'confirm']);
+
+/** The parameters a misspelt name may mean, per cmdlet: a script often repeats the same typo. */
+const suggestionCache = new KeyedCache(
+  (cmdlet: CmdletSpec, written: string): readonly string[] =>
+    nearest(
+      written,
+      cmdlet.parameters.map((p) => p.name),
+      typoTolerance(written),
+    ).slice(0, 3),
+  1_000,
+);
 
 export const unknownParameter: Rule = {
   meta: {
@@ -15,7 +28,6 @@ export const unknownParameter: Rule = {
   },
   checkBound(bound, context) {
     if (bound.unresolved.length === 0) return;
-    const names = bound.cmdlet.parameters.map((p) => p.name);
     // create-only-parameter explains those that the New- cmdlet of the same noun has.
     const explained = new Set(createOnlyParameters(context.catalog, bound).map((u) => u.written));
     for (const { written, ambiguousWith } of bound.unresolved) {
@@ -25,7 +37,7 @@ export const unknownParameter: Rule = {
       const retired = context.catalog.retiredParameter(bound.cmdlet, written.name);
       // Pages dropped -WhatIf and -Confirm while the cmdlets may still take them: no consistent evidence of an error.
       if (retired && RISK_MITIGATION.has(retired.name.toLowerCase())) continue;
-      const suggestions = nearest(written.name, names, typoTolerance(written.name)).slice(0, 3);
+      const suggestions = suggestionCache.get(bound.cmdlet, written.name);
       const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
       const why = retired
         ? ` The MicrosoftTeams module dropped -${retired.name}: Microsoft's reference removed it on ${retired.removed} (commit ${retired.commit}).`
