@@ -1,7 +1,7 @@
 import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
-import { parseScript } from './script-parser';
-import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError } from './syntax';
+import { parseScriptInto, type FoundParts } from './script-parser';
+import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -149,7 +149,8 @@ export interface ReadOptions {
 
 /** Every command of a script, splats resolved: for tests and tools. */
 export function extractCommands(text: string): ScriptCommand[] {
-  return [...readScript(parseScript(text), new LineIndex(text), { all: true }).commands];
+  const { parts } = readText(text, new LineIndex(text), { all: true });
+  return resolveSplats(parts.commands, parts.assignments, parts.accessed);
 }
 
 /**
@@ -167,42 +168,65 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
  * statement whose first token it had to look at). Errors are kept in the order the parser found them.
  */
 export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = Infinity): ScriptParts {
-  const reading = new ScriptReading(tree, index, options.all === true);
-  for (const { node, piped } of tree.commands) if (node.start < end) reading.readCommand(node, piped);
-  for (const assignment of tree.assignments) if (assignment.start < end) reading.readAssignment(assignment);
-  const functions: FunctionDefinition[] = [];
-  for (const definition of tree.functions) {
-    if (definition.start < end && definition.keyword !== 'configuration' && definition.name)
-      functions.push({ name: definition.name.replace(/^(?:global|script|local|private):/i, ''), start: index.positionAt(definition.start) });
-  }
-  const accessed: VariableUse[] = [];
-  for (const variable of tree.accessed)
-    if (variable.start < end) accessed.push({ variable: variable.name.toLowerCase(), start: index.positionAt(variable.start) });
-  const comments: ScriptComment[] = [];
-  for (const comment of tree.comments) {
-    if (comment.start >= end) continue;
-    const text = tree.text.slice(comment.start, comment.end);
-    if (options.all || isCommentOfInterest(text)) comments.push({ text, range: index.rangeOf(comment.start, comment.end) });
-  }
-  const errors = tree.errors.map((error) => ({ message: error.message, range: index.rangeOf(error.start, error.end) }));
-  return { commands: reading.commands, comments, assignments: reading.assignments, accessed, functions, errors };
+  const reading = new ScriptReading(tree.text, index, options.all === true, tree.errors);
+  reading.read(tree, end);
+  return reading.parts(tree, end);
+}
+
+/**
+ * Parses a script and reads it as `readParts` does, each top-level statement as soon as it is parsed
+ * (`parseScriptInto`: the syntax tree is never kept whole). With where its top-level statements start.
+ */
+export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
+  let reading: ScriptReading | undefined;
+  const tree = parseScriptInto(text, (found, errors) => {
+    reading ??= new ScriptReading(text, index, options.all === true, errors);
+    reading.read(found);
+  });
+  reading ??= new ScriptReading(text, index, options.all === true, tree.errors);
+  return { parts: reading.parts(tree), topLevel: tree.topLevel };
 }
 
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
-  readonly commands: ScriptCommand[] = [];
-  readonly assignments: VariableAssignment[] = [];
-  private readonly text: string;
+  private readonly commands: ScriptCommand[] = [];
+  private readonly assignments: VariableAssignment[] = [];
+  private readonly functions: FunctionDefinition[] = [];
+  private readonly accessed: VariableUse[] = [];
 
   constructor(
-    private readonly tree: ScriptTree,
+    private readonly text: string,
     private readonly index: LineIndex,
     private readonly all: boolean,
-  ) {
-    this.text = tree.text;
+    /** The syntax errors (found so far, when the script is read as it is parsed). */
+    private readonly errors: readonly SyntaxError[],
+  ) {}
+
+  /** Reads what was found (that starts before `end`), in document order. */
+  read(found: FoundParts, end = Infinity): void {
+    for (const { node, piped } of found.commands) if (node.start < end) this.readCommand(node, piped);
+    for (const assignment of found.assignments) if (assignment.start < end) this.readAssignment(assignment);
+    for (const definition of found.functions) {
+      if (definition.start < end && definition.keyword !== 'configuration' && definition.name)
+        this.functions.push({ name: definition.name.replace(/^(?:global|script|local|private):/i, ''), start: this.index.positionAt(definition.start) });
+    }
+    for (const variable of found.accessed)
+      if (variable.start < end) this.accessed.push({ variable: variable.name.toLowerCase(), start: this.index.positionAt(variable.start) });
   }
 
-  readCommand(node: CommandNode, pipelineInput: boolean): void {
+  /** What was read, with the comments and errors of the tree (those that start before `end`). */
+  parts(tree: ScriptTree, end = Infinity): ScriptParts {
+    const comments: ScriptComment[] = [];
+    for (const comment of tree.comments) {
+      if (comment.start >= end) continue;
+      const text = this.text.slice(comment.start, comment.end);
+      if (this.all || isCommentOfInterest(text)) comments.push({ text, range: this.index.rangeOf(comment.start, comment.end) });
+    }
+    const errors = tree.errors.map((error) => ({ message: error.message, range: this.index.rangeOf(error.start, error.end) }));
+    return { commands: this.commands, comments, assignments: this.assignments, accessed: this.accessed, functions: this.functions, errors };
+  }
+
+  private readCommand(node: CommandNode, pipelineInput: boolean): void {
     const nameNode = node.name;
     if (!nameNode) return;
     const name = this.text.slice(nameNode.start, nameNode.end);
@@ -243,7 +267,7 @@ class ScriptReading {
     return colon >= 0 && colon < valueStart ? colon + 1 : valueStart;
   }
 
-  readValue(node: ExpressionNode): ArgumentValue {
+  private readValue(node: ExpressionNode): ArgumentValue {
     const text = this.text.slice(node.start, node.end);
     const range = this.index.rangeOf(node.start, node.end);
     switch (node.kind) {
@@ -286,7 +310,7 @@ class ScriptReading {
   }
 
   /** `$name = …` (a plain variable: not `$script:name`, `$name.X`, `$a, $b`) and, for a hashtable literal, its entries. */
-  readAssignment({ target, value, start, end }: AssignmentNode): void {
+  private readAssignment({ target, value, start, end }: AssignmentNode): void {
     if (target.kind !== 'variable' || !/^\w+$/.test(target.name)) return;
     const expression = expressionOf(value);
     const entries = expression?.kind === 'hashtable' && !this.hasErrorIn(expression) ? this.hashEntries(expression) : undefined;
@@ -294,7 +318,7 @@ class ScriptReading {
   }
 
   private hasErrorIn(node: HashtableNode): boolean {
-    return this.tree.errors.some((error: SyntaxError) => error.start < node.end && error.end > node.start);
+    return this.errors.some((error: SyntaxError) => error.start < node.end && error.end > node.start);
   }
 
   private hashEntries(hashtable: HashtableNode): SplatEntry[] {

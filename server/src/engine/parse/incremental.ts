@@ -15,6 +15,7 @@ import { comparePositions, type LineIndex, type Position, type Range } from '../
 import type { ScriptComment } from '../suppress';
 import {
   readParts,
+  readText,
   type ArgumentValue,
   type CommandElement,
   type ScriptCommand,
@@ -22,8 +23,7 @@ import {
   type ScriptSyntaxError,
   type VariableAssignment,
 } from './commands';
-import { parseRegion, parseScript } from './script-parser';
-import type { ScriptTree } from './syntax';
+import { parseRegion } from './script-parser';
 
 /** A script read into the command model, with what reading its next version needs. */
 export interface ScriptReading {
@@ -36,10 +36,10 @@ export interface ScriptReading {
   readonly reaches: readonly number[];
 }
 
-/** What is read of a parsed script, and kept for reading its next version. */
-export function readingOf(tree: ScriptTree, index: LineIndex): ScriptReading {
-  const { starts, errorCounts, reaches } = tree.topLevel;
-  return { text: tree.text, parts: readParts(tree, index), starts, errorCounts, reaches };
+/** Parses and reads a script (`readText`), with what reading its next version needs. */
+export function readingOf(text: string, index: LineIndex): ScriptReading {
+  const { parts, topLevel } = readText(text, index);
+  return { text, parts, starts: topLevel.starts, errorCounts: topLevel.errorCounts, reaches: topLevel.reaches };
 }
 
 /**
@@ -52,7 +52,7 @@ export function reread(previous: ScriptReading, previousIndex: LineIndex, text: 
   const { starts, errorCounts, reaches } = previous;
   // The first statement that looked at the edited text (none: a script with named blocks at the top, all again).
   const first = firstAbove(reaches, edit.start);
-  if (first < 0) return readingOf(parseScript(text), index);
+  if (first < 0) return readingOf(text, index);
   // (From the first statement, the region starts at the script's start: what is before it can change too.)
   const regionStart = first === 0 ? 0 : starts[first];
   const delta = text.length - previous.text.length;

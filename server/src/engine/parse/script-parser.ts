@@ -172,6 +172,27 @@ export function parseScript(text: string): ScriptTree {
   return new ScriptParser(text).parse();
 }
 
+/** What was found in the top-level statements parsed since the last call of a `FoundSink`, in document order. */
+export interface FoundParts {
+  readonly commands: readonly CommandEntry[];
+  readonly assignments: readonly AssignmentNode[];
+  readonly accessed: readonly VariableNode[];
+  readonly functions: readonly FunctionNode[];
+}
+
+/** Gets what each top-level statement holds, with the errors found so far (the list grows as the parse goes on). */
+export type FoundSink = (found: FoundParts, errors: readonly ParseError[]) => void;
+
+/**
+ * Parses a script and hands what each top-level statement holds to `sink` as soon as the statement is parsed; the
+ * statements themselves are not kept (the tree's `body` and its lists of what was found are empty). A large script's
+ * tree then never lives whole: kept until read, it was copied by every garbage collection of the young generation
+ * during the parse, a quarter of a lint's time (docs/performance.md).
+ */
+export function parseScriptInto(text: string, sink: FoundSink): ScriptTree {
+  return new ScriptParser(text, 0, sink).parse();
+}
+
 /**
  * Parses the top-level statements of `text` from `start`, the start of one of them (`ScriptTree.topLevel`: the
  * parser's state is empty there, so what follows parses as it would in the whole script), to the end of the text, or
@@ -209,6 +230,8 @@ class ScriptParser implements NestedParser {
   constructor(
     private readonly text: string,
     private depth = 0,
+    /** Given: what each top-level statement holds goes there, and the statements are not kept (`parseScriptInto`). */
+    private readonly sink?: FoundSink,
   ) {
     this.t = new Tokenizer(text, this);
   }
@@ -238,12 +261,11 @@ class ScriptParser implements NestedParser {
   }
 
   private tree(body: ScriptBody, errors: readonly ParseError[]): ScriptTree {
+    if (this.sink) this.handOver(Infinity);
     const commands = this.commands.inDocumentOrder((entry) => entry.node.start);
     const assignments = this.assignments.inDocumentOrder((assignment) => assignment.start);
-    // (Few, and found in any order: sorted, each once.)
-    const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
-    const accessed = this.accessed.sort(byStart).filter((a, i, all) => i === 0 || all[i - 1].start !== a.start);
-    const functions = this.functions.sort(byStart).filter((f, i, all) => i === 0 || all[i - 1].start !== f.start);
+    const accessed = inOrderOnce(this.accessed);
+    const functions = inOrderOnce(this.functions);
     const { starts, reaches } = this.topLevel;
     if (reaches.length < starts.length) reaches.push(this.t.reach());
     return { text: this.text, body, commands, assignments, accessed, functions, comments: this.t.comments, errors, topLevel: this.topLevel };
@@ -425,9 +447,10 @@ class ScriptParser implements NestedParser {
         if (this.topLevel.starts.length > 0) this.topLevel.reaches.push(this.t.reach());
         this.topLevel.starts.push(before);
         this.topLevel.errorCounts.push(this.t.errorsBeforeToken(this.lastErrorCount()));
+        if (this.sink) this.handOver(before);
       }
       const statement = this.statement();
-      if (statement) into.push(statement);
+      if (statement && !(top && this.sink)) into.push(statement);
       if (this.t.start === before && this.peek('command') === kind && !statement) {
         // Nothing read: skip the token so that the loop moves on.
         this.error(`Unexpected token '${this.quotedToken()}' in expression or statement.`);
@@ -1875,6 +1898,19 @@ class ScriptParser implements NestedParser {
     this.expectClose(closer, missing, start);
   }
 
+  /**
+   * Gives the sink what was found before `offset` (a top-level statement's start: all that the statements before it
+   * hold; what a look-ahead at its first token found stays for the next time), and forgets it.
+   */
+  private handOver(offset: number): void {
+    const commands = this.commands.takeBefore(offset, (entry) => entry.node.start);
+    const assignments = this.assignments.takeBefore(offset, (assignment) => assignment.start);
+    const accessed = inOrderOnce(takeBefore(this.accessed, offset));
+    const functions = inOrderOnce(takeBefore(this.functions, offset));
+    if (commands.length + assignments.length + accessed.length + functions.length > 0)
+      this.sink?.({ commands, assignments, accessed, functions }, this.t.errors);
+  }
+
   foundMark(): FoundMark {
     return { commands: this.commands.length, assignments: this.assignments.length, accessed: this.accessed.length, functions: this.functions.length };
   }
@@ -2072,6 +2108,8 @@ function isCommandEnd(kind: Tok): boolean {
  */
 class FoundInOrder<T> {
   private readonly items: (T | undefined)[] = [];
+  /** The places before this one were handed over (`takeBefore`). */
+  private handedOver = 0;
   /** Where each starts: the order is checked on these numbers, not on the nodes spread over the heap (0.5 ms instead of 6.7 a parse of the benchmark script). */
   private readonly starts: number[] = [];
 
@@ -2114,28 +2152,84 @@ class FoundInOrder<T> {
   }
 
   /**
+   * Takes what was found that starts before `offset`, in document order (as `inDocumentOrder`), and lets go of it; the
+   * rest stays. The places stay too, emptied (marks are places: `truncate`), so the lists do not shrink and grow again
+   * at every top-level statement.
+   */
+  takeBefore(offset: number, startOf: (item: T) => number): T[] {
+    const from = this.handedOver;
+    let to = from;
+    while (to < this.items.length && this.starts[to] < offset) to++;
+    for (let i = to; i < this.items.length; i++) {
+      // (Rare: what a look-ahead found comes last; anything else found before `offset` is moved before it.)
+      if (this.starts[i] < offset) return this.takeScattered(offset, startOf);
+    }
+    const taken = inDocumentOrder(this.items, this.starts, from, to, startOf);
+    this.items.fill(undefined, from, to);
+    this.handedOver = to;
+    return taken;
+  }
+
+  private takeScattered(offset: number, startOf: (item: T) => number): T[] {
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let i = this.handedOver; i < this.items.length; i++) (this.starts[i] < offset ? before : after).push(i);
+    const order = [...before, ...after];
+    const items = order.map((i) => this.items[i]);
+    const starts = order.map((i) => this.starts[i]);
+    for (let k = 0; k < order.length; k++) {
+      this.items[this.handedOver + k] = items[k];
+      this.starts[this.handedOver + k] = starts[k];
+    }
+    return this.takeBefore(offset, startOf);
+  }
+
+  /**
    * What was found, in document order, each once. The list is in order but for rare cases (a token read again after a
    * backtrack, an assignment in an assignment's target): only then is it sorted. A `$( … )` in a string run together
    * with a word (`"$(Get-X)"y`) is read twice: each is kept once.
    */
   inDocumentOrder(startOf: (item: T) => number): T[] {
-    const list: T[] = [];
-    let last = -1;
-    for (let i = 0; i < this.items.length; i++) {
-      const item = this.items[i];
-      if (item === undefined) continue;
-      const start = this.starts[i];
-      if (start < last) return this.sorted(startOf);
-      if (start !== last) list.push(item);
-      last = start;
-    }
-    return list;
+    return inDocumentOrder(this.items, this.starts, this.handedOver, this.items.length, startOf);
   }
+}
 
-  private sorted(startOf: (item: T) => number): T[] {
-    const list = this.items.filter((item) => item !== undefined).sort((a, b) => startOf(a) - startOf(b));
-    return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
+/** The items from `from` to `to` that were found (`FoundInOrder`), in document order, each once. */
+function inDocumentOrder<T>(items: readonly (T | undefined)[], starts: readonly number[], from: number, to: number, startOf: (item: T) => number): T[] {
+  const list: T[] = [];
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const item = items[i];
+    if (item === undefined) continue;
+    const start = starts[i];
+    if (start < last) return sortedOnce(items.slice(from, to), startOf);
+    if (start !== last) list.push(item);
+    last = start;
   }
+  return list;
+}
+
+function sortedOnce<T>(items: readonly (T | undefined)[], startOf: (item: T) => number): T[] {
+  const list = items.filter((item) => item !== undefined).sort((a, b) => startOf(a) - startOf(b));
+  return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
+}
+
+/** Nodes found in any order (few): sorted, each once. */
+function inOrderOnce<T extends { start: number }>(nodes: T[]): T[] {
+  return nodes.sort((a, b) => a.start - b.start).filter((node, i, all) => i === 0 || all[i - 1].start !== node.start);
+}
+
+/** Removes the nodes that start before `offset` from `nodes`, and returns them. */
+function takeBefore<T extends { start: number }>(nodes: T[], offset: number): T[] {
+  if (nodes.length === 0) return [];
+  const taken: T[] = [];
+  let kept = 0;
+  for (const node of nodes) {
+    if (node.start < offset) taken.push(node);
+    else nodes[kept++] = node;
+  }
+  nodes.length = kept;
+  return taken;
 }
 
 /** Keeps, of the nodes after the first `length`, those that start before `offset`. */
