@@ -1,5 +1,5 @@
 import { bindCommand, type BoundCommand } from './bind';
-import { CATALOG_VERSIONS, getCatalog, type Catalog, type CatalogModule, type TargetVersion } from './catalog';
+import { CATALOG_VERSIONS, getCatalog, type Catalog, type CatalogModule, type CmdletSpec, type TargetVersion } from './catalog';
 import { calledCmdlet, teamsConnection } from './module-context';
 import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
@@ -157,12 +157,12 @@ export class Linter {
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
     const enabled = enabledRules(options);
     const findings: Finding[] = [];
-    const commandRules = enabled.filter(({ rule }) => rule.checkBound !== undefined || rule.checkCommand !== undefined);
+    const commandRules = new CommandRules(enabled);
     // What the command rules' findings depend on besides the command.
     const settings = [
       analysis.target,
       analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
-      commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
+      commandRules.all.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
       [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
     ].join(' ');
     let next = 0;
@@ -172,7 +172,7 @@ export class Linter {
       const kept = this.reuse ? this.commandFindings.get(command) : undefined;
       let found = kept?.settings === settings ? kept.findings : undefined;
       if (!found) {
-        found = checkCommand(commandRules, command, bound, analysis, this.catalog, options);
+        found = checkCommand(commandRules.for(bound), command, bound, analysis, this.catalog, options);
         if (this.reuse) this.commandFindings.set(command, { settings, findings: found });
       }
       for (const finding of found) findings.push(finding);
@@ -190,6 +190,30 @@ export class Linter {
 interface EnabledRule {
   readonly rule: Rule;
   readonly severity: Severity;
+}
+
+/** The command rules in force, and which of them apply to each cmdlet (`Rule.appliesTo`), found once per cmdlet. */
+class CommandRules {
+  readonly all: readonly EnabledRule[];
+  /** The rules that judge any command: those an unbound command gets. */
+  private readonly forAnyCommand: readonly EnabledRule[];
+  private readonly byCmdlet = new Map<CmdletSpec, readonly EnabledRule[]>();
+
+  constructor(enabled: readonly EnabledRule[]) {
+    this.all = enabled.filter(({ rule }) => rule.checkBound !== undefined || rule.checkCommand !== undefined);
+    this.forAnyCommand = this.all.filter(({ rule }) => rule.checkCommand !== undefined);
+  }
+
+  /** The rules that judge this command. */
+  for(bound: BoundCommand | undefined): readonly EnabledRule[] {
+    if (!bound) return this.forAnyCommand;
+    let rules = this.byCmdlet.get(bound.cmdlet);
+    if (!rules) {
+      rules = this.all.filter(({ rule }) => rule.appliesTo?.(bound.cmdlet) ?? true);
+      this.byCmdlet.set(bound.cmdlet, rules);
+    }
+    return rules;
+  }
 }
 
 function enabledRules(options: LintOptions): EnabledRule[] {

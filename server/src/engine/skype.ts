@@ -1,5 +1,5 @@
 import type { BoundCommand, BoundParameter } from './bind';
-import type { TargetVersion } from './catalog/types';
+import type { CmdletSpec, TargetVersion } from './catalog/types';
 import { withinDistance } from './util/distance';
 
 /** The documented values of the Skype public provider (Skype for Business Server and Lync Server 2013 setup pages). */
@@ -100,5 +100,15 @@ export function isSkypeProvider(bound: BoundCommand): boolean {
 
 /** Whether a command binds to the server cmdlet of this name, spelt as the catalogue spells it (not the Teams one). */
 export function isCmdlet(bound: BoundCommand, name: string): boolean {
-  return bound.cmdlet.name === name && bound.cmdlet.module !== 'teams';
+  return isServerCmdlet(bound.cmdlet, name);
+}
+
+/** Whether a cmdlet is the server cmdlet of this name, spelt as the catalogue spells it (not the Teams one). */
+export function isServerCmdlet(cmdlet: CmdletSpec, name: string): boolean {
+  return cmdlet.name === name && cmdlet.module !== 'teams';
+}
+
+/** Whether a cmdlet has a parameter of this name (spelt as the catalogue spells it). */
+export function hasParameter(cmdlet: CmdletSpec, name: string): boolean {
+  return cmdlet.parameters.some((parameter) => parameter.name === name);
 }

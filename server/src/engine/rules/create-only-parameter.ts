@@ -80,6 +80,7 @@ export const createOnlyParameter: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => /^Set-/i.test(cmdlet.name),
   checkBound(bound, context) {
     if (bound.unresolved.length === 0) return;
     const createOnly = createOnlyParametersOn(context.catalog, bound, context.target).available.map((c) => c.unresolved);

@@ -18,9 +18,9 @@ export const deprecatedVerificationLevel: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => /-CsPublicProvider$/i.test(cmdlet.name),
   checkBound(bound, context) {
     if (!SFB_TARGETS.has(context.target)) return;
-    if (!/-CsPublicProvider$/i.test(bound.cmdlet.name)) return;
     const binding = parameterNamed(bound, 'VerificationLevel');
     const value = literalOf(binding);
     if (!binding || value === undefined) return;

@@ -1,8 +1,8 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
-import { guardedRemoveCommand, isCmdlet } from '../skype';
+import { guardedRemoveCommand } from '../skype';
 import type { Rule } from './rule';
-import { createsProvider, GUARDS } from './unguarded-new-provider';
+import { createsProvider, isGuard } from './unguarded-new-provider';
 import { shown } from '../util/show';
 
 export const duplicateNewProvider: Rule = {
@@ -17,14 +17,15 @@ export const duplicateNewProvider: Rule = {
     // of that identity: the same guards as unguarded-new-provider. Commands come in the order of the text.
     let last: Map<string, BoundCommand> | undefined;
     for (const bound of context.bound) {
-      const identity = bound.identity;
+      // (The cmdlet first: most commands are neither, and their identity is not lower-cased.)
+      const guard = isGuard(bound);
+      const identity = guard || createsProvider(bound) ? bound.identity : undefined;
       if (identity === undefined) continue;
       const key = identity.toLowerCase();
-      if (GUARDS.some((name) => isCmdlet(bound, name))) {
+      if (guard) {
         last?.delete(key);
         continue;
       }
-      if (!createsProvider(bound)) continue;
       last ??= new Map();
       const earlier = last.get(key);
       last.set(key, bound);

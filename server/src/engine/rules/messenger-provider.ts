@@ -1,7 +1,7 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { documentedSkypeProviderCommand, guardedRemoveCommand } from '../skype';
-import { enablesProvider } from './retired-public-provider';
+import { enablesProvider, mayEnableProvider } from './retired-public-provider';
 import type { CommandContext, Fix, Rule } from './rule';
 
 /** Replaces the Messenger command with the guarded removal of Messenger and the documented Skype provider. */
@@ -21,6 +21,7 @@ export const messengerProvider: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
+  appliesTo: mayEnableProvider,
   checkBound(bound, context) {
     if (bound.identity?.toLowerCase() !== 'messenger' || !enablesProvider(bound)) return;
     context.report({

@@ -10,6 +10,7 @@ export const newGlobalPolicy: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => POLICY_NEW.test(cmdlet.name),
   checkBound(bound, context) {
     const noun = POLICY_NEW.exec(bound.cmdlet.name)?.[1];
     if (!noun || bound.identity?.toLowerCase() !== 'global') return;

@@ -1,9 +1,15 @@
 import type { BoundCommand } from '../bind';
-import { isCmdlet, parameterNamed } from '../skype';
+import type { CmdletSpec } from '../catalog';
+import { isCmdlet, isServerCmdlet, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
 const RETIRED = /yahoo|\baol\b|\baim\b/i;
+
+/** The cmdlets that can create a public provider or switch one on. */
+export function mayEnableProvider(cmdlet: CmdletSpec): boolean {
+  return isServerCmdlet(cmdlet, 'New-CsPublicProvider') || isServerCmdlet(cmdlet, 'Enable-CsPublicProvider') || isServerCmdlet(cmdlet, 'Set-CsPublicProvider');
+}
 
 /** Whether the command creates a public provider or switches one on. */
 export function enablesProvider(bound: BoundCommand): boolean {
@@ -20,6 +26,7 @@ export const retiredPublicProvider: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
+  appliesTo: mayEnableProvider,
   checkBound(bound, context) {
     const identity = bound.identity;
     if (identity === undefined || !RETIRED.test(identity) || !enablesProvider(bound)) return;

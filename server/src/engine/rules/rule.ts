@@ -1,4 +1,4 @@
-import type { Catalog, CatalogModule, TargetVersion } from '../catalog';
+import type { Catalog, CatalogModule, CmdletSpec, TargetVersion } from '../catalog';
 import type { BoundCommand } from '../bind';
 import type { ScriptCommand, ScriptSyntaxError } from '../parse/commands';
 import type { LineIndex, Range, TextEdit } from '../text';
@@ -79,6 +79,12 @@ export interface RuleContext {
  */
 export interface Rule {
   readonly meta: RuleMeta;
+  /**
+   * Whether the rule judges the commands of this cmdlet at all: asked once per cmdlet and lint, and `checkBound` runs on
+   * the commands of the cmdlets it applies to only (a rule about one cmdlet then costs nothing on the thousands of
+   * commands of others). Absent: every cmdlet. For rules without `checkCommand`.
+   */
+  appliesTo?(cmdlet: CmdletSpec): boolean;
   /** Judges a command of the catalogue, bound to its parameters. */
   checkBound?(bound: BoundCommand, context: CommandContext): void;
   /** Judges any command of interest (named like a Cs cmdlet), bound or not. */

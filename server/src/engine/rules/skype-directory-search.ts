@@ -1,5 +1,5 @@
 import { appendArgumentsFix } from '../fix/edits';
-import { isCmdlet, isSkypeProvider, parameterNamed } from '../skype';
+import { isServerCmdlet, isSkypeProvider, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 
 const SFB_TARGETS = new Set(['sfb2015', 'sfb2019', 'sfbse']);
@@ -12,9 +12,10 @@ export const skypeDirectorySearch: Rule = {
     defaultSeverity: 'info',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => isServerCmdlet(cmdlet, 'New-CsPublicProvider'),
   checkBound(bound, context) {
     if (!SFB_TARGETS.has(context.target)) return;
-    if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) return;
+    if (bound.openSplat || !isSkypeProvider(bound)) return;
     const missing = SETTINGS.filter((name) => !parameterNamed(bound, name));
     if (missing.length === 0) return;
     context.report({

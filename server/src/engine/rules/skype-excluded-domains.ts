@@ -1,6 +1,6 @@
 import { availableOn } from '../catalog';
 import { appendArgumentsFix, replaceFix } from '../fix/edits';
-import { isCmdlet, isSkypeProvider, parameterNamed, SKYPE } from '../skype';
+import { isServerCmdlet, isSkypeProvider, parameterNamed, SKYPE } from '../skype';
 import type { ArgumentValue } from '../parse/commands';
 import type { Fix, Rule } from './rule';
 import { shown } from '../util/show';
@@ -36,8 +36,8 @@ export const skypeExcludedDomains: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => isServerCmdlet(cmdlet, 'New-CsPublicProvider'),
   checkBound(bound, context) {
-    if (!isCmdlet(bound, 'New-CsPublicProvider')) return;
     const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationExcludedDomainList');
     const binding = parameterNamed(bound, 'NameDecorationExcludedDomainList');
     const skype = isSkypeProvider(bound);

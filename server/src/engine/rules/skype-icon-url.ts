@@ -1,5 +1,5 @@
 import { replaceFix } from '../fix/edits';
-import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import { hasParameter, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
@@ -18,6 +18,7 @@ export const skypeIconUrl: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => hasParameter(cmdlet, 'IconUrl'),
   checkBound(bound, context) {
     const binding = parameterNamed(bound, 'IconUrl');
     const url = literalOf(binding);

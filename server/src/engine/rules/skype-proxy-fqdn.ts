@@ -1,5 +1,5 @@
 import { replaceFix } from '../fix/edits';
-import { isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import { hasParameter, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
@@ -10,6 +10,7 @@ export const skypeProxyFqdn: Rule = {
     defaultSeverity: 'error',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => hasParameter(cmdlet, 'ProxyFqdn'),
   checkBound(bound, context) {
     const proxy = parameterNamed(bound, 'ProxyFqdn');
     const fqdn = literalOf(proxy);

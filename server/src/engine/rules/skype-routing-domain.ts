@@ -1,6 +1,6 @@
 import { availableOn } from '../catalog';
 import { replaceFix } from '../fix/edits';
-import { isCmdlet, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
+import { isServerCmdlet, isSkypeProvider, literalOf, parameterNamed, SKYPE } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
@@ -11,8 +11,9 @@ export const skypeRoutingDomain: Rule = {
     defaultSeverity: 'warning',
     since: '0.1.0',
   },
+  appliesTo: (cmdlet) => isServerCmdlet(cmdlet, 'New-CsPublicProvider'),
   checkBound(bound, context) {
-    if (!isCmdlet(bound, 'New-CsPublicProvider') || bound.openSplat || !isSkypeProvider(bound)) return;
+    if (bound.openSplat || !isSkypeProvider(bound)) return;
     const spec = bound.cmdlet.parameters.find((p) => p.name === 'NameDecorationRoutingDomain');
     if (!spec || !availableOn(spec, context.target)) return;
     const routing = parameterNamed(bound, 'NameDecorationRoutingDomain');

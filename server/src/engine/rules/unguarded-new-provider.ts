@@ -5,8 +5,10 @@ import type { Rule } from './rule';
 import { comparePositions, type Position } from '../text';
 import { shown } from '../util/show';
 
-/** The commands that make a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
-export const GUARDS = ['Remove-CsPublicProvider', 'Get-CsPublicProvider'];
+/** Whether a command makes a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
+export function isGuard(bound: BoundCommand): boolean {
+  return isCmdlet(bound, 'Remove-CsPublicProvider') || isCmdlet(bound, 'Get-CsPublicProvider');
+}
 
 /** `New-CsPublicProvider … -InMemory` creates an object in memory only (Microsoft's example 2): nothing is stored. */
 export function createsProvider(bound: BoundCommand): boolean {
@@ -20,7 +22,7 @@ export function createsProvider(bound: BoundCommand): boolean {
 function firstGuards(all: readonly BoundCommand[]): Map<string, Position> {
   const first = new Map<string, Position>();
   for (const other of all) {
-    if (!GUARDS.some((name) => isCmdlet(other, name))) continue;
+    if (!isGuard(other)) continue;
     const identity = other.identity?.toLowerCase();
     if (identity === undefined) continue;
     const start = other.command.range.start;
