@@ -4,7 +4,7 @@ import { calledCmdlet, teamsConnection } from './module-context';
 import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSyntaxError } from './parse/commands';
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { Suppressions, type ScriptComment } from './suppress';
-import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type Severity } from './rules';
+import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
@@ -177,11 +177,12 @@ export class Linter {
       }
       for (const finding of found) findings.push(finding);
     }
-    for (const running of enabled) {
-      const { rule } = running;
-      if (!rule.checkScript) continue;
-      const report = (input: FindingInput): number => findings.push(findingOf(input, running));
-      guarded(rule, options, () => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
+    // One context for the script rules, whose `report` files each finding under the rule being run.
+    let running = enabled[0];
+    const context: RuleContext = { ...analysis, catalog: this.catalog, report: (input) => findings.push(findingOf(input, running)) };
+    for (const script of enabled) {
+      running = script;
+      if (script.rule.checkScript) guarded(script.rule, options, () => running.rule.checkScript?.(context));
     }
     return findings.sort(byPositionThenRule);
   }

@@ -2,6 +2,7 @@ import type { ParameterSpec } from '../catalog';
 import type { BoundParameter } from '../bind';
 import { replaceFix } from '../fix/edits';
 import type { ArgumentValue } from '../parse/commands';
+import { KeyedCache } from '../util/cache';
 import { nearest, orList } from '../util/distance';
 import { shownArgument } from '../util/show';
 import type { Fix, FindingInput, Rule } from './rule';
@@ -25,6 +26,12 @@ function checkBoolean(parameter: ParameterSpec, value: ArgumentValue): FindingIn
   };
 }
 
+/** The values a wrong one may mean, per parameter: a script repeats its mistakes. */
+const enumSuggestions = new KeyedCache(
+  (parameter: ParameterSpec, written: string): readonly string[] => nearest(written, parameter.enumValues ?? [], 4),
+  1_000,
+);
+
 function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput | undefined {
   const names = parameter.enumValues ?? [];
   if (value.kind === 'number') {
@@ -38,7 +45,7 @@ function checkEnum(parameter: ParameterSpec, value: ArgumentValue): FindingInput
   if ((value.kind !== 'bareword' && value.kind !== 'string') || value.literal === undefined) return undefined;
   const literal = value.literal;
   if (names.some((n) => n.toLowerCase() === literal.toLowerCase())) return undefined;
-  const suggestions = nearest(literal, names, 4);
+  const suggestions = enumSuggestions.get(parameter, literal);
   return {
     range: value.range,
     message: `${shownArgument(value)} is not a value of -${parameter.name}: use ${orList(names, '')}.`,
