@@ -65,8 +65,8 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 export interface LinterOptions {
   /**
    * Keep what the next lint of an edited version reuses (`lint`'s `previous`): each command's binding and findings, as
-   * the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, a tenth of the lint of a
-   * large script (docs/performance.md).
+   * the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, about a tenth of the
+   * lint of a large script (docs/performance.md).
    */
   readonly reuse?: boolean;
 }
