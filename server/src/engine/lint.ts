@@ -113,7 +113,9 @@ export class Linter {
     return measured(options.timings, 'rules', () => {
       const suppressions = new Suppressions(analysis.comments, analysis.index);
       const findings = this.runRules(analysis, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
-      return { ...analysis, findings };
+      // (Written out, not spread: one object shape from one lint to the next, see runRules.)
+      const { text, index, target, commands, bound, comments, syntaxErrors, teamsContext, definedFunctions, reading } = analysis;
+      return { text, index, target, commands, bound, comments, syntaxErrors, teamsContext, definedFunctions, reading, findings };
     });
   }
 
@@ -179,7 +181,20 @@ export class Linter {
     }
     // One context for the script rules, whose `report` files each finding under the rule being run.
     let running = enabled[0];
-    const context: RuleContext = { ...analysis, catalog: this.catalog, report: (input) => findings.push(findingOf(input, running)) };
+    // (Its fields written out, not spread from the analysis: one object shape from one lint to the next, so that the
+    // rules' optimised code, which checks it, stays valid.)
+    const context: RuleContext = {
+      text: analysis.text,
+      index: analysis.index,
+      target: analysis.target,
+      catalog: this.catalog,
+      commands: analysis.commands,
+      bound: analysis.bound,
+      teamsContext: analysis.teamsContext,
+      definedFunctions: analysis.definedFunctions,
+      syntaxErrors: analysis.syntaxErrors,
+      report: (input) => findings.push(findingOf(input, running)),
+    };
     for (const script of enabled) {
       running = script;
       if (script.rule.checkScript) guarded(script.rule, options, () => running.rule.checkScript?.(context));

@@ -167,7 +167,7 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
  * commands, assignments and comments that start before `end` (a region of the script parsed by itself stops before a
  * statement whose first token it had to look at). Errors are kept in the order the parser found them.
  */
-export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = Infinity): ScriptParts {
+export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = afterText(tree.text)): ScriptParts {
   const reading = new ScriptReading(tree.text, index, options.all === true, tree.errors);
   reading.read(tree, end);
   return reading.parts(tree, end);
@@ -187,6 +187,11 @@ export function readText(text: string, index: LineIndex, options: ReadOptions = 
   return { parts: reading.parts(tree), topLevel: tree.topLevel };
 }
 
+/** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
+function afterText(text: string): number {
+  return text.length + 1;
+}
+
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
   private readonly commands: ScriptCommand[] = [];
@@ -203,7 +208,7 @@ class ScriptReading {
   ) {}
 
   /** Reads what was found (that starts before `end`), in document order. */
-  read(found: FoundParts, end = Infinity): void {
+  read(found: FoundParts, end = afterText(this.text)): void {
     for (const { node, piped } of found.commands) if (node.start < end) this.readCommand(node, piped);
     for (const assignment of found.assignments) if (assignment.start < end) this.readAssignment(assignment);
     for (const definition of found.functions) {
@@ -215,7 +220,7 @@ class ScriptReading {
   }
 
   /** What was read, with the comments and errors of the tree (those that start before `end`). */
-  parts(tree: ScriptTree, end = Infinity): ScriptParts {
+  parts(tree: ScriptTree, end = afterText(this.text)): ScriptParts {
     const comments: ScriptComment[] = [];
     for (const comment of tree.comments) {
       if (comment.start >= end) continue;

@@ -261,7 +261,8 @@ class ScriptParser implements NestedParser {
   }
 
   private tree(body: ScriptBody, errors: readonly ParseError[]): ScriptTree {
-    if (this.sink) this.handOver(Infinity);
+    // (The text's length and not Infinity: offsets stay small integers, which V8's optimised code expects.)
+    if (this.sink) this.handOver(this.text.length + 1);
     const commands = this.commands.inDocumentOrder((entry) => entry.node.start);
     const assignments = this.assignments.inDocumentOrder((assignment) => assignment.start);
     const accessed = inOrderOnce(this.accessed);

@@ -14,10 +14,13 @@ interface TeamsMark {
 
 /** The first Teams-only thing of the script: a cmdlet only the Teams module has, or such a parameter of a server cmdlet. */
 function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
+  // (Indexed loops over lists read once: this runs over every command of a script, and most give nothing.)
+  const { commands, bound } = context;
   let next = 0;
-  for (const command of context.commands) {
-    const bound: BoundCommand | undefined = context.bound[next]?.command === command ? context.bound[next++] : undefined;
-    const mark = bound ? teamsOnlyParameter(context, bound) : teamsOnlyCmdlet(context, command);
+  for (let i = 0; i < commands.length; i++) {
+    const command = commands[i];
+    const binding = next < bound.length && bound[next].command === command ? bound[next++] : undefined;
+    const mark = binding ? teamsOnlyParameter(context, binding) : teamsOnlyCmdlet(context, command);
     if (mark) return mark;
   }
   return undefined;
@@ -34,15 +37,15 @@ function teamsOnlyCmdlet(context: RuleContext, command: ScriptCommand): TeamsMar
 function teamsOnlyParameter(context: RuleContext, bound: BoundCommand): TeamsMark | undefined {
   // (Most commands have neither kind of parameter: nothing is allocated for them.)
   if (bound.cmdlet.module === 'teams' || bound.command.name.includes('\\')) return undefined;
-  const what = (written: WrittenParameter): TeamsMark => ({
-    range: written.range,
-    what: `-${written.name} is a parameter of ${bound.cmdlet.name} in the MicrosoftTeams module only`,
-  });
-  for (const { written } of bound.unresolved) if (onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return what(written);
+  for (const { written } of bound.unresolved) if (onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return teamsParameterMark(bound, written);
   for (const { parameter, written } of bound.parameters) {
-    if (parameter.versions.length === 0 && onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return what(written);
+    if (parameter.versions.length === 0 && onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return teamsParameterMark(bound, written);
   }
   return undefined;
+}
+
+function teamsParameterMark(bound: BoundCommand, written: WrittenParameter): TeamsMark {
+  return { range: written.range, what: `-${written.name} is a parameter of ${bound.cmdlet.name} in the MicrosoftTeams module only` };
 }
 
 export const teamsContext: Rule = {
