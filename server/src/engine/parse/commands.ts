@@ -268,8 +268,9 @@ class ScriptReading {
 
   /** The end of `-Name:` before its value (blanks between them are not part of the token). */
   private parameterTokenEnd(start: number, valueStart: number): number {
-    const colon = this.text.indexOf(':', start);
-    return colon >= 0 && colon < valueStart ? colon + 1 : valueStart;
+    // (Looked for up to the value only: `indexOf` would go on to the next colon of the script, often lines away.)
+    for (let at = start; at < valueStart; at++) if (this.text.charCodeAt(at) === 0x3a /* : */) return at + 1;
+    return valueStart;
   }
 
   private readValue(node: ExpressionNode): ArgumentValue {
