@@ -48,6 +48,8 @@ function settled<T>(list: readonly T[]): readonly T[] {
 
 /** The one empty list of every node that has none (never written to). */
 const NONE: readonly never[] = [];
+/** The empty list `takeBefore` returns: never written to (the reader only reads what it is handed). */
+const NOTHING_FOUND: never[] = [];
 
 type PipelineElementNode = CommandNode | ExpressionStatementNode;
 
@@ -1904,8 +1906,8 @@ class ScriptParser implements NestedParser {
    * hold; what a look-ahead at its first token found stays for the next time), and forgets it.
    */
   private handOver(offset: number): void {
-    const commands = this.commands.takeBefore(offset, (entry) => entry.node.start);
-    const assignments = this.assignments.takeBefore(offset, (assignment) => assignment.start);
+    const commands = this.commands.takeBefore(offset, commandStart);
+    const assignments = this.assignments.takeBefore(offset, nodeStart);
     const accessed = inOrderOnce(takeBefore(this.accessed, offset));
     const functions = inOrderOnce(takeBefore(this.functions, offset));
     if (commands.length + assignments.length + accessed.length + functions.length > 0)
@@ -2217,12 +2219,18 @@ function sortedOnce<T>(items: readonly (T | undefined)[], startOf: (item: T) => 
 
 /** Nodes found in any order (few): sorted, each once. */
 function inOrderOnce<T extends { start: number }>(nodes: T[]): T[] {
+  if (nodes.length < 2) return nodes;
   return nodes.sort((a, b) => a.start - b.start).filter((node, i, all) => i === 0 || all[i - 1].start !== node.start);
 }
 
+/** Where a command found starts, and any node (functions made once: they are handed to every `handOver`). */
+const commandStart = (entry: CommandEntry): number => entry.node.start;
+const nodeStart = (node: { start: number }): number => node.start;
+
 /** Removes the nodes that start before `offset` from `nodes`, and returns them. */
 function takeBefore<T extends { start: number }>(nodes: T[], offset: number): T[] {
-  if (nodes.length === 0) return [];
+  // (Most statements use no variable's members and define no function: nothing is allocated for them.)
+  if (nodes.length === 0) return NOTHING_FOUND;
   const taken: T[] = [];
   let kept = 0;
   for (const node of nodes) {
