@@ -187,6 +187,8 @@ export function readText(text: string, index: LineIndex, options: ReadOptions = 
   return { parts: reading.parts(tree), topLevel: tree.topLevel };
 }
 
+const NO_ELEMENTS: readonly CommandElement[] = [];
+
 /** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
 function afterText(text: string): number {
   return text.length + 1;
@@ -198,6 +200,11 @@ class ScriptReading {
   private readonly assignments: VariableAssignment[] = [];
   private readonly functions: FunctionDefinition[] = [];
   private readonly accessed: VariableUse[] = [];
+  /**
+   * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
+   * once for the three or four elements of most commands, and the model keeps one per command.
+   */
+  private readonly gathered: CommandElement[] = [];
 
   constructor(
     private readonly text: string,
@@ -236,32 +243,33 @@ class ScriptReading {
     if (!nameNode) return;
     const name = this.text.slice(nameNode.start, nameNode.end);
     if (!this.all && !isCommandOfInterest(name)) return;
-    const elements: CommandElement[] = [];
+    const gathered = this.gathered;
+    let count = 0;
     let endOffset = nameNode.end;
     for (const element of node.elements) {
       if (element.kind === 'redirection') continue;
       endOffset = element.end;
       if (element.kind === 'parameter') {
         const tokenEnd = element.argument ? this.parameterTokenEnd(element.start, element.argument.start) : element.end;
-        elements.push({
+        gathered[count++] = {
           type: 'parameter',
           name: element.name,
           range: this.index.rangeOf(element.start, tokenEnd),
           colon: element.colon,
           alternativeDash: element.dash !== '-',
-        });
-        if (element.argument) elements.push({ type: 'value', value: this.readValue(element.argument) });
+        };
+        if (element.argument) gathered[count++] = { type: 'value', value: this.readValue(element.argument) };
       } else if (element.kind === 'variable' && element.splat) {
-        elements.push({ type: 'splat', variable: element.name, range: this.index.rangeOf(element.start, element.end) });
+        gathered[count++] = { type: 'splat', variable: element.name, range: this.index.rangeOf(element.start, element.end) };
       } else {
-        elements.push({ type: 'value', value: this.readValue(element) });
+        gathered[count++] = { type: 'value', value: this.readValue(element) };
       }
     }
     this.commands.push({
       name,
       nameRange: this.index.rangeOf(nameNode.start, nameNode.end),
       range: this.index.rangeOf(node.start, endOffset),
-      elements,
+      elements: count === 0 ? NO_ELEMENTS : gathered.slice(0, count),
       pipelineInput,
     });
   }
