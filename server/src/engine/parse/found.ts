@@ -1,0 +1,116 @@
+/**
+ * What the parser finds as it goes (commands, assignments), kept in document order without a sort, and handed over
+ * statement by statement when the script is read as it is parsed (`parseScriptInto`).
+ */
+
+/**
+ * The commands (or assignments) found. Each takes its place in the list when it starts, with its start, and is written
+ * there when it is read (a place left empty if it turns out to be none), so that those nested in it come after it.
+ */
+export class FoundInOrder<T> {
+  private readonly items: (T | undefined)[] = [];
+  /** The places before this one were handed over (`takeBefore`). */
+  private handedOver = 0;
+  /** Where each starts: the order is checked on these numbers, not on the nodes spread over the heap (0.5 ms instead of 6.7 a parse of the benchmark script). */
+  private readonly starts: number[] = [];
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** A place for an item that starts at `start`. */
+  reserve(start: number): number {
+    this.starts.push(start);
+    return this.items.push(undefined) - 1;
+  }
+
+  fill(place: number, item: T): void {
+    this.items[place] = item;
+  }
+
+  /** Forgets what was found after the first `length` places that starts at or after `offset`. */
+  forgetFrom(length: number, offset: number): void {
+    let kept = length;
+    for (let i = length; i < this.items.length; i++) {
+      if (this.starts[i] >= offset) continue;
+      this.items[kept] = this.items[i];
+      this.starts[kept++] = this.starts[i];
+    }
+    this.truncate(kept);
+  }
+
+  /** Forgets what was found after the first `length` places (a backtrack). */
+  truncate(length: number): void {
+    this.items.length = length;
+    this.starts.length = length;
+  }
+
+  append(other: FoundInOrder<T>): void {
+    for (let i = 0; i < other.items.length; i++) {
+      this.items.push(other.items[i]);
+      this.starts.push(other.starts[i]);
+    }
+  }
+
+  /**
+   * Takes what was found that starts before `offset`, in document order (as `inDocumentOrder`), and lets go of it; the
+   * rest stays. The places stay too, emptied (marks are places: `truncate`), so the lists do not shrink and grow again
+   * at every top-level statement.
+   */
+  takeBefore(offset: number, startOf: (item: T) => number): T[] {
+    const from = this.handedOver;
+    let to = from;
+    while (to < this.items.length && this.starts[to] < offset) to++;
+    for (let i = to; i < this.items.length; i++) {
+      // (Rare: what a look-ahead found comes last; anything else found before `offset` is moved before it.)
+      if (this.starts[i] < offset) return this.takeScattered(offset, startOf);
+    }
+    const taken = inDocumentOrder(this.items, this.starts, from, to, startOf);
+    this.items.fill(undefined, from, to);
+    this.handedOver = to;
+    return taken;
+  }
+
+  private takeScattered(offset: number, startOf: (item: T) => number): T[] {
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let i = this.handedOver; i < this.items.length; i++) (this.starts[i] < offset ? before : after).push(i);
+    const order = [...before, ...after];
+    const items = order.map((i) => this.items[i]);
+    const starts = order.map((i) => this.starts[i]);
+    for (let k = 0; k < order.length; k++) {
+      this.items[this.handedOver + k] = items[k];
+      this.starts[this.handedOver + k] = starts[k];
+    }
+    return this.takeBefore(offset, startOf);
+  }
+
+  /**
+   * What was found, in document order, each once. The list is in order but for rare cases (a token read again after a
+   * backtrack, an assignment in an assignment's target): only then is it sorted. A `$( … )` in a string run together
+   * with a word (`"$(Get-X)"y`) is read twice: each is kept once.
+   */
+  inDocumentOrder(startOf: (item: T) => number): T[] {
+    return inDocumentOrder(this.items, this.starts, this.handedOver, this.items.length, startOf);
+  }
+}
+
+/** The items from `from` to `to` that were found (`FoundInOrder`), in document order, each once. */
+function inDocumentOrder<T>(items: readonly (T | undefined)[], starts: readonly number[], from: number, to: number, startOf: (item: T) => number): T[] {
+  const list: T[] = [];
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const item = items[i];
+    if (item === undefined) continue;
+    const start = starts[i];
+    if (start < last) return sortedOnce(items.slice(from, to), startOf);
+    if (start !== last) list.push(item);
+    last = start;
+  }
+  return list;
+}
+
+function sortedOnce<T>(items: readonly (T | undefined)[], startOf: (item: T) => number): T[] {
+  const list = items.filter((item) => item !== undefined).sort((a, b) => startOf(a) - startOf(b));
+  return list.filter((item, i) => i === 0 || startOf(list[i - 1]) !== startOf(item));
+}
