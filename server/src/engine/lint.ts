@@ -69,6 +69,8 @@ export class Linter {
   private readonly bindings = new WeakMap<ScriptCommand, { readonly module: CatalogModule; readonly bound: BoundCommand | null }>();
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
+  /** Each command with a splat, resolved (`resolveSplats`): kept while its splats resolve to the same entries. */
+  private readonly resolvedSplats = new WeakMap<ScriptCommand, ScriptCommand>();
 
   constructor(readonly catalog: Catalog = getCatalog()) {}
 
@@ -104,7 +106,7 @@ export class Linter {
   /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
     const { comments, errors, assignments, accessed, functions } = reading.parts;
-    const commands = resolveSplats(reading.parts.commands, assignments, accessed);
+    const commands = resolveSplats(reading.parts.commands, assignments, accessed, this.resolvedSplats);
     const teamsContext = teamsConnection(commands);
     const definedFunctions = new Set(functions.map((f) => f.name.toLowerCase()));
     const inForce = targetFromComment(comments) ?? target ?? 'any';
