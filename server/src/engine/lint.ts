@@ -65,12 +65,21 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
-  /** Each command's binding (null: not a cmdlet of the catalogue) in a module, kept while the command is unchanged. */
-  private readonly bindings = new WeakMap<ScriptCommand, { readonly module: CatalogModule; readonly bound: BoundCommand | null }>();
+  /**
+   * Each command's binding (null: not a cmdlet of the catalogue, or not called: a function of the script, another
+   * module's command), kept while the command is unchanged: as it is while the script's binding context (`context`, see
+   * `bindingContext`) is the same, else for a command that still calls the same module.
+   */
+  private readonly bindings = new WeakMap<ScriptCommand, { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null }>();
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
   /** Each command with a splat, resolved (`resolveSplats`): kept while its splats resolve to the same entries. */
   private readonly resolvedSplats = new WeakMap<ScriptCommand, ScriptCommand>();
+  /**
+   * The last keys made by `bindingContext` and `runRules`, handed out again while equal: the check of each command's
+   * kept entry then compares one reference, not two long strings.
+   */
+  private readonly keys = new KeptKeys();
 
   constructor(readonly catalog: Catalog = getCatalog()) {}
 
@@ -124,15 +133,12 @@ export class Linter {
     target: TargetVersion,
     connection: ScriptCommand | undefined,
   ): BoundCommand[] {
+    const context = this.keys.kept('binding', bindingContext(definedFunctions, target, connection));
     const bound: BoundCommand[] = [];
     for (const command of commands) {
-      if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) continue;
-      const called = calledCmdlet(command, this.catalog, target, connection);
-      if (!called) continue;
       let kept = this.bindings.get(command);
-      if (kept?.module !== called.module) {
-        const cmdlet = this.catalog.cmdlet(called.name, called.module);
-        kept = { module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+      if (kept?.context !== context) {
+        kept = this.bindingOf(command, kept, context, definedFunctions, target, connection);
         this.bindings.set(command, kept);
       }
       if (kept.bound) bound.push(kept.bound);
@@ -140,17 +146,37 @@ export class Linter {
     return bound;
   }
 
+  /** A command's binding in a binding context, from its binding in another (`kept`) when it calls the same module. */
+  private bindingOf(
+    command: ScriptCommand,
+    kept: { readonly module?: CatalogModule; readonly bound: BoundCommand | null } | undefined,
+    context: string,
+    definedFunctions: ReadonlySet<string>,
+    target: TargetVersion,
+    connection: ScriptCommand | undefined,
+  ): { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null } {
+    if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) return { context, bound: null };
+    const called = calledCmdlet(command, this.catalog, target, connection);
+    if (!called) return { context, bound: null };
+    if (kept?.module === called.module) return { context, module: called.module, bound: kept.bound };
+    const cmdlet = this.catalog.cmdlet(called.name, called.module);
+    return { context, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+  }
+
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
     const enabled = enabledRules(options);
     const findings: Finding[] = [];
     const commandRules = enabled.filter(({ rule }) => rule.checkBound !== undefined || rule.checkCommand !== undefined);
     // What the command rules' findings depend on besides the command.
-    const settings = [
-      analysis.target,
-      analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
-      commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
-      [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
-    ].join(' ');
+    const settings = this.keys.kept(
+      'rules',
+      [
+        analysis.target,
+        analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
+        commandRules.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
+        [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
+      ].join(' '),
+    );
     let next = 0;
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
@@ -166,6 +192,27 @@ export class Linter {
       if (rule.checkScript) runRule(rule, options, findings, severity, (report) => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
     }
     return findings.sort(byPositionThenRule);
+  }
+}
+
+/**
+ * What a command's binding depends on besides the command: the functions the script defines (a command of such a name
+ * calls the function), the target version and where the script connects to Teams (`calledCmdlet`).
+ */
+function bindingContext(definedFunctions: ReadonlySet<string>, target: TargetVersion, connection: ScriptCommand | undefined): string {
+  const teams = connection ? `${connection.range.start.line}:${connection.range.start.character}` : '';
+  return `${target} ${teams} ${[...definedFunctions].sort().join(',')}`;
+}
+
+/** The last key of each kind, handed out again for an equal one: equal keys are then one string, compared at once. */
+class KeptKeys {
+  private readonly last = new Map<string, string>();
+
+  kept(kind: string, key: string): string {
+    const last = this.last.get(kind);
+    if (last === key) return last;
+    this.last.set(kind, key);
+    return key;
   }
 }
 
