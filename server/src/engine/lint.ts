@@ -6,7 +6,7 @@ import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type Severity } from './rules';
-import { comparePositions, LineIndex } from './text';
+import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
 export type RuleSetting = Severity | 'off';
@@ -93,11 +93,14 @@ export class Linter {
 
   /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
   analyze(text: string, target?: TargetVersion, timings?: Timings, previous?: Analysis): Analysis {
-    const index = new LineIndex(text);
     let reading: ScriptReading;
+    let index: LineIndex;
     if (previous) {
-      reading = measured(timings, 'parse', () => reread(previous.reading, previous.index, text, index));
+      const change = changeBetween(previous.text, text);
+      index = LineIndex.edited(previous.index, text, change);
+      reading = measured(timings, 'parse', () => reread(previous.reading, previous.index, text, index, change));
     } else {
+      index = new LineIndex(text);
       const tree = measured(timings, 'parse', () => parseScript(text));
       reading = measured(timings, 'walk', () => readingOf(tree, index));
     }
