@@ -24,7 +24,8 @@
 // - memory: the server's resident set (VmRSS, and its peak VmHWM) with 50 open 1,000-line documents (target <= 100 MiB).
 //
 // Every server is started as the extension starts it (server/src/lsp/launch.ts: V8 options, environment, a code
-// cache folder, here a temporary one for the whole run).
+// cache folder, here a temporary one for the whole run) and initialized with the extension's options
+// (server/src/lsp/initialization.ts: compact diagnostics, whose source and docs link the extension adds).
 //
 // The figures go in docs/performance.md with the machine and the date (see the "machine" line printed: the load
 // average and the commit are on it, since other tenants' load moves the figures).
@@ -117,6 +118,8 @@ const engine = () => bundled("export { parseScript } from './server/src/engine/p
  * benchmark measures the process editors run. One code cache folder for the whole benchmark, as an editor keeps one.
  */
 const launch = await bundled("export * from './server/src/lsp/launch';\n");
+/** What the extension sends in initialize besides what depends on the editor (server/src/lsp/initialization.ts). */
+const initialization = await bundled("export * from './server/src/lsp/initialization';\n");
 const CODE_CACHE = mkdtempSync(join(tmpdir(), 'lync-pic-bench-code-cache-'));
 process.on('exit', () => rmSync(CODE_CACHE, { recursive: true, force: true }));
 
@@ -258,6 +261,7 @@ async function startServer() {
   await connection.sendRequest(protocol.InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: initialization.EXTENSION_INITIALIZATION_OPTIONS,
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   const initializedAt = performance.now();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, extensions, Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { completeDiagnostic, docsPagePath, EXTENSION_INITIALIZATION_OPTIONS, type InitializationOptions } from '../../server/src/lsp/initialization';
 import { SERVER_EXEC_ARGV, SERVER_MODULE, serverEnvironment } from '../../server/src/lsp/launch';
 import { registerGeneratorCommand } from './generator';
 import { registerTargetVersionStatus } from './status';
@@ -20,6 +21,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerTargetVersionStatus(context);
   context.subscriptions.push(commands.registerCommand('lyncPic.showDocumentation', showDocumentation));
   const serverModule = context.asAbsolutePath(SERVER_MODULE);
+  // The server leaves each diagnostic's source and docs link to us (compactDiagnostics): one link object per rule.
+  const docsLinks = new Map<string, Uri>();
+  const docsLink = (ruleId: string): Uri => {
+    let link = docsLinks.get(ruleId);
+    if (!link) {
+      link = Uri.joinPath(context.extensionUri, docsPagePath(ruleId));
+      docsLinks.set(ruleId, link);
+    }
+    return link;
+  };
+  const initializationOptions: InitializationOptions = {
+    ...EXTENSION_INITIALIZATION_OPTIONS,
+    powerShellExtensionActive: extensions.getExtension(POWERSHELL_EXTENSION) !== undefined,
+  };
   // The server keeps its compiled code in the extension's storage between starts (server/src/lsp/boot.ts).
   const env = serverEnvironment(path.join(context.globalStorageUri.fsPath, 'code-cache'));
   const serverOptions: ServerOptions = {
@@ -31,7 +46,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [{ language: 'powershell' }],
     synchronize: { configurationSection: 'lyncPic' },
     // The PowerShell extension shows PowerShell's own syntax errors: with lyncPic.syntaxErrors "auto", ours stay hidden.
-    initializationOptions: { powerShellExtensionActive: extensions.getExtension(POWERSHELL_EXTENSION) !== undefined },
+    initializationOptions,
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        for (const diagnostic of diagnostics) completeDiagnostic(diagnostic, docsLink);
+        next(uri, diagnostics);
+      },
+    },
   };
   client = new LanguageClient('lyncPic', 'Lync PIC', serverOptions, clientOptions);
   await client.start();

@@ -7,6 +7,7 @@ import {
   DiagnosticSeverity,
   type CodeAction,
 } from 'vscode-languageserver-protocol/node';
+import { completeDiagnostic, EXTENSION_INITIALIZATION_OPTIONS } from '../../server/src/lsp/initialization';
 import { problems, ServerUnderTest } from './client';
 
 const REMOVE_FIRST = 'Remove-CsPublicProvider -Identity Skype\n';
@@ -93,6 +94,45 @@ describe('language server over stdio', () => {
     );
     const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
     assert.ok(versions.length < 5, `expected the burst to be coalesced, got versions ${versions.join(',')}`);
+  });
+});
+
+describe('compact diagnostics (the extension adds source and docs link)', () => {
+  it('publishes each diagnostic without source and docs link, and answers code actions for it once completed', async () => {
+    const server = await ServerUnderTest.start(undefined, { ...EXTENSION_INITIALIZATION_OPTIONS });
+    const uri = 'file:///work/compact.ps1';
+    try {
+      const [compact] = problems((await server.open(uri, WRONG_PROXY)).diagnostics);
+      assert.deepEqual(compact, {
+        range: { start: { line: 1, character: 48 }, end: { line: 1, character: 75 } },
+        severity: DiagnosticSeverity.Error,
+        code: 'skype-proxy-fqdn',
+        message: compact.message,
+      });
+      // As the extension's middleware completes it (client/src/extension.ts), and as the client sends it back.
+      const completed: { source?: string; code?: string | number | { value: string | number; target: string } } = { ...compact };
+      completeDiagnostic(completed, (ruleId) => `file:///extension/docs/rules/${ruleId}.md`);
+      assert.deepEqual(completed.code, { value: 'skype-proxy-fqdn', target: 'file:///extension/docs/rules/skype-proxy-fqdn.md' });
+      assert.equal(completed.source, 'lync-pic');
+      const sentBack = { ...compact, source: completed.source, codeDescription: { href: 'file:///extension/docs/rules/skype-proxy-fqdn.md' } };
+      const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: compact.range,
+        context: { diagnostics: [sentBack], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Change to federation.messenger.msn.com', 'Disable skype-proxy-fqdn for this line', 'Show documentation for skype-proxy-fqdn'],
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('leaves a diagnostic that has a source as it is', () => {
+    const other = { source: 'PowerShell', code: 'ParseError' };
+    completeDiagnostic(other, () => 'never');
+    assert.deepEqual(other, { source: 'PowerShell', code: 'ParseError' });
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { Linter, type LintOptions, type LintResult } from '../../server/src/engine/lint';
+import type { ScriptCommand } from '../../server/src/engine/parse/commands';
 import { RULES } from '../../server/src/engine/rules';
 import { fixturesAndExamples, REPO_ROOT } from '../helpers';
 import { prng } from '../random';
@@ -82,5 +83,27 @@ describe('linting an edited script with the lint of its previous version', () =>
     // An edit that adds a line moves the commands after it: new objects, one line further down.
     const third = linter.lint('\n' + text.slice(0, middle) + '\n' + text.slice(middle), {}, second);
     assert.equal(third.commands[199].range.start.line, second.commands[199].range.start.line + 2);
+  });
+
+  it('keeps a command with a splat, resolved, while its splat resolves to the same entries', () => {
+    // (One assignment to each variable: a splat resolves only then.)
+    const splatted = (i: number): string => `$p${i} = @{ Identity = "Skype${i}"; ProxyFqdn = "sip.contoso.com" }\nNew-CsPublicProvider @p${i} -Enabled $true\n`;
+    const text = Array.from({ length: 20 }, (_, i) => `${splatted(i)}Get-CsPublicProvider\n`).join('') + 'Get-CsUser\n'.repeat(3);
+    const linter = new Linter();
+    const first = linter.lint(text);
+    const holders = (result: LintResult): ScriptCommand[] => result.commands.filter((command) => command.elements.some((e) => e.type === 'splat'));
+    const kept = (after: LintResult, before: LintResult): boolean[] => holders(after).map((command, i) => command === holders(before)[i]);
+    assert.equal(holders(first).length, 20);
+    assert.ok(holders(first).every((command) => command.elements.some((e) => e.type === 'splat' && e.entries !== undefined)));
+    const edited = text.lastIndexOf('Get-CsUser') + 3;
+    const second = linter.lint(text.slice(0, edited) + 'x' + text.slice(edited), {}, first);
+    assert.deepEqual(kept(second, first), Array<boolean>(20).fill(true), 'an edit elsewhere keeps them all');
+    // An edit of the hashtable the tenth one splats gives that one new entries; the others keep theirs.
+    let hashtable = -1;
+    for (let i = 0; i <= 10; i++) hashtable = second.text.indexOf('sip.contoso.com', hashtable + 1);
+    hashtable += 3;
+    const third = linter.lint(second.text.slice(0, hashtable) + 'x' + second.text.slice(hashtable), {}, second);
+    const changed = kept(third, second).flatMap((same, i) => (same ? [] : [i]));
+    assert.ok(changed.length <= 2 && changed.includes(10), `changed: ${changed.join(', ')}`);
   });
 });

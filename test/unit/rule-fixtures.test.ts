@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { applyFixes, fixAll } from '../../server/src/engine/fix/apply';
 import { RULES } from '../../server/src/engine/rules';
 import { docsPath } from '../../server/src/engine/rules/rule';
+import { docsPagePath } from '../../server/src/lsp/initialization';
 import { getLinter, lineRules, lintText, REPO_ROOT } from '../helpers';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'rules');
@@ -34,6 +35,7 @@ describe('every rule, on its fixtures', () => {
         assert.ok(existsSync(join(FIXTURES, id, 'bad.ps1')), `test/fixtures/rules/${id}/bad.ps1 is missing`);
         assert.ok(existsSync(join(FIXTURES, id, 'good.ps1')), `test/fixtures/rules/${id}/good.ps1 is missing`);
         assert.ok(existsSync(join(REPO_ROOT, docsPath(id))), `${docsPath(id)} is missing`);
+        assert.equal(docsPagePath(id), docsPath(id), 'the extension links another page than the server');
       });
 
       it('reports exactly the marked lines of bad.ps1', async () => {

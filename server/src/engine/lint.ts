@@ -5,7 +5,7 @@ import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSynt
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type RuleContext, type Severity } from './rules';
-import { comparePositions, LineIndex } from './text';
+import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
 export type RuleSetting = Severity | 'off';
@@ -73,10 +73,21 @@ export interface LinterOptions {
 
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
-  /** Each command's binding (null: not a cmdlet of the catalogue) in a module, kept while the command is unchanged. */
-  private readonly bindings = new WeakMap<ScriptCommand, { readonly module: CatalogModule; readonly bound: BoundCommand | null }>();
+  /**
+   * Each command's binding (null: not a cmdlet of the catalogue, or not called: a function of the script, another
+   * module's command), kept while the command is unchanged: as it is while the script's binding context (`context`, see
+   * `bindingContext`) is the same, else for a command that still calls the same module.
+   */
+  private readonly bindings = new WeakMap<ScriptCommand, { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null }>();
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
+  /** Each command with a splat, resolved (`resolveSplats`): kept while its splats resolve to the same entries. */
+  private readonly resolvedSplats = new WeakMap<ScriptCommand, ScriptCommand>();
+  /**
+   * The last keys made by `bindingContext` and `runRules`, handed out again while equal: the check of each command's
+   * kept entry then compares one reference, not two long strings.
+   */
+  private readonly keys = new KeptKeys();
 
   /** Whether each command's binding and findings are kept for the next lint of an edited version. */
   private readonly reuse: boolean;
@@ -98,11 +109,14 @@ export class Linter {
 
   /** Parses a script and binds its commands, without running the rules (for completion, hover and fixes). */
   analyze(text: string, target?: TargetVersion, timings?: Timings, previous?: Analysis): Analysis {
-    const index = new LineIndex(text);
     let reading: ScriptReading;
+    let index: LineIndex;
     if (previous) {
-      reading = measured(timings, 'parse', () => reread(previous.reading, previous.index, text, index));
+      const change = changeBetween(previous.text, text);
+      index = LineIndex.edited(previous.index, text, change);
+      reading = measured(timings, 'parse', () => reread(previous.reading, previous.index, text, index, change));
     } else {
+      index = new LineIndex(text);
       // (Each statement is read as soon as it is parsed: the two are one phase.)
       reading = measured(timings, 'parse', () => readingOf(text, index));
     }
@@ -122,7 +136,7 @@ export class Linter {
   /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
     const { comments, errors, assignments, accessed, functions } = reading.parts;
-    const commands = resolveSplats(reading.parts.commands, assignments, accessed);
+    const commands = resolveSplats(reading.parts.commands, assignments, accessed, this.reuse ? this.resolvedSplats : undefined);
     const teamsContext = teamsConnection(commands);
     const definedFunctions = new Set(functions.map((f) => f.name.toLowerCase()));
     const inForce = targetFromComment(comments) ?? target ?? 'any';
@@ -140,15 +154,12 @@ export class Linter {
     target: TargetVersion,
     connection: ScriptCommand | undefined,
   ): BoundCommand[] {
+    const context = this.keys.kept('binding', bindingContext(definedFunctions, target, connection));
     const bound: BoundCommand[] = [];
     for (const command of commands) {
-      if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) continue;
-      const called = calledCmdlet(command, this.catalog, target, connection);
-      if (!called) continue;
       let kept = this.reuse ? this.bindings.get(command) : undefined;
-      if (kept?.module !== called.module) {
-        const cmdlet = this.catalog.cmdlet(called.name, called.module);
-        kept = { module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+      if (kept?.context !== context) {
+        kept = this.bindingOf(command, kept, context, definedFunctions, target, connection);
         if (this.reuse) this.bindings.set(command, kept);
       }
       if (kept.bound) bound.push(kept.bound);
@@ -156,17 +167,37 @@ export class Linter {
     return bound;
   }
 
+  /** A command's binding in a binding context, from its binding in another (`kept`) when it calls the same module. */
+  private bindingOf(
+    command: ScriptCommand,
+    kept: { readonly module?: CatalogModule; readonly bound: BoundCommand | null } | undefined,
+    context: string,
+    definedFunctions: ReadonlySet<string>,
+    target: TargetVersion,
+    connection: ScriptCommand | undefined,
+  ): { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null } {
+    if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) return { context, bound: null };
+    const called = calledCmdlet(command, this.catalog, target, connection);
+    if (!called) return { context, bound: null };
+    if (kept?.module === called.module) return { context, module: called.module, bound: kept.bound };
+    const cmdlet = this.catalog.cmdlet(called.name, called.module);
+    return { context, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+  }
+
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
     const enabled = enabledRules(options);
     const findings: Finding[] = [];
     const commandRules = new CommandRules(enabled);
     // What the command rules' findings depend on besides the command.
-    const settings = [
-      analysis.target,
-      analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
-      commandRules.all.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
-      [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
-    ].join(' ');
+    const settings = this.keys.kept(
+      'rules',
+      [
+        analysis.target,
+        analysis.teamsContext ? `teams@${analysis.teamsContext.range.start.line}:${analysis.teamsContext.range.start.character}` : '',
+        commandRules.all.map(({ rule, severity }) => `${rule.meta.id}=${severity}`).join(','),
+        [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
+      ].join(' '),
+    );
     let next = 0;
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
@@ -200,6 +231,27 @@ export class Linter {
       if (script.rule.checkScript) guarded(script.rule, options, () => running.rule.checkScript?.(context));
     }
     return findings.sort(byPositionThenRule);
+  }
+}
+
+/**
+ * What a command's binding depends on besides the command: the functions the script defines (a command of such a name
+ * calls the function), the target version and where the script connects to Teams (`calledCmdlet`).
+ */
+function bindingContext(definedFunctions: ReadonlySet<string>, target: TargetVersion, connection: ScriptCommand | undefined): string {
+  const teams = connection ? `${connection.range.start.line}:${connection.range.start.character}` : '';
+  return `${target} ${teams} ${[...definedFunctions].sort().join(',')}`;
+}
+
+/** The last key of each kind, handed out again for an equal one: equal keys are then one string, compared at once. */
+class KeptKeys {
+  private readonly last = new Map<string, string>();
+
+  kept(kind: string, key: string): string {
+    const last = this.last.get(kind);
+    if (last === key) return last;
+    this.last.set(kind, key);
+    return key;
   }
 }
 

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { docsPath, type Finding, type Fix, type Severity } from '../engine';
+import { SOURCE } from './initialization';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -10,7 +11,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const SOURCE = 'lync-pic';
+export { SOURCE };
 
 /** The package root: the bundle runs from dist/, the docs ship in docs/ beside it. */
 const PACKAGE_ROOT = join(__dirname, '..');
@@ -27,20 +28,28 @@ export function docsUri(ruleId: string): string {
   return uri;
 }
 
-/** The diagnostic of each finding: the linter keeps the findings of unchanged commands from one version to the next. */
-const diagnostics = new WeakMap<Finding, Diagnostic>();
+/** Turns findings into diagnostics, each made once: the linter keeps the findings of unchanged commands from one version to the next. */
+export type DiagnosticConverter = (finding: Finding) => Diagnostic;
 
-/** Engine ranges are already LSP's 0-based UTF-16 positions: findings convert one to one. */
-export function toDiagnostic(finding: Finding): Diagnostic {
-  let diagnostic = diagnostics.get(finding);
-  if (!diagnostic) {
-    diagnostic = diagnosticOf(finding);
-    diagnostics.set(finding, diagnostic);
-  }
-  return diagnostic;
+/**
+ * The converter of a server. Compact (`compactDiagnostics` of initialization.ts): without the source and the docs
+ * link, which the client adds.
+ */
+export function diagnosticConverter(compact: boolean): DiagnosticConverter {
+  const made = new WeakMap<Finding, Diagnostic>();
+  const diagnosticOf = compact ? compactDiagnosticOf : fullDiagnosticOf;
+  return (finding) => {
+    let diagnostic = made.get(finding);
+    if (!diagnostic) {
+      diagnostic = diagnosticOf(finding);
+      made.set(finding, diagnostic);
+    }
+    return diagnostic;
+  };
 }
 
-function diagnosticOf(finding: Finding): Diagnostic {
+/** Engine ranges are already LSP's 0-based UTF-16 positions: findings convert one to one. */
+function fullDiagnosticOf(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -49,6 +58,10 @@ function diagnosticOf(finding: Finding): Diagnostic {
     source: SOURCE,
     message: finding.message,
   };
+}
+
+function compactDiagnosticOf(finding: Finding): Diagnostic {
+  return { range: finding.range, severity: SEVERITY[finding.severity], code: finding.ruleId, message: finding.message };
 }
 
 export function fixToEdit(uri: string, fix: Fix): WorkspaceEdit {

@@ -4,8 +4,9 @@ import { Linter, type LintOptions, type LintResult } from '../engine';
 import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
 import { registerCompletion, registerCompletionResolve } from './completion';
 import { registerHover } from './hover';
-import { toDiagnostic } from './convert';
+import { diagnosticConverter, type DiagnosticConverter } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
+import type { InitializationOptions } from './initialization';
 import { KeptLints } from './kept-lints';
 import { effectiveRules, SettingsCache } from './settings';
 
@@ -30,11 +31,13 @@ export function startServer(connection: Connection): void {
 
   /** Whether the client runs the PowerShell extension, which shows PowerShell's own syntax errors. */
   let powerShellExtensionActive = false;
+  let toDiagnostic: DiagnosticConverter = diagnosticConverter(false);
 
   connection.onInitialize((params): InitializeResult => {
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    const options = params.initializationOptions as { powerShellExtensionActive?: unknown } | undefined;
+    const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     powerShellExtensionActive = options?.powerShellExtensionActive === true;
+    toDiagnostic = diagnosticConverter(options?.compactDiagnostics === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -31,6 +31,11 @@ suite('lync-pic in VS Code', () => {
       () => show(vscode.languages.getDiagnostics(wrong.uri)),
     );
     assert.equal(d.source, SOURCE);
+    // The rule's page, a link the extension adds to each diagnostic (the server leaves it out: compactDiagnostics).
+    assert.ok(
+      typeof d.code === 'object' && d.code.target.path.endsWith('/docs/rules/skype-proxy-fqdn.md'),
+      `no docs link: ${String(typeof d.code === 'object' ? d.code.target : d.code)}`,
+    );
     const value = rangeOf(wrong, WRONG_FQDN);
     assert.ok(d.range.contains(value), `range ${show([d])} does not cover ${WRONG_FQDN} at ${value.start.line}:${value.start.character}`);
     // A squiggle over the value, not over the whole line or file.

@@ -355,12 +355,16 @@ function expressionOf(statement: StatementNode): ExpressionNode | undefined {
  * Resolves `@name` splats to the hashtable literal assigned to `$name`, only when that is certain:
  * exactly one assignment to the variable in the file, before the use, of a hashtable literal, and no
  * other write to it (`$name.X = …`, `$name[…]`, `$name.Add(…)`: any use of its members or elements counts). Returns the commands, with new objects for
- * those that hold a splat.
+ * those that hold a splat. With `resolvedBefore` (each command's resolved object, kept from the lints of earlier
+ * versions of the script), a command whose splats resolve to the same entries as before keeps its resolved object,
+ * and with it the bindings and findings kept for it: otherwise every command with a splat would be bound and checked
+ * again on every keystroke.
  */
 export function resolveSplats(
   commands: readonly ScriptCommand[],
   assignments: readonly VariableAssignment[],
   accessed: readonly VariableUse[],
+  resolvedBefore?: WeakMap<ScriptCommand, ScriptCommand>,
 ): ScriptCommand[] {
   const holders = splatHolders(commands);
   const splatted = new Set<string>();
@@ -390,6 +394,11 @@ export function resolveSplats(
   const resolved = [...commands];
   for (const i of holders) {
     const command = commands[i];
+    const before = resolvedBefore?.get(command);
+    if (before && resolvesAsBefore(command, before, resolve)) {
+      resolved[i] = before;
+      continue;
+    }
     const elements = command.elements.map((element): CommandElement =>
       element.type === 'splat'
         ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) }
@@ -403,8 +412,24 @@ export function resolveSplats(
       elements,
       pipelineInput: command.pipelineInput,
     };
+    resolvedBefore?.set(command, resolved[i]);
   }
   return resolved;
+}
+
+/** Whether each splat of `command` resolves to the very entries its resolved object `before` holds. */
+function resolvesAsBefore(
+  command: ScriptCommand,
+  before: ScriptCommand,
+  resolve: (variable: string, use: Position) => readonly SplatEntry[] | undefined,
+): boolean {
+  for (let i = 0; i < command.elements.length; i++) {
+    const element = command.elements[i];
+    if (element.type !== 'splat') continue;
+    const kept = before.elements[i];
+    if (kept.type !== 'splat' || kept.entries !== resolve(element.variable, element.range.start)) return false;
+  }
+  return true;
 }
 
 function splatHolders(commands: readonly ScriptCommand[]): number[] {

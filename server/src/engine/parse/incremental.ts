@@ -11,7 +11,7 @@
  * removed. Objects of unmoved statements are reused as they are, so that what is derived from them (bindings,
  * findings) can be kept with them.
  */
-import { comparePositions, type LineIndex, type Position, type Range } from '../text';
+import { changeBetween, comparePositions, type LineIndex, type Position, type Range, type TextChange } from '../text';
 import type { ScriptComment } from '../suppress';
 import {
   readParts,
@@ -44,11 +44,16 @@ export function readingOf(text: string, index: LineIndex): ScriptReading {
 
 /**
  * Reads `text`, the next version of the script `previous` read, reusing what it can. `index` is the line index of
- * `text`, `previousIndex` that of `previous.text`.
+ * `text`, `previousIndex` that of `previous.text`; `edit`, where they differ, when the caller knows it.
  */
-export function reread(previous: ScriptReading, previousIndex: LineIndex, text: string, index: LineIndex): ScriptReading {
+export function reread(
+  previous: ScriptReading,
+  previousIndex: LineIndex,
+  text: string,
+  index: LineIndex,
+  edit: TextChange = changeBetween(previous.text, text),
+): ScriptReading {
   if (text === previous.text) return previous;
-  const edit = editBetween(previous.text, text);
   const { starts, errorCounts, reaches } = previous;
   // The first statement that looked at the edited text (none: a script with named blocks at the top, all again).
   const first = firstAbove(reaches, edit.start);
@@ -139,34 +144,6 @@ function movedParts(parts: ScriptParts, lines: number): ScriptParts {
     comments: parts.comments.map((comment): ScriptComment => ({ text: comment.text, range: moved(comment.range, lines) })),
     errors: parts.errors.map((error): ScriptSyntaxError => ({ message: error.message, range: moved(error.range, lines) })),
   };
-}
-
-/** Where two versions of a text differ: from `start` to `end` in the new one (the same `start` in the old one). */
-function editBetween(before: string, after: string): { start: number; end: number } {
-  const start = commonPrefixLength(before, after);
-  const end = after.length - commonSuffixLength(before, after, start);
-  return { start, end };
-}
-
-/** Block sizes for comparing texts: comparing two slices is native code, and a slice costs no copy. */
-const BLOCKS = [4096, 256, 16];
-
-function commonPrefixLength(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  for (const block of BLOCKS) while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** The length of the common end of `a` and `b`, not reaching into their first `prefix` characters. */
-function commonSuffixLength(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let n = 0;
-  for (const block of BLOCKS)
-    while (n + block <= max && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
-  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
 }
 
 /** The offset of the first line break at or after `offset`, or the text's length. */
