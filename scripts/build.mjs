@@ -47,17 +47,19 @@ const deferredBuiltins = {
 /**
  * One conversion of vscode-languageserver to an ES module for the whole server bundle: esbuild converts a CommonJS
  * package in each file that imports it (its __toESM copies the package's 308 exports into a new object each time,
- * 2 to 3 ms of a start for the seven files). The server's files get a module that re-exports the package's names.
+ * 2 to 3 ms of a start for the seven files). The server's files get one module that re-exports the package's names
+ * (`vscode-languageserver` and `vscode-languageserver/node` are the same module in Node).
  */
 const oneLanguageServerModule = {
   name: 'one-language-server-module',
   setup(bundle) {
+    const entry = 'vscode-languageserver/node';
     bundle.onResolve({ filter: /^vscode-languageserver(\/node)?$/ }, (args) =>
-      args.namespace === 'file' && !args.importer.includes('node_modules') ? { path: args.path, namespace: 'language-server' } : undefined,
+      args.namespace === 'file' && !args.importer.includes('node_modules') ? { path: entry, namespace: 'language-server' } : undefined,
     );
-    bundle.onLoad({ filter: /.*/, namespace: 'language-server' }, (args) => {
-      const names = Object.keys(require(args.path)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
-      return { contents: `export { ${names.join(', ')} } from '${args.path}';\n`, loader: 'js', resolveDir: process.cwd() };
+    bundle.onLoad({ filter: /.*/, namespace: 'language-server' }, () => {
+      const names = Object.keys(require(entry)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+      return { contents: `export { ${names.join(', ')} } from '${entry}';\n`, loader: 'js', resolveDir: process.cwd() };
     });
   },
 };
