@@ -18,7 +18,7 @@ export const SERVER_MODULE = 'dist/server.js';
  *   growth the old generation held 34 MiB for 15 MiB of live objects with 50 documents (RSS 100-103 MiB; 82-88 with
  *   this and MALLOC_ARENA_MAX below). Full collections come sooner: the typing latency did not move; edits sent back
  *   to back in a script with 2,146 diagnostics, which promote each version's diagnostics, run 9 full collections in
- *   200 edits instead of 4, p95 +1.5 ms (growing by half: 17, p95 +2.5 to 3.4 ms, for 1 to 3 MiB less).
+ *   200 edits instead of 4, p95 +1.5 to 2.5 ms (growing by half: 17, up to +3.4 ms, for 1 to 3 MiB less).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=100'];
 
@@ -31,8 +31,8 @@ export const CODE_CACHE_VARIABLE = 'LYNC_PIC_CODE_CACHE';
  * - NODE_EXTRA_CA_CERTS emptied: Node 20 parses that certificate file, and its own root certificates, as it boots
  *   (80 ms of a 125 ms boot on the benchmark's host, where it is set), and the server opens no connection at all.
  * - MALLOC_ARENA_MAX=2: glibc gives every thread that calls malloc an arena of its own (up to 8 per core), and V8's
- *   background threads (compilers, garbage collector) leave freed memory behind in theirs: 11 to 12 MiB of the RSS
- *   with 50 open documents, 4 to 8 MiB less with two arenas. Only glibc reads it (Linux; elsewhere it does nothing).
+ *   background threads (compilers, garbage collector) leave freed memory behind in theirs: 6 to 12 MiB of the RSS
+ *   with 50 open documents, 1 to 8 MiB less with two arenas. Only glibc reads it (Linux; elsewhere it does nothing).
  * - The code cache folder, when there is one: compiled bytecode kept from one start to the next.
  */
 export function serverEnvironment(codeCacheFolder: string | undefined): Record<string, string> {
