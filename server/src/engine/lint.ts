@@ -5,7 +5,7 @@ import { isCommandOfInterest, resolveSplats, type ScriptCommand, type ScriptSynt
 import { readingOf, reread, type ScriptReading } from './parse/incremental';
 import { parseScript } from './parse/script-parser';
 import { Suppressions, type ScriptComment } from './suppress';
-import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type Severity } from './rules';
+import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 
@@ -80,6 +80,10 @@ export class Linter {
    * kept entry then compares one reference, not two long strings.
    */
   private readonly keys = new KeptKeys();
+  /** What each script rule kept of each command (`RuleContext.perCommand`), with the settings it was made with. */
+  private readonly perCommand = new Map<string, WeakMap<object, { readonly settings: string; readonly value: unknown }>>();
+  /** The finding made of each finding input a script rule reported (kept by `perCommand`, reported again). */
+  private readonly findingsOf = new WeakMap<FindingInput, Finding>();
 
   constructor(readonly catalog: Catalog = getCatalog()) {}
 
@@ -149,6 +153,23 @@ export class Linter {
     return bound;
   }
 
+  /** `RuleContext.perCommand` of a script rule, in a lint with these settings (`runRules`). */
+  private keptPerCommand(ruleId: string, settings: string): RuleContext['perCommand'] {
+    let kept = this.perCommand.get(ruleId);
+    if (!kept) {
+      kept = new WeakMap();
+      this.perCommand.set(ruleId, kept);
+    }
+    const byCommand = kept;
+    return <T>(of: object, compute: () => T): T => {
+      const entry = byCommand.get(of);
+      if (entry?.settings === settings) return entry.value as T;
+      const value = compute();
+      byCommand.set(of, { settings, value });
+      return value;
+    };
+  }
+
   /** A command's binding in a binding context, from its binding in another (`kept`) when it calls the same module. */
   private bindingOf(
     command: ScriptCommand,
@@ -192,7 +213,9 @@ export class Linter {
       for (const finding of kept.findings) findings.push(finding);
     }
     for (const { rule, severity } of enabled) {
-      if (rule.checkScript) runRule(rule, options, findings, severity, (report) => rule.checkScript?.({ ...analysis, catalog: this.catalog, report }));
+      if (!rule.checkScript) continue;
+      const perCommand = this.keptPerCommand(rule.meta.id, settings);
+      runRule(rule, options, findings, severity, (report) => rule.checkScript?.({ ...analysis, catalog: this.catalog, perCommand, report }), this.findingsOf);
     }
     return findings.sort(byPositionThenRule);
   }
@@ -264,12 +287,29 @@ function checkCommand(
   return findings;
 }
 
-/** Runs one rule's check, its findings added to `into`; a rule that fails is reported and the others still run. */
-function runRule(rule: Rule, options: LintOptions, into: Finding[], severity: Severity, check: (report: (input: FindingInput) => void) => void): void {
+/**
+ * Runs one rule's check, its findings added to `into`; a rule that fails is reported and the others still run. With
+ * `findingsOf`, an input reported again (kept by `RuleContext.perCommand`) gives the finding made of it before.
+ */
+function runRule(
+  rule: Rule,
+  options: LintOptions,
+  into: Finding[],
+  severity: Severity,
+  check: (report: (input: FindingInput) => void) => void,
+  findingsOf?: WeakMap<FindingInput, Finding>,
+): void {
   const ruleId = rule.meta.id;
   const report = (input: FindingInput): void => {
+    const kept = findingsOf?.get(input);
+    if (kept?.ruleId === ruleId && kept.severity === severity) {
+      into.push(kept);
+      return;
+    }
     // (One object shape for every finding, whatever the rule's input looks like.)
-    into.push({ range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? NO_FIXES });
+    const finding = { range: input.range, message: input.message, ruleId, severity, fixes: input.fixes ?? NO_FIXES };
+    findingsOf?.set(input, finding);
+    into.push(finding);
   };
   try {
     if (options.timings) options.timings.rule(ruleId, () => check(report));

@@ -17,7 +17,10 @@ function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
   let next = 0;
   for (const command of context.commands) {
     const bound: BoundCommand | undefined = context.bound[next]?.command === command ? context.bound[next++] : undefined;
-    const mark = bound ? teamsOnlyParameter(context, bound) : teamsOnlyCmdlet(context, command);
+    // (Kept with the command: an edit elsewhere does not look it up in the catalogue again.)
+    const mark = bound
+      ? context.perCommand(bound, () => teamsOnlyParameter(context, bound))
+      : context.perCommand(command, () => teamsOnlyCmdlet(context, command));
     if (mark) return mark;
   }
   return undefined;
