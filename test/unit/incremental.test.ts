@@ -85,6 +85,22 @@ describe('linting an edited script with the lint of its previous version', () =>
     assert.equal(third.commands[199].range.start.line, second.commands[199].range.start.line + 2);
   });
 
+  it('keeps the findings a script rule keeps by command (RuleContext.perCommand) as the same objects', () => {
+    const text =
+      Array.from({ length: 10 }, (_, i) => `New-CsPublicProvider -Identity P${i} -ProxyFqdn sip.contoso.com -Enabled $true\n`).join('') + 'Get-CsUser\n';
+    const linter = new Linter();
+    const first = linter.lint(text);
+    const unguarded = (result: LintResult): unknown[] => result.findings.filter((f) => f.ruleId === 'unguarded-new-provider');
+    assert.equal(unguarded(first).length, 10);
+    const edited = text.lastIndexOf('Get-CsUser') + 3;
+    const second = linter.lint(text.slice(0, edited) + 'x' + text.slice(edited), {}, first);
+    assert.deepEqual(
+      unguarded(second).map((finding, i) => finding === unguarded(first)[i]),
+      [...Array<boolean>(9).fill(true), false],
+      'all but the last, whose statement the edit reads again (the next token decides where a statement ends)',
+    );
+  });
+
   it('keeps a command with a splat, resolved, while its splat resolves to the same entries', () => {
     // (One assignment to each variable: a splat resolves only then.)
     const splatted = (i: number): string => `$p${i} = @{ Identity = "Skype${i}"; ProxyFqdn = "sip.contoso.com" }\nNew-CsPublicProvider @p${i} -Enabled $true\n`;

@@ -88,6 +88,10 @@ export class Linter {
    * kept entry then compares one reference, not two long strings.
    */
   private readonly keys = new KeptKeys();
+  /** What each script rule kept of each command (`RuleContext.perCommand`), with the settings it was made with. */
+  private readonly perCommand = new Map<string, WeakMap<object, { readonly settings: string; readonly value: unknown }>>();
+  /** The finding made of each finding input a script rule reported (kept by `perCommand`, reported again). */
+  private readonly findingsOf = new WeakMap<FindingInput, Finding>();
 
   /** Whether each command's binding and findings are kept for the next lint of an edited version. */
   private readonly reuse: boolean;
@@ -167,6 +171,34 @@ export class Linter {
     return bound;
   }
 
+  /** `RuleContext.perCommand` of a script rule, in a lint with these settings (`runRules`). */
+  private keptPerCommand(ruleId: string, settings: string): RuleContext['perCommand'] {
+    if (!this.reuse) return computedNow;
+    let kept = this.perCommand.get(ruleId);
+    if (!kept) {
+      kept = new WeakMap();
+      this.perCommand.set(ruleId, kept);
+    }
+    const byCommand = kept;
+    return <T>(of: object, compute: () => T): T => {
+      const entry = byCommand.get(of);
+      if (entry?.settings === settings) return entry.value as T;
+      const value = compute();
+      byCommand.set(of, { settings, value });
+      return value;
+    };
+  }
+
+  /** The finding of what a script rule reported: the same as before for an input reported again (`perCommand`). */
+  private scriptFinding(input: FindingInput, running: EnabledRule): Finding {
+    if (!this.reuse) return findingOf(input, running);
+    const kept = this.findingsOf.get(input);
+    if (kept?.ruleId === running.rule.meta.id && kept.severity === running.severity) return kept;
+    const finding = findingOf(input, running);
+    this.findingsOf.set(input, finding);
+    return finding;
+  }
+
   /** A command's binding in a binding context, from its binding in another (`kept`) when it calls the same module. */
   private bindingOf(
     command: ScriptCommand,
@@ -210,8 +242,10 @@ export class Linter {
       }
       for (const finding of found) findings.push(finding);
     }
-    // One context for the script rules, whose `report` files each finding under the rule being run.
+    // One context for the script rules: its `report` files each finding under the rule being run, and its
+    // `perCommand` keeps what that rule made of each command.
     let running = enabled[0];
+    let perCommand: RuleContext['perCommand'] = computedNow;
     // (Its fields written out, not spread from the analysis: one object shape from one lint to the next, so that the
     // rules' optimised code, which checks it, stays valid.)
     const context: RuleContext = {
@@ -224,11 +258,14 @@ export class Linter {
       teamsContext: analysis.teamsContext,
       definedFunctions: analysis.definedFunctions,
       syntaxErrors: analysis.syntaxErrors,
-      report: (input) => findings.push(findingOf(input, running)),
+      perCommand: (of, compute) => perCommand(of, compute),
+      report: (input) => findings.push(this.scriptFinding(input, running)),
     };
     for (const script of enabled) {
+      if (!script.rule.checkScript) continue;
       running = script;
-      if (script.rule.checkScript) guarded(script.rule, options, () => running.rule.checkScript?.(context));
+      perCommand = this.keptPerCommand(script.rule.meta.id, settings);
+      guarded(script.rule, options, () => running.rule.checkScript?.(context));
     }
     return findings.sort(byPositionThenRule);
   }
@@ -329,6 +366,11 @@ function checkCommand(
     guarded(enabled.rule, options, check);
   }
   return findings ?? NO_FINDINGS;
+}
+
+/** `RuleContext.perCommand` of a lint that keeps nothing for the next one. */
+function computedNow<T>(_of: object, compute: () => T): T {
+  return compute();
 }
 
 /** Runs one rule's check; a rule that fails is reported and the others still run. */

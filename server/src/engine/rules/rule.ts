@@ -68,6 +68,14 @@ export interface RuleContext {
   readonly definedFunctions: ReadonlySet<string>;
   /** What the parser could not read. */
   readonly syntaxErrors: readonly ScriptSyntaxError[];
+  /**
+   * What `compute` makes of one command (`of`: the command, or its binding), kept with it as a command rule's findings
+   * are: while it is the same object (unchanged, as the script is edited elsewhere), with the same target version,
+   * Teams connection, rule settings and functions named like cmdlets. `compute` must depend on nothing else (the
+   * command's own line counts as the command's: an edit of that line reads the command again). A finding input kept
+   * so and reported again is the same finding: what the editor made of it is kept too.
+   */
+  perCommand<T>(of: ScriptCommand | BoundCommand, compute: () => T): T;
   report(finding: FindingInput): void;
 }
 

@@ -20,7 +20,10 @@ function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i];
     const binding = next < bound.length && bound[next].command === command ? bound[next++] : undefined;
-    const mark = binding ? teamsOnlyParameter(context, binding) : teamsOnlyCmdlet(context, command);
+    // (Kept with the command: an edit elsewhere does not look it up in the catalogue again.)
+    const mark = binding
+      ? context.perCommand(binding, () => teamsOnlyParameter(context, binding))
+      : context.perCommand(command, () => teamsOnlyCmdlet(context, command));
     if (mark) return mark;
   }
   return undefined;

@@ -1,8 +1,8 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { guardedRemoveCommand, isCmdlet, parameterNamed } from '../skype';
-import type { Rule } from './rule';
-import { comparePositions, type Position } from '../text';
+import type { FindingInput, Rule } from './rule';
+import { comparePositions, type LineIndex, type Position } from '../text';
 import { shown } from '../util/show';
 
 /** Whether a command makes a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
@@ -48,20 +48,25 @@ export const unguardedNewProvider: Rule = {
       guards ??= firstGuards(context.bound);
       const guard = guards.get(identity.toLowerCase());
       if (guard && comparePositions(guard, bound.command.range.start) < 0) continue;
-      const line = bound.command.range.start.line;
-      const lineStart = { line, character: 0 };
-      const indentation = indentationAt(context.index, line);
-      context.report({
-        range: bound.command.nameRange,
-        message: `Running this script twice fails here: the provider ${shown(identity)} exists after the first run. Remove it first when it exists, as the setup pages do.`,
-        fixes: [
-          {
-            title: `Insert a guarded Remove-CsPublicProvider for ${identity}`,
-            edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indentation}${guardedRemoveCommand(identity)}\n` }],
-            safe: false,
-          },
-        ],
-      });
+      // (The same finding while the command is unchanged: an edit elsewhere does not make it again.)
+      context.report(context.perCommand(bound, () => unguarded(bound, identity, context.index)));
     }
   },
 };
+
+function unguarded(bound: BoundCommand, identity: string, index: LineIndex): FindingInput {
+  const line = bound.command.range.start.line;
+  const lineStart = { line, character: 0 };
+  const indentation = indentationAt(index, line);
+  return {
+    range: bound.command.nameRange,
+    message: `Running this script twice fails here: the provider ${shown(identity)} exists after the first run. Remove it first when it exists, as the setup pages do.`,
+    fixes: [
+      {
+        title: `Insert a guarded Remove-CsPublicProvider for ${identity}`,
+        edits: [{ range: { start: lineStart, end: lineStart }, newText: `${indentation}${guardedRemoveCommand(identity)}\n` }],
+        safe: false,
+      },
+    ],
+  };
+}
