@@ -64,8 +64,8 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 
 export interface LinterOptions {
   /**
-   * Keep what the next lint of an edited version reuses (`lint`'s `previous`): each command's binding and findings, as
-   * the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, about a tenth of the
+   * Keep what the next lint of an edited version reuses (`lint`'s `previous`): each command's resolved splats, binding
+   * and findings, and what the script rules made of it, as the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, about a tenth of the
    * lint of a large script (docs/performance.md).
    */
   readonly reuse?: boolean;
@@ -93,7 +93,7 @@ export class Linter {
   /** The finding made of each finding input a script rule reported (kept by `perCommand`, reported again). */
   private readonly findingsOf = new WeakMap<FindingInput, Finding>();
 
-  /** Whether each command's binding and findings are kept for the next lint of an edited version. */
+  /** Whether what a lint makes of each command is kept for the next lint of an edited version (`LinterOptions`). */
   private readonly reuse: boolean;
 
   constructor(
