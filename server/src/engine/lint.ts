@@ -7,6 +7,7 @@ import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
+import { keptPerObject, type Kept } from './util/cache';
 
 export type RuleSetting = Severity | 'off';
 
@@ -78,20 +79,20 @@ export class Linter {
    * module's command), kept while the command is unchanged: as it is while the script's binding context (`context`, see
    * `bindingContext`) is the same, else for a command that still calls the same module.
    */
-  private readonly bindings = new WeakMap<ScriptCommand, { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null }>();
+  private readonly bindings: Kept<ScriptCommand, { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null }>;
   /** Each command's findings by the command rules, and the settings they were found with. */
-  private readonly commandFindings = new WeakMap<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>();
+  private readonly commandFindings: Kept<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>;
   /** Each command with a splat, resolved (`resolveSplats`): kept while its splats resolve to the same entries. */
-  private readonly resolvedSplats = new WeakMap<ScriptCommand, ScriptCommand>();
+  private readonly resolvedSplats: Kept<ScriptCommand, ScriptCommand>;
   /**
    * The last keys made by `bindingContext` and `runRules`, handed out again while equal: the check of each command's
    * kept entry then compares one reference, not two long strings.
    */
   private readonly keys = new KeptKeys();
   /** What each script rule kept of each command (`RuleContext.perCommand`), with the settings it was made with. */
-  private readonly perCommand = new Map<string, WeakMap<object, { readonly settings: string; readonly value: unknown }>>();
+  private readonly perCommand = new Map<string, Kept<object, { readonly settings: string; readonly value: unknown }>>();
   /** The finding made of each finding input a script rule reported (kept by `perCommand`, reported again). */
-  private readonly findingsOf = new WeakMap<FindingInput, Finding>();
+  private readonly findingsOf: Kept<FindingInput, Finding>;
 
   /** Whether what a lint makes of each command is kept for the next lint of an edited version (`LinterOptions`). */
   private readonly reuse: boolean;
@@ -101,6 +102,10 @@ export class Linter {
     options: LinterOptions = {},
   ) {
     this.reuse = options.reuse ?? true;
+    this.bindings = keptPerObject(this.reuse);
+    this.commandFindings = keptPerObject(this.reuse);
+    this.resolvedSplats = keptPerObject(this.reuse);
+    this.findingsOf = keptPerObject(this.reuse);
   }
 
   /**
@@ -140,7 +145,7 @@ export class Linter {
   /** The analysis of a script from what was read of it. */
   private analysisOf(index: LineIndex, reading: ScriptReading, target: TargetVersion | undefined): Analysis {
     const { comments, errors, assignments, accessed, functions } = reading.parts;
-    const commands = resolveSplats(reading.parts.commands, assignments, accessed, this.reuse ? this.resolvedSplats : undefined);
+    const commands = resolveSplats(reading.parts.commands, assignments, accessed, this.resolvedSplats);
     const teamsContext = teamsConnection(commands);
     const definedFunctions = new Set(functions.map((f) => f.name.toLowerCase()));
     const inForce = targetFromComment(comments) ?? target ?? 'any';
@@ -161,10 +166,10 @@ export class Linter {
     const context = this.keys.kept('binding', bindingContext(definedFunctions, target, connection));
     const bound: BoundCommand[] = [];
     for (const command of commands) {
-      let kept = this.reuse ? this.bindings.get(command) : undefined;
+      let kept = this.bindings.get(command);
       if (kept?.context !== context) {
         kept = this.bindingOf(command, kept, context, definedFunctions, target, connection);
-        if (this.reuse) this.bindings.set(command, kept);
+        this.bindings.set(command, kept);
       }
       if (kept.bound) bound.push(kept.bound);
     }
@@ -173,10 +178,9 @@ export class Linter {
 
   /** `RuleContext.perCommand` of a script rule, in a lint with these settings (`runRules`). */
   private keptPerCommand(ruleId: string, settings: string): RuleContext['perCommand'] {
-    if (!this.reuse) return computedNow;
     let kept = this.perCommand.get(ruleId);
     if (!kept) {
-      kept = new WeakMap();
+      kept = keptPerObject(this.reuse);
       this.perCommand.set(ruleId, kept);
     }
     const byCommand = kept;
@@ -191,7 +195,6 @@ export class Linter {
 
   /** The finding of what a script rule reported: the same as before for an input reported again (`perCommand`). */
   private scriptFinding(input: FindingInput, running: EnabledRule): Finding {
-    if (!this.reuse) return findingOf(input, running);
     const kept = this.findingsOf.get(input);
     if (kept?.ruleId === running.rule.meta.id && kept.severity === running.severity) return kept;
     const finding = findingOf(input, running);
@@ -234,11 +237,11 @@ export class Linter {
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
       const bound = analysis.bound[next]?.command === command ? analysis.bound[next++] : undefined;
-      const kept = this.reuse ? this.commandFindings.get(command) : undefined;
+      const kept = this.commandFindings.get(command);
       let found = kept?.settings === settings ? kept.findings : undefined;
       if (!found) {
         found = checkCommand(commandRules.for(bound), command, bound, analysis, this.catalog, options);
-        if (this.reuse) this.commandFindings.set(command, { settings, findings: found });
+        this.commandFindings.set(command, { settings, findings: found });
       }
       for (const finding of found) findings.push(finding);
     }
@@ -368,7 +371,7 @@ function checkCommand(
   return findings ?? NO_FINDINGS;
 }
 
-/** `RuleContext.perCommand` of a lint that keeps nothing for the next one. */
+/** `RuleContext.perCommand` before the first script rule runs: computes, keeps nothing. */
 function computedNow<T>(_of: object, compute: () => T): T {
   return compute();
 }

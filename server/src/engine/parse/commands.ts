@@ -2,6 +2,7 @@ import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
 import { parseScriptInto, type FoundParts } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
+import type { Kept } from '../util/cache';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -115,7 +116,7 @@ export interface FunctionDefinition {
 
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
-  // (Called on every command of a script: no regular expression, no lower-cased copy unless the name may match.)
+  // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match.)
   const headEnd = name.search(/\s/);
   const head = headEnd < 0 ? name : name.slice(0, headEnd);
   if (hasCsDash(head)) return true;
@@ -364,7 +365,7 @@ export function resolveSplats(
   commands: readonly ScriptCommand[],
   assignments: readonly VariableAssignment[],
   accessed: readonly VariableUse[],
-  resolvedBefore?: WeakMap<ScriptCommand, ScriptCommand>,
+  resolvedBefore?: Kept<ScriptCommand, ScriptCommand>,
 ): ScriptCommand[] {
   const holders = splatHolders(commands);
   const splatted = new Set<string>();

@@ -22,3 +22,17 @@ export class KeyedCache<Owner extends object, Key, Value> {
     return value;
   }
 }
+
+/** What a lint keeps of each command for the next lint of an edited version: a weak map, or nothing at all. */
+export interface Kept<K extends object, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** Keeps nothing: for a one-shot lint, which no next lint reuses (`LinterOptions.reuse`). */
+const FORGETFUL: Kept<object, never> = { get: () => undefined, set: () => undefined };
+
+/** A store of what is kept per command: a weak map when `reuse`, else one that keeps nothing. */
+export function keptPerObject<K extends object, V>(reuse: boolean): Kept<K, V> {
+  return reuse ? new WeakMap<K, V>() : FORGETFUL;
+}
