@@ -25,7 +25,8 @@
 //
 // Every server is started as the extension starts it (server/src/lsp/launch.ts: V8 options, environment, a code
 // cache folder, here a temporary one for the whole run) and initialized with the extension's options
-// (server/src/lsp/initialization.ts: compact diagnostics, whose source and docs link the extension adds).
+// (server/src/lsp/initialization.ts: compact diagnostics, whose source and docs link the extension adds, sent as splices of
+// the list the client holds, which the benchmark applies as the extension does).
 //
 // The figures go in docs/performance.md with the machine and the date (see the "machine" line printed: the load
 // average and the commit are on it, since other tenants' load moves the figures).
@@ -120,6 +121,8 @@ const engine = () => bundled("export { parseScript } from './server/src/engine/p
 const launch = await bundled("export * from './server/src/lsp/launch';\n");
 /** What the extension sends in initialize besides what depends on the editor (server/src/lsp/initialization.ts). */
 const initialization = await bundled("export * from './server/src/lsp/initialization';\n");
+/** The extension's side of diagnostics sent as splices (server/src/lsp/diagnostic-splices.ts). */
+const diagnosticSplices = await bundled("export * from './server/src/lsp/diagnostic-splices';\n");
 const CODE_CACHE = mkdtempSync(join(tmpdir(), 'lync-pic-bench-code-cache-'));
 process.on('exit', () => rmSync(CODE_CACHE, { recursive: true, force: true }));
 
@@ -250,12 +253,20 @@ async function startServer() {
   const logs = [];
   child.stderr.on('data', (chunk) => logs.push(chunk.toString()));
   connection.onNotification('window/logMessage', (params) => logs.push(params.message));
-  connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
+  const received = (params) => {
     const at = performance.now();
     for (let i = waiters.length - 1; i >= 0; i--) {
       if (waiters[i].uri === params.uri && (waiters[i].version === undefined || waiters[i].version === params.version))
         waiters.splice(i, 1)[0].resolve({ params, at });
     }
+  };
+  connection.onNotification(protocol.PublishDiagnosticsNotification.type, received);
+  // Diagnostics as splices, as the extension takes them: the time is taken once the document's list is rebuilt.
+  const spliced = new diagnosticSplices.SplicedDiagnostics();
+  connection.onNotification(diagnosticSplices.DIAGNOSTIC_SPLICES_METHOD, (update) => {
+    const diagnostics = spliced.apply(update, (diagnostic) => diagnostic);
+    if (!diagnostics) throw new Error(`splices that do not fit the diagnostics held for ${update.uri}`);
+    received({ uri: update.uri, version: update.version, diagnostics });
   });
   connection.listen();
   await connection.sendRequest(protocol.InitializeRequest.type, {

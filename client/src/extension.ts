@@ -1,6 +1,13 @@
 import * as path from 'node:path';
-import { commands, extensions, Uri, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, extensions, Uri, type Diagnostic, type ExtensionContext } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type Diagnostic as ProtocolDiagnostic,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SPLICES_METHOD, RESEND_DIAGNOSTICS_METHOD, SplicedDiagnostics, type DiagnosticSplices } from '../../server/src/lsp/diagnostic-splices';
 import { completeDiagnostic, docsPagePath, EXTENSION_INITIALIZATION_OPTIONS, type InitializationOptions } from '../../server/src/lsp/initialization';
 import { SERVER_EXEC_ARGV, SERVER_MODULE, serverEnvironment } from '../../server/src/lsp/launch';
 import { registerGeneratorCommand } from './generator';
@@ -47,14 +54,27 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'lyncPic' },
     // The PowerShell extension shows PowerShell's own syntax errors: with lyncPic.syntaxErrors "auto", ours stay hidden.
     initializationOptions,
-    middleware: {
-      handleDiagnostics(uri, diagnostics, next) {
-        for (const diagnostic of diagnostics) completeDiagnostic(diagnostic, docsLink);
-        next(uri, diagnostics);
-      },
-    },
   };
   client = new LanguageClient('lyncPic', 'Lync PIC', serverOptions, clientOptions);
+  // Diagnostics come as splices of the list each document has (diagnosticSplices), into the client's collection.
+  const languageClient = client;
+  const spliced = new SplicedDiagnostics<Diagnostic>();
+  const convert = (diagnostic: ProtocolDiagnostic): Diagnostic => {
+    const converted = languageClient.protocol2CodeConverter.asDiagnostic(diagnostic);
+    completeDiagnostic(converted, docsLink);
+    return converted;
+  };
+  languageClient.onNotification(DIAGNOSTIC_SPLICES_METHOD, (update: DiagnosticSplices<ProtocolDiagnostic>) => {
+    const uri = languageClient.protocol2CodeConverter.asUri(update.uri);
+    const diagnostics = spliced.apply(update, convert);
+    if (diagnostics) {
+      languageClient.diagnostics?.set(uri, diagnostics);
+      return;
+    }
+    // Out of step with the server (never seen, but then the document would show wrong squiggles): ask for all again.
+    languageClient.diagnostics?.delete(uri);
+    void languageClient.sendNotification(RESEND_DIAGNOSTICS_METHOD, { uri: update.uri });
+  });
   await client.start();
 }
 

@@ -13,9 +13,11 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
+  type Diagnostic,
   type PublishDiagnosticsParams,
   type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
+import { DIAGNOSTIC_SPLICES_METHOD, SplicedDiagnostics, type DiagnosticSplices } from '../../server/src/lsp/diagnostic-splices';
 import { SERVER_EXEC_ARGV, SERVER_MODULE, serverEnvironment } from '../../server/src/lsp/launch';
 import { REPO_ROOT } from '../helpers';
 
@@ -28,6 +30,9 @@ export function problems<T extends { severity?: number }>(diagnostics: readonly 
 export class ServerUnderTest {
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
+  /** The splices received, when the server sends them (`diagnosticSplices`): each update is also applied to `published`. */
+  readonly splices: DiagnosticSplices<Diagnostic>[] = [];
+  private readonly spliced = new SplicedDiagnostics<Diagnostic>();
   readonly logs: string[] = [];
   /** What the server announced in its initialize result. */
   capabilities: ServerCapabilities = {};
@@ -52,6 +57,7 @@ export class ServerUnderTest {
     child.stderr.on('data', (chunk: Buffer) => server.logs.push(chunk.toString()));
     connection.onNotification('window/logMessage', (params: { message: string }) => server.logs.push(params.message));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => server.onPublish(params));
+    connection.onNotification(DIAGNOSTIC_SPLICES_METHOD, (update: DiagnosticSplices<Diagnostic>) => server.onSplices(update));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings ?? {}));
     connection.listen();
     const initialized = await connection.sendRequest(InitializeRequest.type, {
@@ -63,6 +69,17 @@ export class ServerUnderTest {
     server.capabilities = initialized.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
     return server;
+  }
+
+  /** Splices, applied to the list held as the extension does; splices that do not fit are a failure the log shows. */
+  private onSplices(update: DiagnosticSplices<Diagnostic>): void {
+    this.splices.push(update);
+    const diagnostics = this.spliced.apply(update, (diagnostic) => diagnostic);
+    if (!diagnostics) {
+      this.logs.push(`splices that do not fit the ${update.held} diagnostics held for ${update.uri}\n`);
+      return;
+    }
+    this.onPublish({ uri: update.uri, version: update.version, diagnostics: [...diagnostics] });
   }
 
   private onPublish(params: PublishDiagnosticsParams): void {

@@ -109,7 +109,7 @@ describe('compact diagnostics (the extension adds source and docs link)', () => 
         code: 'skype-proxy-fqdn',
         message: compact.message,
       });
-      // As the extension's middleware completes it (client/src/extension.ts), and as the client sends it back.
+      // As the extension completes it (client/src/extension.ts), and as the client sends it back.
       const completed: { source?: string; code?: string | number | { value: string | number; target: string } } = { ...compact };
       completeDiagnostic(completed, (ruleId) => `file:///extension/docs/rules/${ruleId}.md`);
       assert.deepEqual(completed.code, { value: 'skype-proxy-fqdn', target: 'file:///extension/docs/rules/skype-proxy-fqdn.md' });

@@ -75,11 +75,11 @@ export interface LinterOptions {
 /** Parses and lints PowerShell scripts: the one entry point the language server and the CLI share. */
 export class Linter {
   /**
-   * Each command's binding (null: not a cmdlet of the catalogue, or not called: a function of the script, another
-   * module's command), kept while the command is unchanged: as it is while the script's binding context (`context`, see
-   * `bindingContext`) is the same, else for a command that still calls the same module.
+   * Each command's binding, kept while the command is unchanged: as it is while the script's binding context (`context`,
+   * see `bindingContext`) is the same and the command still calls, or does not call, a function of the script; else
+   * for a command that still calls the same module.
    */
-  private readonly bindings: Kept<ScriptCommand, { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null }>;
+  private readonly bindings: Kept<ScriptCommand, KeptBinding>;
   /** Each command's findings by the command rules, and the settings they were found with. */
   private readonly commandFindings: Kept<ScriptCommand, { readonly settings: string; readonly findings: readonly Finding[] }>;
   /** Each command with a splat, resolved (`resolveSplats`): kept while its splats resolve to the same entries. */
@@ -163,11 +163,12 @@ export class Linter {
     target: TargetVersion,
     connection: ScriptCommand | undefined,
   ): BoundCommand[] {
-    const context = this.keys.kept('binding', bindingContext(definedFunctions, target, connection));
+    const context = this.keys.kept('binding', bindingContext(target, connection));
     const bound: BoundCommand[] = [];
     for (const command of commands) {
       let kept = this.bindings.get(command);
-      if (kept?.context !== context) {
+      // (A function renamed, added or removed is bound again only where its name is called.)
+      if (kept?.context !== context || kept.callsFunction !== (definedFunctions.size > 0 && definedFunctions.has(kept.lowerName))) {
         kept = this.bindingOf(command, kept, context, definedFunctions, target, connection);
         this.bindings.set(command, kept);
       }
@@ -205,18 +206,19 @@ export class Linter {
   /** A command's binding in a binding context, from its binding in another (`kept`) when it calls the same module. */
   private bindingOf(
     command: ScriptCommand,
-    kept: { readonly module?: CatalogModule; readonly bound: BoundCommand | null } | undefined,
+    kept: KeptBinding | undefined,
     context: string,
     definedFunctions: ReadonlySet<string>,
     target: TargetVersion,
     connection: ScriptCommand | undefined,
-  ): { readonly context: string; readonly module?: CatalogModule; readonly bound: BoundCommand | null } {
-    if (definedFunctions.size > 0 && definedFunctions.has(command.name.toLowerCase())) return { context, bound: null };
+  ): KeptBinding {
+    const lowerName = kept?.lowerName ?? command.name.toLowerCase();
+    if (definedFunctions.size > 0 && definedFunctions.has(lowerName)) return { context, lowerName, callsFunction: true, bound: null };
     const called = calledCmdlet(command, this.catalog, target, connection);
-    if (!called) return { context, bound: null };
-    if (kept?.module === called.module) return { context, module: called.module, bound: kept.bound };
+    if (!called) return { context, lowerName, callsFunction: false, bound: null };
+    if (kept?.module === called.module) return { context, lowerName, callsFunction: false, module: called.module, bound: kept.bound };
     const cmdlet = this.catalog.cmdlet(called.name, called.module);
-    return { context, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+    return { context, lowerName, callsFunction: false, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
   }
 
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
@@ -275,12 +277,24 @@ export class Linter {
 }
 
 /**
- * What a command's binding depends on besides the command: the functions the script defines (a command of such a name
- * calls the function), the target version and where the script connects to Teams (`calledCmdlet`).
+ * What every command's binding depends on besides the command: the target version and where the script connects to
+ * Teams (`calledCmdlet`). (Whether a function of the script has the command's name is checked per command.)
  */
-function bindingContext(definedFunctions: ReadonlySet<string>, target: TargetVersion, connection: ScriptCommand | undefined): string {
+function bindingContext(target: TargetVersion, connection: ScriptCommand | undefined): string {
   const teams = connection ? `${connection.range.start.line}:${connection.range.start.character}` : '';
-  return `${target} ${teams} ${[...definedFunctions].sort().join(',')}`;
+  return `${target} ${teams}`;
+}
+
+/** A command's binding (null: not a cmdlet of the catalogue, or not called: a function of the script, another module's command), and what it was made with. */
+interface KeptBinding {
+  /** The binding context it was made in (`bindingContext`). */
+  readonly context: string;
+  /** The command's name in lower case, and whether a function of the script had that name (the command calls it). */
+  readonly lowerName: string;
+  readonly callsFunction: boolean;
+  /** The module whose cmdlet it calls. */
+  readonly module?: CatalogModule;
+  readonly bound: BoundCommand | null;
 }
 
 /** The last key of each kind, handed out again for an equal one: equal keys are then one string, compared at once. */

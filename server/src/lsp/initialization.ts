@@ -14,10 +14,15 @@ export interface InitializationOptions {
    * decoded and parsed by the client again on every keystroke (docs/performance.md, "Keystroke latency").
    */
   readonly compactDiagnostics?: boolean;
+  /**
+   * The client takes diagnostics as splices of the list it holds (server/src/lsp/diagnostic-splices.ts) instead of
+   * publishDiagnostics: a keystroke then sends the few diagnostics that changed, not all of them.
+   */
+  readonly diagnosticSplices?: boolean;
 }
 
 /** The options of the extension that do not depend on the editor: what the tests and the benchmark send too. */
-export const EXTENSION_INITIALIZATION_OPTIONS = { compactDiagnostics: true } as const satisfies InitializationOptions;
+export const EXTENSION_INITIALIZATION_OPTIONS = { compactDiagnostics: true, diagnosticSplices: true } as const satisfies InitializationOptions;
 
 /** The `source` of lync-pic's diagnostics. */
 export const SOURCE = 'lync-pic';
@@ -30,7 +35,7 @@ export function docsPagePath(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }
 
-/** The parts of a diagnostic the client completes, as the LSP client library hands them to its middleware. */
+/** The parts of a diagnostic the client completes, as the LSP client library converts them for VS Code. */
 export interface CompletableDiagnostic<Target> {
   source?: string;
   code?: string | number | { value: string | number; target: Target };

@@ -8,6 +8,8 @@ import { diagnosticConverter, type DiagnosticConverter } from './convert';
 import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
 import type { InitializationOptions } from './initialization';
 import { KeptLints } from './kept-lints';
+import { diagnosticPublisher, type DiagnosticPublisher } from './publisher';
+import { RESEND_DIAGNOSTICS_METHOD, type ResendDiagnosticsParams } from './diagnostic-splices';
 import { effectiveRules, SettingsCache } from './settings';
 
 /** Changes closer together than this are a burst (faster than anyone types: 40 characters a second). */
@@ -32,12 +34,14 @@ export function startServer(connection: Connection): void {
   /** Whether the client runs the PowerShell extension, which shows PowerShell's own syntax errors. */
   let powerShellExtensionActive = false;
   let toDiagnostic: DiagnosticConverter = diagnosticConverter(false);
+  let publisher: DiagnosticPublisher = diagnosticPublisher(connection, false);
 
   connection.onInitialize((params): InitializeResult => {
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     powerShellExtensionActive = options?.powerShellExtensionActive === true;
     toDiagnostic = diagnosticConverter(options?.compactDiagnostics === true);
+    publisher = diagnosticPublisher(connection, options?.diagnosticSplices === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -59,7 +63,7 @@ export function startServer(connection: Connection): void {
     if (!config.enable) {
       linted.delete(uri);
       kept.delete(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      publisher.publish(uri, version, []);
       return;
     }
     const text = document.getText();
@@ -68,7 +72,7 @@ export function startServer(connection: Connection): void {
       // Not linted: one Information diagnostic says so (docs/performance.md).
       linted.delete(uri);
       kept.delete(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(tooLarge, config.maxFileSizeKB)] });
+      publisher.publish(uri, version, [tooLargeDiagnostic(tooLarge, config.maxFileSizeKB)]);
       return;
     }
     const options: LintOptions = {
@@ -88,8 +92,7 @@ export function startServer(connection: Connection): void {
     kept.set(uri, result);
     const diagnostics = result.findings.map(toDiagnostic);
     linted.set(uri, { version, result: () => kept.get(uri) ?? linter.lint(text, options), diagnostics, options });
-    if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics))
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) publisher.publish(uri, version, diagnostics);
   };
 
   /**
@@ -125,7 +128,7 @@ export function startServer(connection: Connection): void {
       lintNow(uri).catch((error: unknown) => {
         // Never let one document's failure take the server down: log it, and publish nothing for it.
         connection.console.error(`lync-pic: linting ${uri} failed: ${describe(error)}`);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        publisher.publish(uri, undefined, []);
       });
     };
     if (delay === 0) {
@@ -173,12 +176,16 @@ export function startServer(connection: Connection): void {
     settleTimers.delete(uri);
     lastChange.delete(uri);
     settings.forget(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    publisher.clear(uri);
   });
 
   connection.onDidChangeConfiguration(() => {
     settings.forget();
     for (const document of documents.all()) schedule(document.uri);
+  });
+
+  connection.onNotification(RESEND_DIAGNOSTICS_METHOD, (params: Partial<ResendDiagnosticsParams> | undefined) => {
+    if (typeof params?.uri === 'string') publisher.resend(params.uri);
   });
 
   connection.onCodeAction((params) => {

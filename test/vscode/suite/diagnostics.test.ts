@@ -91,4 +91,41 @@ suite('lync-pic in VS Code', () => {
       }
     }
   });
+
+  test('after edits typed one by one, shows the diagnostics of a document opened with the final text', async () => {
+    // The server sends each version's diagnostics as splices of the list the extension holds (diagnosticSplices):
+    // a wrong one would leave the edited document's diagnostics different from a fresh copy's.
+    const provider = (n: number): string =>
+      `New-CsPublicProvider -Identity Skype${n} -ProxyFqdn ${WRONG_FQDN} -Enabled $true -NameDecorationRoutingDomain msn.com\n`;
+    const initial = Array.from({ length: 12 }, (_, n) => provider(n)).join('');
+    const edited = await vscode.workspace.openTextDocument({ language: 'powershell', content: initial });
+    const editor = await vscode.window.showTextDocument(edited, { preview: false });
+    try {
+      await waitFor(
+        'the diagnostics of the 12 providers',
+        () => (ours(edited.uri).length >= 12 ? true : undefined),
+        () => show(ours(edited.uri)),
+      );
+      // Typed at the end of line 5, one character at a time: a parameter, a space, a line break, a letter; then the
+      // first ProxyFqdn corrected.
+      for (const text of ['-Foo', ' ', '\n', 'x']) {
+        const end = edited.lineAt(5).range.end;
+        for (let i = 0; i < text.length; i++) assert.ok(await editor.edit((b) => b.insert(end.translate(0, i), text[i])));
+      }
+      assert.ok(await editor.edit((b) => b.replace(rangeOf(edited, WRONG_FQDN), RIGHT_FQDN)));
+      const fresh = await vscode.workspace.openTextDocument({ language: 'powershell', content: edited.getText() });
+      const expected = await waitFor(
+        'the diagnostics of the fresh copy',
+        () => (ours(fresh.uri).length > 0 ? show(ours(fresh.uri)) : undefined),
+        () => show(ours(fresh.uri)),
+      );
+      await waitFor(
+        'the edited document to show the diagnostics of the fresh copy',
+        () => (show(ours(edited.uri)) === expected ? true : undefined),
+        () => `edited: ${show(ours(edited.uri))}\nfresh: ${expected}`,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });

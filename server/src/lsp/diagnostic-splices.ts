@@ -1,0 +1,115 @@
+/**
+ * Diagnostics sent as splices: instead of publishDiagnostics, which carries all the diagnostics of a document at every
+ * version, the server sends what changed in the list the client holds (`diagnosticSplices` of initialization.ts).
+ * A keystroke changes the findings of the commands around it; the others are the same objects from one lint to the
+ * next (the linter keeps them), so the splices between two versions remove and insert a few diagnostics and keep
+ * the rest. With 2,000 diagnostics in a script, a keystroke's message goes from 600 KiB, encoded by the
+ * server and parsed and converted by the client at every keystroke, to about a kilobyte (docs/performance.md).
+ *
+ * Both sides are here, without the VS Code API: the server's `splicesBetween`, the client's `SplicedDiagnostics`
+ * (used by the extension, the protocol tests and the benchmark).
+ */
+
+/** The notification that carries a document's splices (`DiagnosticSplices`), from the server to the client. */
+export const DIAGNOSTIC_SPLICES_METHOD = 'lyncPic/diagnosticSplices';
+/** The notification by which the client asks for all the diagnostics of a document again (`ResendDiagnosticsParams`). */
+export const RESEND_DIAGNOSTICS_METHOD = 'lyncPic/resendDiagnostics';
+
+/** One change of the list: `deleteCount` diagnostics from `start` replaced by `diagnostics`. */
+export interface Splice<D> {
+  /** Where the change starts in the list held before the whole update, and how many diagnostics it removes there. */
+  readonly start: number;
+  readonly deleteCount: number;
+  /** The diagnostics inserted there. */
+  readonly diagnostics: readonly D[];
+}
+
+/** What the server sends for a document: the changes from the list the client holds to the new one. */
+export interface DiagnosticSplices<D> {
+  readonly uri: string;
+  /** The version of the document these diagnostics are for, as in publishDiagnostics. */
+  readonly version?: number;
+  /**
+   * How many diagnostics the server knows the client holds for the document: a check that both sides agree. 0 says
+   * the splices make the whole list, which replaces whatever the client holds (a restarted server's first message,
+   * or the answer to a resend).
+   */
+  readonly held: number;
+  /** In the order of the list, not overlapping; their starts are indexes in the list held. */
+  readonly splices: readonly Splice<D>[];
+}
+
+export interface ResendDiagnosticsParams {
+  readonly uri: string;
+}
+
+/**
+ * The changes that turn `before` into `after`, keeping the diagnostics that are in both (the same objects), in the
+ * order of the lists: the linter's findings are in document order, and those it keeps stay in theirs.
+ */
+export function splicesBetween<D>(before: readonly D[], after: readonly D[]): Splice<D>[] {
+  // The common start and end first: a keystroke changes the findings of a few commands around it.
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const indexBefore = new Map<D, number>();
+  for (let i = head; i < before.length - tail; i++) indexBefore.set(before[i], i);
+
+  const splices: Splice<D>[] = [];
+  let next = head;
+  let inserted: D[] = [];
+  const flush = (to: number): void => {
+    if (to > next || inserted.length > 0) splices.push({ start: next, deleteCount: to - next, diagnostics: inserted });
+    inserted = [];
+  };
+  for (let i = head; i < after.length - tail; i++) {
+    const at = indexBefore.get(after[i]);
+    if (at === undefined || at < next) {
+      inserted.push(after[i]);
+      continue;
+    }
+    flush(at);
+    next = at + 1;
+  }
+  flush(before.length - tail);
+  return splices;
+}
+
+/** The client's side: the diagnostics of each document, as the splices received so far make them. */
+export class SplicedDiagnostics<D> {
+  private readonly held = new Map<string, readonly D[]>();
+
+  /**
+   * Applies a document's splices; `convert` makes the client's diagnostic of each one inserted. Returns the
+   * document's diagnostics after them (a new list: the caller may keep it), or undefined when the splices do not fit
+   * what is held: the client has then forgotten the document and should ask for its diagnostics again
+   * (RESEND_DIAGNOSTICS_METHOD).
+   */
+  apply<S>(update: DiagnosticSplices<S>, convert: (diagnostic: S) => D): readonly D[] | undefined {
+    const before = update.held === 0 ? [] : this.held.get(update.uri);
+    const after = before?.length === update.held ? spliced(before, update.splices, convert) : undefined;
+    if (after && after.length > 0) this.held.set(update.uri, after);
+    else this.held.delete(update.uri);
+    return after;
+  }
+
+  forget(uri: string): void {
+    this.held.delete(uri);
+  }
+}
+
+/** `before` with `splices` applied, or undefined if they do not fit it. */
+function spliced<S, D>(before: readonly D[], splices: readonly Splice<S>[], convert: (diagnostic: S) => D): D[] | undefined {
+  const after: D[] = [];
+  let next = 0;
+  for (const splice of splices) {
+    if (splice.start < next || splice.start + splice.deleteCount > before.length) return undefined;
+    for (let i = next; i < splice.start; i++) after.push(before[i]);
+    for (const diagnostic of splice.diagnostics) after.push(convert(diagnostic));
+    next = splice.start + splice.deleteCount;
+  }
+  for (let i = next; i < before.length; i++) after.push(before[i]);
+  return after;
+}
