@@ -178,17 +178,17 @@ export class Linter {
   }
 
   /** `RuleContext.perCommand` of a script rule, in a lint with these settings (`runRules`). */
-  private keptPerCommand(ruleId: string, settings: string): RuleContext['perCommand'] {
+  private keptPerCommand(ruleId: string, settings: string, context: RuleContext): RuleContext['perCommand'] {
     let kept = this.perCommand.get(ruleId);
     if (!kept) {
       kept = keptPerObject(this.reuse);
       this.perCommand.set(ruleId, kept);
     }
     const byCommand = kept;
-    return <T>(of: object, compute: () => T): T => {
+    return (of, compute) => {
       const entry = byCommand.get(of);
-      if (entry?.settings === settings) return entry.value as T;
-      const value = compute();
+      if (entry?.settings === settings) return entry.value as ReturnType<typeof compute>;
+      const value = compute(of, context);
       byCommand.set(of, { settings, value });
       return value;
     };
@@ -269,7 +269,7 @@ export class Linter {
     for (const script of enabled) {
       if (!script.rule.checkScript) continue;
       running = script;
-      perCommand = this.keptPerCommand(script.rule.meta.id, settings);
+      perCommand = this.keptPerCommand(script.rule.meta.id, settings, context);
       guarded(script.rule, options, () => running.rule.checkScript?.(context));
     }
     return findings.sort(byPositionThenRule);
@@ -385,9 +385,9 @@ function checkCommand(
   return findings ?? NO_FINDINGS;
 }
 
-/** `RuleContext.perCommand` before the first script rule runs: computes, keeps nothing. */
-function computedNow<T>(_of: object, compute: () => T): T {
-  return compute();
+/** `RuleContext.perCommand` before the first script rule runs (none asks then). */
+function computedNow(): never {
+  throw new Error('perCommand asked outside a script rule');
 }
 
 /** Runs one rule's check; a rule that fails is reported and the others still run. */

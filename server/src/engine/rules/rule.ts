@@ -73,9 +73,11 @@ export interface RuleContext {
    * are: while it is the same object (unchanged, as the script is edited elsewhere), with the same target version,
    * Teams connection, rule settings and functions named like cmdlets. `compute` must depend on nothing else (the
    * command's own line counts as the command's: an edit of that line reads the command again). A finding input kept
-   * so and reported again is the same finding: what the editor made of it is kept too.
+   * so and reported again is the same finding: what the editor made of it is kept too. (`compute` gets the command
+   * and the context, so that it can be a function of the module: a closure would be made for every command at every
+   * lint, kept or not.)
    */
-  perCommand<T>(of: ScriptCommand | BoundCommand, compute: () => T): T;
+  perCommand<Of extends ScriptCommand | BoundCommand, T>(of: Of, compute: (of: Of, context: RuleContext) => T): T;
   report(finding: FindingInput): void;
 }
 

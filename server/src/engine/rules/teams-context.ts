@@ -21,15 +21,13 @@ function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
     const command = commands[i];
     const binding = next < bound.length && bound[next].command === command ? bound[next++] : undefined;
     // (Kept with the command: an edit elsewhere does not look it up in the catalogue again.)
-    const mark = binding
-      ? context.perCommand(binding, () => teamsOnlyParameter(context, binding))
-      : context.perCommand(command, () => teamsOnlyCmdlet(context, command));
+    const mark = binding ? context.perCommand(binding, teamsOnlyParameter) : context.perCommand(command, teamsOnlyCmdlet);
     if (mark) return mark;
   }
   return undefined;
 }
 
-function teamsOnlyCmdlet(context: RuleContext, command: ScriptCommand): TeamsMark | undefined {
+function teamsOnlyCmdlet(command: ScriptCommand, context: RuleContext): TeamsMark | undefined {
   const { name, qualifier } = splitModuleQualifiedName(command.name);
   if (qualifier !== undefined || context.definedFunctions.has(command.name.toLowerCase())) return undefined;
   if (context.catalog.isKnownCmdletName(name) || !context.catalog.isKnownCmdletName(name, 'teams')) return undefined;
@@ -37,7 +35,7 @@ function teamsOnlyCmdlet(context: RuleContext, command: ScriptCommand): TeamsMar
 }
 
 /** A parameter that the server cmdlet lacks (or has on no server version) and the Teams one has. */
-function teamsOnlyParameter(context: RuleContext, bound: BoundCommand): TeamsMark | undefined {
+function teamsOnlyParameter(bound: BoundCommand, context: RuleContext): TeamsMark | undefined {
   // (Most commands have neither kind of parameter: nothing is allocated for them.)
   if (bound.cmdlet.module === 'teams' || bound.command.name.includes('\\')) return undefined;
   for (const { written } of bound.unresolved) if (onlyTeamsHas(context.catalog, bound.cmdlet.name, written.name)) return teamsParameterMark(bound, written);

@@ -1,8 +1,8 @@
 import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { guardedRemoveCommand, isCmdlet, parameterNamed } from '../skype';
-import type { FindingInput, Rule } from './rule';
-import { comparePositions, type LineIndex, type Position } from '../text';
+import type { FindingInput, Rule, RuleContext } from './rule';
+import { comparePositions, type Position } from '../text';
 import { shown } from '../util/show';
 
 /** Whether a command makes a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
@@ -49,12 +49,15 @@ export const unguardedNewProvider: Rule = {
       const guard = guards.get(identity.toLowerCase());
       if (guard && comparePositions(guard, bound.command.range.start) < 0) continue;
       // (The same finding while the command is unchanged: an edit elsewhere does not make it again.)
-      context.report(context.perCommand(bound, () => unguarded(bound, identity, context.index)));
+      context.report(context.perCommand(bound, unguarded));
     }
   },
 };
 
-function unguarded(bound: BoundCommand, identity: string, index: LineIndex): FindingInput {
+function unguarded(bound: BoundCommand, context: RuleContext): FindingInput {
+  // (Only commands with an identity are reported.)
+  const identity = bound.identity ?? '';
+  const index = context.index;
   const line = bound.command.range.start.line;
   const lineStart = { line, character: 0 };
   const indentation = indentationAt(index, line);
