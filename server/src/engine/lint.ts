@@ -135,7 +135,8 @@ export class Linter {
   private check(analysis: Analysis, options: LintOptions): LintResult {
     return measured(options.timings, 'rules', () => {
       const suppressions = new Suppressions(analysis.comments, analysis.index);
-      const findings = this.runRules(analysis, options).filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line));
+      const found = this.runRules(analysis, options);
+      const findings = suppressions.any ? found.filter((f) => !suppressions.isSuppressed(f.ruleId, f.range.start.line)) : found;
       // (Written out, not spread: one object shape from one lint to the next, see runRules.)
       const { text, index, target, commands, bound, comments, syntaxErrors, teamsContext, definedFunctions, reading } = analysis;
       return { text, index, target, commands, bound, comments, syntaxErrors, teamsContext, definedFunctions, reading, findings };
