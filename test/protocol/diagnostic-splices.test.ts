@@ -74,7 +74,7 @@ describe('diagnostics as splices (diagnosticSplices)', () => {
     });
   });
 
-  it('rebuilds, version after version, the lists a client without splices is sent', async () => {
+  it('rebuilds, version after version, the lists a client without splices is sent, those of the text opened afresh', async () => {
     const whole = await ServerUnderTest.start();
     try {
       const uri = 'file:///work/random.ps1';
@@ -87,6 +87,8 @@ describe('diagnostics as splices (diagnosticSplices)', () => {
         text = randomEdit(text, random);
         const [fromSplices, published] = await Promise.all([change(spliced, uri, version, text), change(whole, uri, version, text)]);
         assert.deepEqual(fromSplices.diagnostics, published.diagnostics, `version ${version}`);
+        // Both made from the lint before: they are those of the same text opened afresh.
+        assert.deepEqual((await whole.open(`file:///work/afresh-${version}.ps1`, text)).diagnostics, published.diagnostics, `version ${version}, afresh`);
         sent += carried(spliced.splices.at(-1));
         total += published.diagnostics.length;
       }

@@ -100,8 +100,8 @@ export class SplicedDiagnostics<D> {
   }
 }
 
-/** `before` with `splices` applied, or undefined if they do not fit it. */
-function spliced<S, D>(before: readonly D[], splices: readonly Splice<S>[], convert: (diagnostic: S) => D): D[] | undefined {
+/** `before` with `splices` applied (`convert` makes each item inserted), or undefined if they do not fit it. */
+export function spliced<S, D>(before: readonly D[], splices: readonly Splice<S>[], convert: (diagnostic: S) => D): D[] | undefined {
   const after: D[] = [];
   let next = 0;
   for (const splice of splices) {

@@ -1,6 +1,6 @@
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter, type LintOptions, type LintResult } from '../engine';
+import { Linter, type Finding, type LintOptions, type LintResult } from '../engine';
 import { codeActions, FIX_ALL_KIND, INSERT_SKYPE_PROVIDER_KIND, type LintedDocument } from './code-actions';
 import { registerCompletion, registerCompletionResolve } from './completion';
 import { registerHover } from './hover';
@@ -9,7 +9,7 @@ import { sizeBeyond, tooLargeDiagnostic } from './document-lints';
 import type { InitializationOptions } from './initialization';
 import { KeptLints } from './kept-lints';
 import { diagnosticPublisher, type DiagnosticPublisher } from './publisher';
-import { RESEND_DIAGNOSTICS_METHOD, type ResendDiagnosticsParams } from './diagnostic-splices';
+import { RESEND_DIAGNOSTICS_METHOD, spliced, splicesBetween, type ResendDiagnosticsParams } from './diagnostic-splices';
 import { effectiveRules, SettingsCache } from './settings';
 
 /** Changes closer together than this are a burst (faster than anyone types: 40 characters a second). */
@@ -86,11 +86,21 @@ export function startServer(connection: Connection): void {
     if (previous) settleLater(uri, version, text, options);
   };
 
+  /**
+   * The diagnostics of a lint's findings. Those it shares with the lint before (`previous`, whose diagnostics are
+   * `published`) are found by comparing the two lists, not looked up one by one: a keystroke in a script with 2,000
+   * findings changes a few.
+   */
+  const diagnosticsOf = (findings: readonly Finding[], previous: LintResult | undefined, published: LintedDocument | undefined): Diagnostic[] => {
+    const reused = previous && published && previous.findings.length === published.diagnostics.length;
+    return (reused && spliced(published.diagnostics, splicesBetween(previous.findings, findings), toDiagnostic)) || findings.map(toDiagnostic);
+  };
+
   /** Keeps a lint of a version and sends its diagnostics, unless the same were sent for that version. */
   const publish = (uri: string, version: number, text: string, options: LintOptions, result: LintResult): void => {
     const before = linted.get(uri);
+    const diagnostics = diagnosticsOf(result.findings, kept.get(uri), before);
     kept.set(uri, result);
-    const diagnostics = result.findings.map(toDiagnostic);
     linted.set(uri, { version, result: () => kept.get(uri) ?? linter.lint(text, options), diagnostics, options });
     if (before?.version !== version || JSON.stringify(before.diagnostics) !== JSON.stringify(diagnostics)) publisher.publish(uri, version, diagnostics);
   };
