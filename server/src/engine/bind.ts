@@ -2,6 +2,7 @@ import type { Catalog, CmdletSpec, CommonParameter, ParameterSpec } from './cata
 import type { ArgumentValue, ParameterToken, ScriptCommand } from './parse/commands';
 import type { Range } from './text';
 import { KeyedCache } from './util/cache';
+import { objectList } from './util/object-list';
 
 /** A parameter as written: a `-Name` token (`ParameterToken` is one), or a splatted hashtable key. */
 export interface WrittenParameter {
@@ -99,7 +100,7 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
  * command: a list of its own per command, grown by `push`, took 16 slots at once for the two or three items of most.
  */
 class Gathered<T> {
-  private readonly items: (T | undefined)[] = [];
+  private readonly items: (T | undefined)[] = objectList();
   private count = 0;
 
   push(item: T): void {

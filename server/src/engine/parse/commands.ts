@@ -3,6 +3,7 @@ import { comparePositions, LineIndex, type Position, type Range } from '../text'
 import { parseScriptInto, type FoundParts } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
 import type { Kept } from '../util/cache';
+import { objectList } from '../util/object-list';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -197,15 +198,15 @@ function afterText(text: string): number {
 
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
-  private readonly commands: ScriptCommand[] = [];
-  private readonly assignments: VariableAssignment[] = [];
-  private readonly functions: FunctionDefinition[] = [];
-  private readonly accessed: VariableUse[] = [];
+  private readonly commands: ScriptCommand[] = objectList();
+  private readonly assignments: VariableAssignment[] = objectList();
+  private readonly functions: FunctionDefinition[] = objectList();
+  private readonly accessed: VariableUse[] = objectList();
   /**
    * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
    * once for the three or four elements of most commands, and the model keeps one per command.
    */
-  private readonly gathered: CommandElement[] = [];
+  private readonly gathered: CommandElement[] = objectList();
 
   constructor(
     private readonly text: string,

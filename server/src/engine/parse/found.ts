@@ -2,13 +2,14 @@
  * What the parser finds as it goes (commands, assignments), kept in document order without a sort, and handed over
  * statement by statement when the script is read as it is parsed (`parseScriptInto`).
  */
+import { objectList } from '../util/object-list';
 
 /**
  * The commands (or assignments) found. Each takes its place in the list when it starts, with its start, and is written
  * there when it is read (a place left empty if it turns out to be none), so that those nested in it come after it.
  */
 export class FoundInOrder<T> {
-  private readonly items: (T | undefined)[] = [];
+  private readonly items: (T | undefined)[] = objectList();
   /** The places before this one were handed over (`takeBefore`). */
   private handedOver = 0;
   /** Where each starts: the order is checked on these numbers, not on the nodes spread over the heap (0.5 ms instead of 6.7 a parse of the benchmark script). */

@@ -3,6 +3,7 @@
  * (its behaviour, not its code). It never throws on input: a syntax error is recorded with PowerShell's kind of
  * message and ends the construct it is in, not the file, and the statements after it are read as usual.
  */
+import { objectList } from '../util/object-list';
 import { FoundInOrder } from './found';
 import { isDash, Tok, Tokenizer, type Mode, type FoundMark, type NestedParser } from './tokenizer';
 import type {
@@ -60,7 +61,7 @@ type PipelineElementNode = CommandNode | ExpressionStatementNode;
  * elements of 20,000 commands in the benchmark's script: 3.5 MB).
  */
 class ListStack<T> {
-  private readonly items: T[] = [];
+  private readonly items: T[] = objectList();
   /** The end of the lists: the array keeps its length, so that it never shrinks to grow again. */
   private top = 0;
 
@@ -217,8 +218,8 @@ class ScriptParser implements NestedParser {
   private readonly elementStack = new ListStack<CommandElementNode>();
   /** The statements of the bodies and groups being read. */
   private readonly statementStack = new ListStack<StatementNode>();
-  private readonly accessed: VariableNode[] = [];
-  private readonly functions: FunctionNode[] = [];
+  private readonly accessed: VariableNode[] = objectList();
+  private readonly functions: FunctionNode[] = objectList();
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */

@@ -5,6 +5,7 @@
  * (`peek`); asked again in the other mode, the token is scanned again from its start.
  */
 import type { CommentNode, ExpressionNode, StringNode, SyntaxError } from './syntax';
+import { objectList } from '../util/object-list';
 
 export const enum Tok {
   EOF,
@@ -273,8 +274,8 @@ export class Tokenizer {
   /** The end of what is consumed: where the next token is scanned from (while scanning, the scanner's cursor). */
   pos = 0;
 
-  readonly comments: CommentNode[] = [];
-  readonly errors: SyntaxError[] = [];
+  readonly comments: CommentNode[] = objectList();
+  readonly errors: SyntaxError[] = objectList();
   private commentsEnd = 0;
   /**
    * Strings (by their start) and bare words (by minus their start, minus one: a string run together with more
@@ -524,7 +525,7 @@ export class Tokenizer {
    * The expressions nested in the string or word being scanned, from `base` on (a scan nested in a sub-expression
    * pushes above it): one array for all, so that the many tokens with none allocate nothing.
    */
-  private readonly found: ExpressionNode[] = [];
+  private readonly found: ExpressionNode[] = objectList();
 
   private takeFound(base: number): ExpressionNode[] {
     return this.found.length > base ? this.found.splice(base) : NO_NESTED;

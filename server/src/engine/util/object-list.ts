@@ -1,0 +1,13 @@
+/**
+ * An empty array for objects, that holds them from the start in V8's elements kind for any value. An empty `[]`
+ * starts as an array of small integers and changes kind at its first object; and once V8 has seen an array change
+ * kind while still young, the `[]` of that place in the code starts in the new kind (allocation-site feedback). The
+ * arrays a lint fills then start in one kind in the first lint of a process and in the other in the next ones: the
+ * code optimised in the first deoptimises ("wrong map", "not a Smi" at `push`) in the second, for each such array.
+ */
+export function objectList<T>(): T[] {
+  // (`[undefined]` is of the general kind; emptying it keeps its kind.)
+  const list: (T | undefined)[] = [undefined];
+  list.length = 0;
+  return list as T[];
+}
