@@ -1,6 +1,6 @@
 import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
-import { parseScriptInto, type FoundParts } from './script-parser';
+import { parseScriptInto, type FoundParts, type FoundSink } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
 import type { Kept } from '../util/cache';
 import { objectList } from '../util/object-list';
@@ -180,13 +180,26 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
  * (`parseScriptInto`: the syntax tree is never kept whole). With where its top-level statements start.
  */
 export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
-  let reading: ScriptReading | undefined;
-  const tree = parseScriptInto(text, (found, errors) => {
-    reading ??= new ScriptReading(text, index, options.all === true, errors);
-    reading.read(found);
-  });
-  reading ??= new ScriptReading(text, index, options.all === true, tree.errors);
+  const reader = new StatementReader(text, index, options.all === true);
+  const tree = parseScriptInto(text, reader);
+  const reading = reader.reading ?? new ScriptReading(text, index, options.all === true, tree.errors);
   return { parts: reading.parts(tree), topLevel: tree.topLevel };
+}
+
+/** Reads the statements the parser hands over (`readText`). */
+class StatementReader implements FoundSink {
+  reading: ScriptReading | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly index: LineIndex,
+    private readonly all: boolean,
+  ) {}
+
+  take(found: FoundParts, errors: readonly SyntaxError[]): void {
+    this.reading ??= new ScriptReading(this.text, this.index, this.all, errors);
+    this.reading.read(found);
+  }
 }
 
 const NO_ELEMENTS: readonly CommandElement[] = [];
