@@ -118,9 +118,7 @@ export interface FunctionDefinition {
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
   // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match.)
-  const headEnd = name.search(/\s/);
-  const head = headEnd < 0 ? name : name.slice(0, headEnd);
-  if (hasCsDash(head)) return true;
+  if (hasCsDash(name, firstWhitespace(name))) return true;
   const length = name.length;
   if (length !== IMPORT_MODULE.length && length !== CONNECT_TEAMS.length && length !== IMPORT_SESSION.length) return false;
   const lower = name.toLowerCase();
@@ -131,12 +129,26 @@ const IMPORT_MODULE = 'import-module';
 const CONNECT_TEAMS = 'connect-microsoftteams';
 const IMPORT_SESSION = 'import-pssession';
 
-/** Whether `-cs` (in any case) occurs in the text. */
-function hasCsDash(text: string): boolean {
-  for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+/** Whether `-cs` (in any case) occurs in the text before `end`. */
+function hasCsDash(text: string, end: number): boolean {
+  for (let dash = text.indexOf('-'); dash >= 0 && dash + 2 < end; dash = text.indexOf('-', dash + 1)) {
     if ((text.charCodeAt(dash + 1) | 0x20) === 0x63 && (text.charCodeAt(dash + 2) | 0x20) === 0x73) return true;
   }
   return false;
+}
+
+/** Where the first character that `\s` matches is in the text (its length if none): a loop, not a regular expression. */
+function firstWhitespace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (isWhitespace(text.charCodeAt(i))) return i;
+  return text.length;
+}
+
+/** The characters of `\s`: ECMAScript's white space and line terminators. */
+function isWhitespace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Whether the engine keeps a comment: it reads only its own (`# lync-pic-disable…`, `# lync-pic: target=…`). */
