@@ -8,6 +8,7 @@ import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, 
 import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 import { keptPerObject, type Kept } from './util/cache';
+import { objectList } from './util/object-list';
 
 export type RuleSetting = Severity | 'off';
 
@@ -269,7 +270,7 @@ export class Linter {
       if (!script.rule.checkScript) continue;
       running = script;
       perCommand = this.keptPerCommand(script.rule.meta.id, settings);
-      guarded(script.rule, options, () => running.rule.checkScript?.(context));
+      guarded(script.rule, options, { run: () => running.rule.checkScript?.(context) });
     }
     return findings.sort(byPositionThenRule);
   }
@@ -352,12 +353,6 @@ class CommandChecker implements CommandContext {
   private bound: BoundCommand | undefined = undefined;
   private running: EnabledRule | undefined = undefined;
   private findings: Finding[] | undefined = undefined;
-  /** Runs the rule being run on the command (one function for all, for `guarded`). */
-  private readonly runRule = (): void => {
-    const rule = this.running?.rule;
-    if (this.bound) rule?.checkBound?.(this.bound, this);
-    if (this.command) rule?.checkCommand?.(this.command, this);
-  };
 
   constructor(
     private readonly analysis: Analysis,
@@ -381,11 +376,18 @@ class CommandChecker implements CommandContext {
     this.bound = bound;
     for (const enabled of rules) {
       this.running = enabled;
-      guarded(enabled.rule, this.options, this.runRule);
+      guarded(enabled.rule, this.options, this);
     }
     const findings = this.findings ?? NO_FINDINGS;
     this.command = this.bound = this.running = this.findings = undefined;
     return findings;
+  }
+
+  /** Runs the rule being run on the command (for `guarded`). */
+  run(): void {
+    const rule = this.running?.rule;
+    if (this.bound) rule?.checkBound?.(this.bound, this);
+    if (this.command) rule?.checkCommand?.(this.command, this);
   }
 
   report(input: FindingInput): void {
@@ -398,11 +400,19 @@ function computedNow<T>(_of: object, compute: () => T): T {
   return compute();
 }
 
+/**
+ * A rule's check to run: an object's method, since the command rules' is one object for a whole lint (a function made
+ * for each lint would be a new call target for V8 in each, and the code optimised in the first would deoptimise).
+ */
+interface Check {
+  run(): void;
+}
+
 /** Runs one rule's check; a rule that fails is reported and the others still run. */
-function guarded(rule: Rule, options: LintOptions, check: () => void): void {
+function guarded(rule: Rule, options: LintOptions, check: Check): void {
   try {
-    if (options.timings) options.timings.rule(rule.meta.id, check);
-    else check();
+    if (options.timings) options.timings.rule(rule.meta.id, () => check.run());
+    else check.run();
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
   }
@@ -421,5 +431,5 @@ function byPositionThenRule(a: Finding, b: Finding): number {
 }
 
 /** One shared empty list for the findings without a fix (most of them), and one for the commands without a finding. */
-const NO_FIXES: readonly Fix[] = [];
-const NO_FINDINGS: readonly Finding[] = [];
+const NO_FIXES: readonly Fix[] = objectList();
+const NO_FINDINGS: readonly Finding[] = objectList();
