@@ -201,7 +201,7 @@ export interface SetResolution {
   readonly positionalBindings: ReadonlyMap<string, readonly ParameterSpec[]>;
 }
 
-const NONE: readonly never[] = [];
+const NONE: readonly never[] = objectList();
 const NO_BINDINGS: ReadonlyMap<string, readonly ParameterSpec[]> = new Map<string, readonly ParameterSpec[]>();
 
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */

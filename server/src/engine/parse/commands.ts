@@ -214,7 +214,7 @@ class StatementReader implements FoundSink {
   }
 }
 
-const NO_ELEMENTS: readonly CommandElement[] = [];
+const NO_ELEMENTS: readonly CommandElement[] = objectList();
 
 /** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
 function afterText(text: string): number {

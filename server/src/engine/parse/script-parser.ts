@@ -49,9 +49,9 @@ function settled<T>(list: readonly T[]): readonly T[] {
 }
 
 /** The one empty list of every node that has none (never written to). */
-const NONE: readonly never[] = [];
+const NONE: readonly never[] = objectList();
 /** The empty list `takeBefore` returns: never written to (the reader only reads what it is handed). */
-const NOTHING_FOUND: never[] = [];
+const NOTHING_FOUND: never[] = objectList();
 
 type PipelineElementNode = CommandNode | ExpressionStatementNode;
 

@@ -79,7 +79,7 @@ export interface TokenizerState {
 }
 
 /** No nested expressions (shared: most strings and words have none). */
-const NO_NESTED: ExpressionNode[] = [];
+const NO_NESTED: ExpressionNode[] = objectList();
 
 export type QuoteKind = StringNode['quote'];
 

@@ -4,6 +4,7 @@
  * kind while still young, the `[]` of that place in the code starts in the new kind (allocation-site feedback). The
  * arrays a lint fills then start in one kind in the first lint of a process and in the other in the next ones: the
  * code optimised in the first deoptimises ("wrong map", "not a Smi" at `push`) in the second, for each such array.
+ * The shared empty lists are made by it too: the code that reads lists then sees one kind, empty or not.
  */
 export function objectList<T>(): T[] {
   // (`[undefined]` is of the general kind; emptying it keeps its kind.)
