@@ -221,17 +221,22 @@ function afterText(text: string): number {
   return text.length + 1;
 }
 
+/**
+ * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
+ * once for the three or four elements of most commands, and the model keeps one per command. One array for every
+ * reading (a command is read whole before the next): one of its own per reading grew anew in each lint, out of the
+ * bounds the reader's optimised code was made for.
+ */
+const GATHERED: CommandElement[] = objectList();
+
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
   private readonly commands: ScriptCommand[] = objectList();
   private readonly assignments: VariableAssignment[] = objectList();
   private readonly functions: FunctionDefinition[] = objectList();
   private readonly accessed: VariableUse[] = objectList();
-  /**
-   * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
-   * once for the three or four elements of most commands, and the model keeps one per command.
-   */
-  private readonly gathered: CommandElement[] = objectList();
+  /** The elements of the command being read (`GATHERED`). */
+  private readonly gathered = GATHERED;
 
   constructor(
     private readonly text: string,
