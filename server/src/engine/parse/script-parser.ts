@@ -399,7 +399,10 @@ class ScriptParser implements NestedParser {
     }
     const list = statements.take(base);
     if (closer === Tok.RCurly) this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
-    const end = closer === Tok.EOF ? this.text.length : Math.max(this.t.pos, start + 1);
+    // (The text's length read at every call, not only in the script's body: a load run once a lint, before V8 has
+    // feedback for it, deoptimised this code in the next lint.)
+    const textEnd = this.text.length;
+    const end = closer === Tok.EOF ? textEnd : Math.max(this.t.pos, start + 1);
     return { start, end, param, statements: list };
   }
 
