@@ -3,7 +3,7 @@ import { comparePositions, LineIndex, type Position, type Range } from '../text'
 import { parseScriptInto, type FoundParts, type FoundSink } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
 import type { Kept } from '../util/cache';
-import { objectList } from '../util/object-list';
+import { mappedToObjects, objectList } from '../util/object-list';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -182,8 +182,8 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
  * statement whose first token it had to look at). Errors are kept in the order the parser found them.
  */
 export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = afterText(tree.text)): ScriptParts {
-  const reading = new ScriptReading(tree.text, index, options.all === true, tree.errors);
-  reading.read(tree, end);
+  const reading = new ScriptReading(tree.text, index, options.all === true);
+  reading.read(tree, tree.errors, end);
   return reading.parts(tree, end);
 }
 
@@ -194,27 +194,27 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
 export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
   const reader = new StatementReader(text, index, options.all === true);
   const tree = parseScriptInto(text, reader);
-  const reading = reader.reading ?? new ScriptReading(text, index, options.all === true, tree.errors);
-  return { parts: reading.parts(tree), topLevel: tree.topLevel };
+  return { parts: reader.reading.parts(tree), topLevel: tree.topLevel };
 }
 
-/** Reads the statements the parser hands over (`readText`). */
+/**
+ * Reads the statements the parser hands over (`readText`). (Its reading is made at once, not at the first statement:
+ * a branch run once a lint, before V8 has feedback for it, deoptimised the parser's code it is inlined in, in the next.)
+ */
 class StatementReader implements FoundSink {
-  reading: ScriptReading | undefined;
+  readonly reading: ScriptReading;
 
-  constructor(
-    private readonly text: string,
-    private readonly index: LineIndex,
-    private readonly all: boolean,
-  ) {}
+  constructor(text: string, index: LineIndex, all: boolean) {
+    this.reading = new ScriptReading(text, index, all);
+  }
 
   take(found: FoundParts, errors: readonly SyntaxError[]): void {
-    this.reading ??= new ScriptReading(this.text, this.index, this.all, errors);
-    this.reading.read(found);
+    this.reading.read(found, errors);
   }
 }
 
 const NO_ELEMENTS: readonly CommandElement[] = objectList();
+const NO_ERRORS: readonly SyntaxError[] = objectList();
 
 /** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
 function afterText(text: string): number {
@@ -238,16 +238,18 @@ class ScriptReading {
   /** The elements of the command being read (`GATHERED`). */
   private readonly gathered = GATHERED;
 
+  /** The syntax errors (found so far, when the script is read as it is parsed), as of the last `read`. */
+  private errors: readonly SyntaxError[] = NO_ERRORS;
+
   constructor(
     private readonly text: string,
     private readonly index: LineIndex,
     private readonly all: boolean,
-    /** The syntax errors (found so far, when the script is read as it is parsed). */
-    private readonly errors: readonly SyntaxError[],
   ) {}
 
-  /** Reads what was found (that starts before `end`), in document order. */
-  read(found: FoundParts, end = afterText(this.text)): void {
+  /** Reads what was found (that starts before `end`), in document order, with the syntax errors found so far. */
+  read(found: FoundParts, errors: readonly SyntaxError[], end = afterText(this.text)): void {
+    this.errors = errors;
     for (const { node, piped } of found.commands) if (node.start < end) this.readCommand(node, piped);
     for (const assignment of found.assignments) if (assignment.start < end) this.readAssignment(assignment);
     for (const definition of found.functions) {
@@ -260,7 +262,7 @@ class ScriptReading {
 
   /** What was read, with the comments and errors of the tree (those that start before `end`). */
   parts(tree: ScriptTree, end = afterText(this.text)): ScriptParts {
-    const comments: ScriptComment[] = [];
+    const comments: ScriptComment[] = objectList();
     for (const comment of tree.comments) {
       if (comment.start >= end) continue;
       const text = this.text.slice(comment.start, comment.end);
@@ -328,7 +330,7 @@ class ScriptReading {
         return { kind: 'variable', text, range };
       }
       case 'array-literal':
-        return { kind: 'array', text, range, elements: node.elements.map((element) => this.readValue(element)) };
+        return { kind: 'array', text, range, elements: mappedToObjects(node.elements, (element) => this.readValue(element)) };
       case 'array-expression':
         return { kind: 'array', text, range, elements: this.arrayElements(node.statements) };
       case 'hashtable':
@@ -345,8 +347,8 @@ class ScriptReading {
   /** The elements of `@( … )`: those of its one comma list, or one per statement. */
   private arrayElements(statements: readonly StatementNode[]): ArgumentValue[] {
     const only = statements.length === 1 ? expressionOf(statements[0]) : undefined;
-    if (only?.kind === 'array-literal') return only.elements.map((element) => this.readValue(element));
-    return statements.map((statement) => this.statementValue(statement));
+    if (only?.kind === 'array-literal') return mappedToObjects(only.elements, (element) => this.readValue(element));
+    return mappedToObjects(statements, (statement) => this.statementValue(statement));
   }
 
   private statementValue(statement: StatementNode): ArgumentValue {
@@ -368,7 +370,7 @@ class ScriptReading {
   }
 
   private hashEntries(hashtable: HashtableNode): SplatEntry[] {
-    return hashtable.entries.map((entry) => {
+    return mappedToObjects(hashtable.entries, (entry) => {
       const key = entry.key;
       const name = key.kind === 'string' && key.value !== undefined ? key.value : this.text.slice(key.start, key.end);
       return { name, nameRange: this.index.rangeOf(key.start, key.end), value: this.statementValue(entry.value) };
@@ -431,11 +433,14 @@ export function resolveSplats(
       resolved[i] = before;
       continue;
     }
-    const elements = command.elements.map((element): CommandElement =>
-      element.type === 'splat'
-        ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) }
-        : element,
-    );
+    // (A copy with the splats replaced, not a `map`: once V8 optimises it, `map` makes arrays of another elements kind,
+    // and the binder's and rules' code, optimised for the one kind, deoptimised on the other.)
+    const elements = command.elements.slice();
+    for (let k = 0; k < elements.length; k++) {
+      const element = elements[k];
+      if (element.type === 'splat')
+        elements[k] = { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) };
+    }
     // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
     resolved[i] = {
       name: command.name,

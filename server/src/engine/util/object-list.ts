@@ -12,3 +12,13 @@ export function objectList<T>(): T[] {
   list.length = 0;
   return list as T[];
 }
+
+/**
+ * `items.map(toObject)`, in an array of the kind `objectList` makes: `map` makes packed arrays, but holey ones once V8
+ * has optimised its caller, and the code that reads them, optimised for the one kind, deoptimises on the other.
+ */
+export function mappedToObjects<T, U>(items: readonly T[], toObject: (item: T) => U): U[] {
+  const list = objectList<U>();
+  for (const item of items) list.push(toObject(item));
+  return list;
+}
