@@ -165,7 +165,7 @@ export class Linter {
     connection: ScriptCommand | undefined,
   ): BoundCommand[] {
     const context = this.keys.kept('binding', bindingContext(definedFunctions, target, connection));
-    const bound: BoundCommand[] = [];
+    const bound: BoundCommand[] = objectList();
     for (const command of commands) {
       let kept = this.bindings.get(command);
       if (kept?.context !== context) {
@@ -222,7 +222,7 @@ export class Linter {
 
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
     const enabled = enabledRules(options);
-    const findings: Finding[] = [];
+    const findings: Finding[] = objectList();
     const commandRules = new CommandRules(enabled);
     // What the command rules' findings depend on besides the command.
     const settings = this.keys.kept(
@@ -247,6 +247,15 @@ export class Linter {
       }
       for (const finding of found) findings.push(finding);
     }
+    this.runScriptRules(analysis, options, enabled, settings, findings);
+    return findings.sort(byPositionThenRule);
+  }
+
+  /**
+   * The script rules, their findings added to `findings`. (A method of its own: V8 compiles `runRules` while its loop
+   * over the commands runs, and what came after the loop, never run yet, deoptimised that code in each lint.)
+   */
+  private runScriptRules(analysis: Analysis, options: LintOptions, enabled: readonly EnabledRule[], settings: string, findings: Finding[]): void {
     // One context for the script rules: its `report` files each finding under the rule being run, and its
     // `perCommand` keeps what that rule made of each command.
     let running = enabled[0];
@@ -272,7 +281,6 @@ export class Linter {
       perCommand = this.keptPerCommand(script.rule.meta.id, settings);
       guarded(script.rule, options, { run: () => running.rule.checkScript?.(context) });
     }
-    return findings.sort(byPositionThenRule);
   }
 }
 
