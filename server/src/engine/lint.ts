@@ -234,6 +234,17 @@ export class Linter {
         [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
       ].join(' '),
     );
+    this.runCommandRules(analysis, options, commandRules, settings, findings);
+    this.runScriptRules(analysis, options, enabled, settings, findings);
+    return findings.sort(byPositionThenRule);
+  }
+
+  /**
+   * The command rules on each command, their findings added to `findings`. (A method that ends with its loop: V8
+   * compiles the loop while it runs, once a lint, and code after it, not run yet then, deoptimised that code in each
+   * lint.)
+   */
+  private runCommandRules(analysis: Analysis, options: LintOptions, commandRules: CommandRules, settings: string, findings: Finding[]): void {
     const checker = new CommandChecker(analysis, this.catalog, options);
     let next = 0;
     for (const command of analysis.commands) {
@@ -247,14 +258,9 @@ export class Linter {
       }
       for (const finding of found) findings.push(finding);
     }
-    this.runScriptRules(analysis, options, enabled, settings, findings);
-    return findings.sort(byPositionThenRule);
   }
 
-  /**
-   * The script rules, their findings added to `findings`. (A method of its own: V8 compiles `runRules` while its loop
-   * over the commands runs, and what came after the loop, never run yet, deoptimised that code in each lint.)
-   */
+  /** The script rules, their findings added to `findings`. */
   private runScriptRules(analysis: Analysis, options: LintOptions, enabled: readonly EnabledRule[], settings: string, findings: Finding[]): void {
     // One context for the script rules: its `report` files each finding under the rule being run, and its
     // `perCommand` keeps what that rule made of each command.
