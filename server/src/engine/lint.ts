@@ -388,6 +388,7 @@ class CommandChecker implements CommandContext {
     this.isBound = bound !== undefined;
     this.command = command;
     this.bound = bound;
+    this.findings = undefined;
     for (const enabled of rules) {
       this.running = enabled;
       guarded(enabled.rule, this.options, this);
