@@ -2,6 +2,7 @@ import type { Catalog, CmdletSpec, CommonParameter, ParameterSpec } from './cata
 import type { ArgumentValue, ParameterToken, ScriptCommand } from './parse/commands';
 import type { Range } from './text';
 import { KeyedCache } from './util/cache';
+import { objectList } from './util/object-list';
 
 /** A parameter as written: a `-Name` token (`ParameterToken` is one), or a splatted hashtable key. */
 export interface WrittenParameter {
@@ -99,7 +100,7 @@ export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog:
  * command: a list of its own per command, grown by `push`, took 16 slots at once for the two or three items of most.
  */
 class Gathered<T> {
-  private readonly items: (T | undefined)[] = [];
+  private readonly items: (T | undefined)[] = objectList();
   private count = 0;
 
   push(item: T): void {
@@ -200,7 +201,7 @@ export interface SetResolution {
   readonly positionalBindings: ReadonlyMap<string, readonly ParameterSpec[]>;
 }
 
-const NONE: readonly never[] = [];
+const NONE: readonly never[] = objectList();
 const NO_BINDINGS: ReadonlyMap<string, readonly ParameterSpec[]> = new Map<string, readonly ParameterSpec[]>();
 
 /** Works out which parameter sets the written arguments allow, as PowerShell does before running a cmdlet. */
@@ -220,7 +221,12 @@ function narrowedSets(sets: readonly string[], parameter: ParameterSpec): readon
   let kept = 0;
   for (const set of sets) if (inSet(parameter, set)) kept++;
   if (kept === sets.length) return sets;
-  return sets.filter((set) => inSet(parameter, set));
+  // (A copy cut to the sets kept, not a `filter`: that grows its list 16 slots at once, for the one or two sets kept.)
+  const narrowed = sets.slice();
+  let count = 0;
+  for (const set of sets) if (inSet(parameter, set)) narrowed[count++] = set;
+  narrowed.length = count;
+  return narrowed;
 }
 
 function inSet(parameter: ParameterSpec, set: string): boolean {

@@ -8,6 +8,7 @@ import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, 
 import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
 import { keptPerObject, type Kept } from './util/cache';
+import { objectList } from './util/object-list';
 
 export type RuleSetting = Severity | 'off';
 
@@ -165,7 +166,7 @@ export class Linter {
     connection: ScriptCommand | undefined,
   ): BoundCommand[] {
     const context = this.keys.kept('binding', bindingContext(target, connection));
-    const bound: BoundCommand[] = [];
+    const bound: BoundCommand[] = objectList();
     for (const command of commands) {
       let kept = this.bindings.get(command);
       // (A function renamed, added or removed is bound again only where its name is called.)
@@ -224,7 +225,7 @@ export class Linter {
 
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
     const enabled = enabledRules(options);
-    const findings: Finding[] = [];
+    const findings: Finding[] = objectList();
     const commandRules = new CommandRules(enabled);
     // What the command rules' findings depend on besides the command.
     const settings = this.keys.kept(
@@ -236,6 +237,18 @@ export class Linter {
         [...analysis.definedFunctions].filter(isCommandOfInterest).sort().join(','),
       ].join(' '),
     );
+    this.runCommandRules(analysis, options, commandRules, settings, findings);
+    this.runScriptRules(analysis, options, enabled, settings, findings);
+    return findings.sort(byPositionThenRule);
+  }
+
+  /**
+   * The command rules on each command, their findings added to `findings`. (A method that ends with its loop: V8
+   * compiles the loop while it runs, once a lint, and code after it, not run yet then, deoptimised that code in each
+   * lint.)
+   */
+  private runCommandRules(analysis: Analysis, options: LintOptions, commandRules: CommandRules, settings: string, findings: Finding[]): void {
+    const checker = new CommandChecker(analysis, this.catalog, options);
     let next = 0;
     for (const command of analysis.commands) {
       // (The bound commands are some of the commands, in the same order.)
@@ -243,11 +256,15 @@ export class Linter {
       const kept = this.commandFindings.get(command);
       let found = kept?.settings === settings ? kept.findings : undefined;
       if (!found) {
-        found = checkCommand(commandRules.for(bound), command, bound, analysis, this.catalog, options);
+        found = checker.check(commandRules.for(bound), command, bound);
         this.commandFindings.set(command, { settings, findings: found });
       }
       for (const finding of found) findings.push(finding);
     }
+  }
+
+  /** The script rules, their findings added to `findings`. */
+  private runScriptRules(analysis: Analysis, options: LintOptions, enabled: readonly EnabledRule[], settings: string, findings: Finding[]): void {
     // One context for the script rules: its `report` files each finding under the rule being run, and its
     // `perCommand` keeps what that rule made of each command.
     let running = enabled[0];
@@ -271,9 +288,8 @@ export class Linter {
       if (!script.rule.checkScript) continue;
       running = script;
       perCommand = this.keptPerCommand(script.rule.meta.id, settings, context);
-      guarded(script.rule, options, () => running.rule.checkScript?.(context));
+      guarded(script.rule, options, { run: () => running.rule.checkScript?.(context) });
     }
-    return findings.sort(byPositionThenRule);
   }
 }
 
@@ -349,41 +365,64 @@ function enabledRules(options: LintOptions): EnabledRule[] {
 }
 
 /**
- * The findings of the command rules on one command. One context serves every rule, and its `report` files each
- * finding under the rule being run: a large script has tens of thousands of (command, rule) pairs, and a closure and
- * a context for each pair were a sixth of a lint.
+ * Runs the command rules on each command of a lint. It is the context every rule sees, its fields set for the command
+ * being checked, and its `report` files each finding under the rule being run: a large script has tens of thousands of
+ * (command, rule) pairs, and a closure and a context for each pair were a sixth of a lint; a context and two closures
+ * for each command were still 3 MB of garbage a lint of the benchmark's script. (A rule uses the context during its
+ * check only.)
  */
-function checkCommand(
-  rules: readonly EnabledRule[],
-  command: ScriptCommand,
-  bound: BoundCommand | undefined,
-  analysis: Analysis,
-  catalog: Catalog,
-  options: LintOptions,
-): readonly Finding[] {
-  let findings: Finding[] | undefined;
-  let running = rules[0];
-  const module = bound?.cmdlet.module ?? calledCmdlet(command, catalog, analysis.target, analysis.teamsContext)?.module ?? 'skype';
-  const context: CommandContext = {
-    index: analysis.index,
-    // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
-    target: module === 'teams' ? 'teams' : analysis.target,
-    module,
-    isBound: bound !== undefined,
-    catalog,
-    teamsConnected: analysis.teamsContext !== undefined || analysis.target === 'teams',
-    definedFunctions: analysis.definedFunctions,
-    report: (input) => (findings ??= []).push(findingOf(input, running)),
-  };
-  const check = (): void => {
-    if (bound) running.rule.checkBound?.(bound, context);
-    running.rule.checkCommand?.(command, context);
-  };
-  for (const enabled of rules) {
-    running = enabled;
-    guarded(enabled.rule, options, check);
+class CommandChecker implements CommandContext {
+  readonly index: LineIndex;
+  readonly teamsConnected: boolean;
+  readonly definedFunctions: ReadonlySet<string>;
+  target: TargetVersion;
+  module: CatalogModule = 'skype';
+  isBound = false;
+  private command: ScriptCommand | undefined = undefined;
+  private bound: BoundCommand | undefined = undefined;
+  private running: EnabledRule | undefined = undefined;
+  private findings: Finding[] | undefined = undefined;
+
+  constructor(
+    private readonly analysis: Analysis,
+    readonly catalog: Catalog,
+    private readonly options: LintOptions,
+  ) {
+    this.index = analysis.index;
+    this.target = analysis.target;
+    this.teamsConnected = analysis.teamsContext !== undefined || analysis.target === 'teams';
+    this.definedFunctions = analysis.definedFunctions;
   }
-  return findings ?? NO_FINDINGS;
+
+  /** The findings of `rules` on a command. */
+  check(rules: readonly EnabledRule[], command: ScriptCommand, bound: BoundCommand | undefined): readonly Finding[] {
+    const { analysis, catalog } = this;
+    this.module = bound?.cmdlet.module ?? calledCmdlet(command, catalog, analysis.target, analysis.teamsContext)?.module ?? 'skype';
+    // A Teams cmdlet is judged against Teams, whatever server version the script's other commands target.
+    this.target = this.module === 'teams' ? 'teams' : analysis.target;
+    this.isBound = bound !== undefined;
+    this.command = command;
+    this.bound = bound;
+    this.findings = undefined;
+    for (const enabled of rules) {
+      this.running = enabled;
+      guarded(enabled.rule, this.options, this);
+    }
+    const findings = this.findings ?? NO_FINDINGS;
+    this.command = this.bound = this.running = this.findings = undefined;
+    return findings;
+  }
+
+  /** Runs the rule being run on the command (for `guarded`). */
+  run(): void {
+    const rule = this.running?.rule;
+    if (this.bound) rule?.checkBound?.(this.bound, this);
+    if (this.command) rule?.checkCommand?.(this.command, this);
+  }
+
+  report(input: FindingInput): void {
+    if (this.running) (this.findings ??= []).push(findingOf(input, this.running));
+  }
 }
 
 /** `RuleContext.perCommand` before the first script rule runs (none asks then). */
@@ -391,11 +430,19 @@ function computedNow(): never {
   throw new Error('perCommand asked outside a script rule');
 }
 
+/**
+ * A rule's check to run: an object's method, since the command rules' is one object for a whole lint (a function made
+ * for each lint would be a new call target for V8 in each, and the code optimised in the first would deoptimise).
+ */
+interface Check {
+  run(): void;
+}
+
 /** Runs one rule's check; a rule that fails is reported and the others still run. */
-function guarded(rule: Rule, options: LintOptions, check: () => void): void {
+function guarded(rule: Rule, options: LintOptions, check: Check): void {
   try {
-    if (options.timings) options.timings.rule(rule.meta.id, check);
-    else check();
+    if (options.timings) options.timings.rule(rule.meta.id, () => check.run());
+    else check.run();
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
   }
@@ -414,5 +461,5 @@ function byPositionThenRule(a: Finding, b: Finding): number {
 }
 
 /** One shared empty list for the findings without a fix (most of them), and one for the commands without a finding. */
-const NO_FIXES: readonly Fix[] = [];
-const NO_FINDINGS: readonly Finding[] = [];
+const NO_FIXES: readonly Fix[] = objectList();
+const NO_FINDINGS: readonly Finding[] = objectList();

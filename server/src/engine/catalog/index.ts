@@ -342,7 +342,12 @@ function parameterCandidates(cmdlet: CmdletSpec): Candidate[] {
 /** Whether a parameter exists on the target version (`any`: on at least one server version). */
 export function availableOn(parameterOrCmdlet: { readonly versions: readonly CatalogVersion[] }, target: TargetVersion): boolean {
   const versions = parameterOrCmdlet.versions;
-  return target === 'any' ? versions.some((v) => v !== 'teams') : versions.includes(target);
+  // (A named predicate: an arrow here was a new closure at each of the binder's and rules' many calls.)
+  return target === 'any' ? versions.some(isServerVersion) : versions.includes(target);
+}
+
+function isServerVersion(version: CatalogVersion): boolean {
+  return version !== 'teams';
 }
 
 /** The Skype module's cmdlet names with a Cs noun (`Import-CSAnnouncementFile` spells it CS). */

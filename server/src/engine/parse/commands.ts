@@ -1,8 +1,9 @@
 import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
-import { parseScriptInto, type FoundParts } from './script-parser';
+import { parseScriptInto, type FoundParts, type FoundSink } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
 import type { Kept } from '../util/cache';
+import { mappedToObjects, objectList } from '../util/object-list';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -117,9 +118,7 @@ export interface FunctionDefinition {
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
   // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match.)
-  const headEnd = name.search(/\s/);
-  const head = headEnd < 0 ? name : name.slice(0, headEnd);
-  if (hasCsDash(head)) return true;
+  if (hasCsDash(name, firstWhitespace(name))) return true;
   const length = name.length;
   if (length !== IMPORT_MODULE.length && length !== CONNECT_TEAMS.length && length !== IMPORT_SESSION.length) return false;
   const lower = name.toLowerCase();
@@ -130,12 +129,26 @@ const IMPORT_MODULE = 'import-module';
 const CONNECT_TEAMS = 'connect-microsoftteams';
 const IMPORT_SESSION = 'import-pssession';
 
-/** Whether `-cs` (in any case) occurs in the text. */
-function hasCsDash(text: string): boolean {
-  for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+/** Whether `-cs` (in any case) occurs in the text before `end`. */
+function hasCsDash(text: string, end: number): boolean {
+  for (let dash = text.indexOf('-'); dash >= 0 && dash + 2 < end; dash = text.indexOf('-', dash + 1)) {
     if ((text.charCodeAt(dash + 1) | 0x20) === 0x63 && (text.charCodeAt(dash + 2) | 0x20) === 0x73) return true;
   }
   return false;
+}
+
+/** Where the first character that `\s` matches is in the text (its length if none): a loop, not a regular expression. */
+function firstWhitespace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (isWhitespace(text.charCodeAt(i))) return i;
+  return text.length;
+}
+
+/** The characters of `\s`: ECMAScript's white space and line terminators. */
+function isWhitespace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Whether the engine keeps a comment: it reads only its own (`# lync-pic-disable…`, `# lync-pic: target=…`). */
@@ -169,8 +182,8 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
  * statement whose first token it had to look at). Errors are kept in the order the parser found them.
  */
 export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = afterText(tree.text)): ScriptParts {
-  const reading = new ScriptReading(tree.text, index, options.all === true, tree.errors);
-  reading.read(tree, end);
+  const reading = new ScriptReading(tree.text, index, options.all === true);
+  reading.read(tree, tree.errors, end);
   return reading.parts(tree, end);
 }
 
@@ -179,44 +192,64 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
  * (`parseScriptInto`: the syntax tree is never kept whole). With where its top-level statements start.
  */
 export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
-  let reading: ScriptReading | undefined;
-  const tree = parseScriptInto(text, (found, errors) => {
-    reading ??= new ScriptReading(text, index, options.all === true, errors);
-    reading.read(found);
-  });
-  reading ??= new ScriptReading(text, index, options.all === true, tree.errors);
-  return { parts: reading.parts(tree), topLevel: tree.topLevel };
+  const reader = new StatementReader(text, index, options.all === true);
+  const tree = parseScriptInto(text, reader);
+  return { parts: reader.reading.parts(tree), topLevel: tree.topLevel };
 }
 
-const NO_ELEMENTS: readonly CommandElement[] = [];
+/**
+ * Reads the statements the parser hands over (`readText`). (Its reading is made at once, not at the first statement:
+ * a branch run once a lint, before V8 has feedback for it, deoptimised the parser's code it is inlined in, in the next.)
+ */
+class StatementReader implements FoundSink {
+  readonly reading: ScriptReading;
+
+  constructor(text: string, index: LineIndex, all: boolean) {
+    this.reading = new ScriptReading(text, index, all);
+  }
+
+  take(found: FoundParts, errors: readonly SyntaxError[]): void {
+    this.reading.read(found, errors);
+  }
+}
+
+const NO_ELEMENTS: readonly CommandElement[] = objectList();
+const NO_ERRORS: readonly SyntaxError[] = objectList();
 
 /** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
 function afterText(text: string): number {
   return text.length + 1;
 }
 
+/**
+ * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
+ * once for the three or four elements of most commands, and the model keeps one per command. One array for every
+ * reading (a command is read whole before the next): one of its own per reading grew anew in each lint, out of the
+ * bounds the reader's optimised code was made for.
+ */
+const GATHERED: CommandElement[] = objectList();
+
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
-  private readonly commands: ScriptCommand[] = [];
-  private readonly assignments: VariableAssignment[] = [];
-  private readonly functions: FunctionDefinition[] = [];
-  private readonly accessed: VariableUse[] = [];
-  /**
-   * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
-   * once for the three or four elements of most commands, and the model keeps one per command.
-   */
-  private readonly gathered: CommandElement[] = [];
+  private readonly commands: ScriptCommand[] = objectList();
+  private readonly assignments: VariableAssignment[] = objectList();
+  private readonly functions: FunctionDefinition[] = objectList();
+  private readonly accessed: VariableUse[] = objectList();
+  /** The elements of the command being read (`GATHERED`). */
+  private readonly gathered = GATHERED;
+
+  /** The syntax errors (found so far, when the script is read as it is parsed), as of the last `read`. */
+  private errors: readonly SyntaxError[] = NO_ERRORS;
 
   constructor(
     private readonly text: string,
     private readonly index: LineIndex,
     private readonly all: boolean,
-    /** The syntax errors (found so far, when the script is read as it is parsed). */
-    private readonly errors: readonly SyntaxError[],
   ) {}
 
-  /** Reads what was found (that starts before `end`), in document order. */
-  read(found: FoundParts, end = afterText(this.text)): void {
+  /** Reads what was found (that starts before `end`), in document order, with the syntax errors found so far. */
+  read(found: FoundParts, errors: readonly SyntaxError[], end = afterText(this.text)): void {
+    this.errors = errors;
     for (const { node, piped } of found.commands) if (node.start < end) this.readCommand(node, piped);
     for (const assignment of found.assignments) if (assignment.start < end) this.readAssignment(assignment);
     for (const definition of found.functions) {
@@ -229,7 +262,7 @@ class ScriptReading {
 
   /** What was read, with the comments and errors of the tree (those that start before `end`). */
   parts(tree: ScriptTree, end = afterText(this.text)): ScriptParts {
-    const comments: ScriptComment[] = [];
+    const comments: ScriptComment[] = objectList();
     for (const comment of tree.comments) {
       if (comment.start >= end) continue;
       const text = this.text.slice(comment.start, comment.end);
@@ -297,7 +330,7 @@ class ScriptReading {
         return { kind: 'variable', text, range };
       }
       case 'array-literal':
-        return { kind: 'array', text, range, elements: node.elements.map((element) => this.readValue(element)) };
+        return { kind: 'array', text, range, elements: mappedToObjects(node.elements, (element) => this.readValue(element)) };
       case 'array-expression':
         return { kind: 'array', text, range, elements: this.arrayElements(node.statements) };
       case 'hashtable':
@@ -314,8 +347,8 @@ class ScriptReading {
   /** The elements of `@( … )`: those of its one comma list, or one per statement. */
   private arrayElements(statements: readonly StatementNode[]): ArgumentValue[] {
     const only = statements.length === 1 ? expressionOf(statements[0]) : undefined;
-    if (only?.kind === 'array-literal') return only.elements.map((element) => this.readValue(element));
-    return statements.map((statement) => this.statementValue(statement));
+    if (only?.kind === 'array-literal') return mappedToObjects(only.elements, (element) => this.readValue(element));
+    return mappedToObjects(statements, (statement) => this.statementValue(statement));
   }
 
   private statementValue(statement: StatementNode): ArgumentValue {
@@ -337,7 +370,7 @@ class ScriptReading {
   }
 
   private hashEntries(hashtable: HashtableNode): SplatEntry[] {
-    return hashtable.entries.map((entry) => {
+    return mappedToObjects(hashtable.entries, (entry) => {
       const key = entry.key;
       const name = key.kind === 'string' && key.value !== undefined ? key.value : this.text.slice(key.start, key.end);
       return { name, nameRange: this.index.rangeOf(key.start, key.end), value: this.statementValue(entry.value) };
@@ -400,11 +433,14 @@ export function resolveSplats(
       resolved[i] = before;
       continue;
     }
-    const elements = command.elements.map((element): CommandElement =>
-      element.type === 'splat'
-        ? { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) }
-        : element,
-    );
+    // (A copy with the splats replaced, not a `map`: once V8 optimises it, `map` makes arrays of another elements kind,
+    // and the binder's and rules' code, optimised for the one kind, deoptimised on the other.)
+    const elements = command.elements.slice();
+    for (let k = 0; k < elements.length; k++) {
+      const element = elements[k];
+      if (element.type === 'splat')
+        elements[k] = { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) };
+    }
     // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
     resolved[i] = {
       name: command.name,

@@ -2,13 +2,14 @@
  * What the parser finds as it goes (commands, assignments), kept in document order without a sort, and handed over
  * statement by statement when the script is read as it is parsed (`parseScriptInto`).
  */
+import { objectList } from '../util/object-list';
 
 /**
  * The commands (or assignments) found. Each takes its place in the list when it starts, with its start, and is written
  * there when it is read (a place left empty if it turns out to be none), so that those nested in it come after it.
  */
 export class FoundInOrder<T> {
-  private readonly items: (T | undefined)[] = [];
+  private readonly items: (T | undefined)[] = objectList();
   /** The places before this one were handed over (`takeBefore`). */
   private handedOver = 0;
   /** Where each starts: the order is checked on these numbers, not on the nodes spread over the heap (0.5 ms instead of 6.7 a parse of the benchmark script). */
@@ -97,6 +98,9 @@ export class FoundInOrder<T> {
 
 /** The items from `from` to `to` that were found (`FoundInOrder`), in document order, each once. */
 function inDocumentOrder<T>(items: readonly (T | undefined)[], starts: readonly number[], from: number, to: number, startOf: (item: T) => number): T[] {
+  // (Mostly all are there, in order, once: a copy at their count. A list grown by `push` takes 17 slots at once, for
+  // the one or two items a top-level statement mostly hands over.)
+  if (allInOrder(items, starts, from, to)) return items.slice(from, to) as T[];
   const list: T[] = [];
   let last = -1;
   for (let i = from; i < to; i++) {
@@ -108,6 +112,12 @@ function inDocumentOrder<T>(items: readonly (T | undefined)[], starts: readonly 
     last = start;
   }
   return list;
+}
+
+/** Whether the items from `from` to `to` are all there, each after the one before. */
+function allInOrder(items: readonly unknown[], starts: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (items[i] === undefined || (i > from && starts[i] <= starts[i - 1])) return false;
+  return true;
 }
 
 function sortedOnce<T>(items: readonly (T | undefined)[], startOf: (item: T) => number): T[] {

@@ -3,6 +3,7 @@
  * (its behaviour, not its code). It never throws on input: a syntax error is recorded with PowerShell's kind of
  * message and ends the construct it is in, not the file, and the statements after it are read as usual.
  */
+import { objectList } from '../util/object-list';
 import { FoundInOrder } from './found';
 import { isDash, Tok, Tokenizer, type Mode, type FoundMark, type NestedParser } from './tokenizer';
 import type {
@@ -48,9 +49,9 @@ function settled<T>(list: readonly T[]): readonly T[] {
 }
 
 /** The one empty list of every node that has none (never written to). */
-const NONE: readonly never[] = [];
+const NONE: readonly never[] = objectList();
 /** The empty list `takeBefore` returns: never written to (the reader only reads what it is handed). */
-const NOTHING_FOUND: never[] = [];
+const NOTHING_FOUND: never[] = objectList();
 
 type PipelineElementNode = CommandNode | ExpressionStatementNode;
 
@@ -60,7 +61,7 @@ type PipelineElementNode = CommandNode | ExpressionStatementNode;
  * elements of 20,000 commands in the benchmark's script: 3.5 MB).
  */
 class ListStack<T> {
-  private readonly items: T[] = [];
+  private readonly items: T[] = objectList();
   /** The end of the lists: the array keeps its length, so that it never shrinks to grow again. */
   private top = 0;
 
@@ -183,8 +184,14 @@ export interface FoundParts {
   readonly functions: readonly FunctionNode[];
 }
 
-/** Gets what each top-level statement holds, with the errors found so far (the list grows as the parse goes on). */
-export type FoundSink = (found: FoundParts, errors: readonly ParseError[]) => void;
+/**
+ * Gets what each top-level statement holds, with the errors found so far (the list grows as the parse goes on). An
+ * object's method rather than a function: a closure made for each parse would be another call target for V8 in each
+ * lint, and the parser's code optimised for the first would deoptimise in the second.
+ */
+export interface FoundSink {
+  take(found: FoundParts, errors: readonly ParseError[]): void;
+}
 
 /**
  * Parses a script and hands what each top-level statement holds to `sink` as soon as the statement is parsed; the
@@ -217,8 +224,8 @@ class ScriptParser implements NestedParser {
   private readonly elementStack = new ListStack<CommandElementNode>();
   /** The statements of the bodies and groups being read. */
   private readonly statementStack = new ListStack<StatementNode>();
-  private readonly accessed: VariableNode[] = [];
-  private readonly functions: FunctionNode[] = [];
+  private readonly accessed: VariableNode[] = objectList();
+  private readonly functions: FunctionNode[] = objectList();
   /** Whether a comma makes an array here (not between method arguments, attribute arguments or parameters). */
   private commaAllowed = true;
   /** How many constructs around the current point wait for `)`, and for `}`: a closer no one waits for is skipped. */
@@ -392,7 +399,10 @@ class ScriptParser implements NestedParser {
     }
     const list = statements.take(base);
     if (closer === Tok.RCurly) this.expectClose(Tok.RCurly, "Missing closing '}' in statement block or type definition.", start);
-    const end = closer === Tok.EOF ? this.text.length : Math.max(this.t.pos, start + 1);
+    // (The text's length read at every call, not only in the script's body: a load run once a lint, before V8 has
+    // feedback for it, deoptimised this code in the next lint.)
+    const textEnd = this.text.length;
+    const end = closer === Tok.EOF ? textEnd : Math.max(this.t.pos, start + 1);
     return { start, end, param, statements: list };
   }
 
@@ -1912,7 +1922,7 @@ class ScriptParser implements NestedParser {
     const accessed = inOrderOnce(takeBefore(this.accessed, offset));
     const functions = inOrderOnce(takeBefore(this.functions, offset));
     if (commands.length + assignments.length + accessed.length + functions.length > 0)
-      this.sink?.({ commands, assignments, accessed, functions }, this.t.errors);
+      this.sink?.take({ commands, assignments, accessed, functions }, this.t.errors);
   }
 
   foundMark(): FoundMark {

@@ -5,6 +5,7 @@
  * (`peek`); asked again in the other mode, the token is scanned again from its start.
  */
 import type { CommentNode, ExpressionNode, StringNode, SyntaxError } from './syntax';
+import { objectList } from '../util/object-list';
 
 export const enum Tok {
   EOF,
@@ -78,7 +79,7 @@ export interface TokenizerState {
 }
 
 /** No nested expressions (shared: most strings and words have none). */
-const NO_NESTED: ExpressionNode[] = [];
+const NO_NESTED: ExpressionNode[] = objectList();
 
 export type QuoteKind = StringNode['quote'];
 
@@ -179,6 +180,10 @@ function isBlank(c: number): boolean {
   );
 }
 
+function isBlankOrNewline(c: number): boolean {
+  return isBlank(c) || isNewline(c);
+}
+
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
 }
@@ -273,8 +278,8 @@ export class Tokenizer {
   /** The end of what is consumed: where the next token is scanned from (while scanning, the scanner's cursor). */
   pos = 0;
 
-  readonly comments: CommentNode[] = [];
-  readonly errors: SyntaxError[] = [];
+  readonly comments: CommentNode[] = objectList();
+  readonly errors: SyntaxError[] = objectList();
   private commentsEnd = 0;
   /**
    * Strings (by their start) and bare words (by minus their start, minus one: a string run together with more
@@ -338,7 +343,10 @@ export class Tokenizer {
     this.flag = false;
     this.literal = undefined;
     this.scanning++;
-    if (mode === 'command') this.scanCommandToken();
+    // (The end of the text is found here, not by a scan that reads a character past it: V8 deoptimises the scanners'
+    // code on such a read, and on the NaN it gives where they compare small integers.)
+    if (this.pos >= this.text.length) this.kind = Tok.EOF;
+    else if (mode === 'command') this.scanCommandToken();
     else this.scanExpressionToken();
     this.scanning--;
     this.end = this.pos;
@@ -455,17 +463,25 @@ export class Tokenizer {
   mayStartOnLaterLine(first: (c: number) => boolean): boolean {
     const text = this.text;
     let at = this.pos;
-    let c = text.charCodeAt(at);
-    while (isBlank(c) || isNewline(c)) c = text.charCodeAt(++at);
+    while (at < text.length && isBlankOrNewline(text.charCodeAt(at))) at++;
     // (A look at the text past the tokens scanned: the reach goes that far.)
     if (at + 1 > this.farthestSearch) this.farthestSearch = at + 1;
+    if (at >= text.length) return false;
+    const c = text.charCodeAt(at);
     return first(c) || c === HASH || c === LT || c === BACKTICK;
+  }
+
+  /** The character after the one at `pos`: NaN past the text's end, as `charCodeAt` gives, but without reading past it. */
+  private nextChar(): number {
+    const at = this.pos + 1;
+    return at < this.text.length ? this.text.charCodeAt(at) : NaN;
   }
 
   /** Whether blanks (or a comment) come before the current token: `$a.b` and `$a .b` differ. */
   spaceBefore(): boolean {
+    if (this.start === 0) return true;
     const before = this.text.charCodeAt(this.start - 1);
-    return this.start === 0 || isBlank(before) || isNewline(before) || before === BACKTICK || this.commentEndsAt(this.start);
+    return isBlank(before) || isNewline(before) || before === BACKTICK || this.commentEndsAt(this.start);
   }
 
   private commentEndsAt(offset: number): boolean {
@@ -479,12 +495,12 @@ export class Tokenizer {
   /** Skips blanks, line continuations and comments (not newlines). */
   private skipBlanks(): void {
     const text = this.text;
-    for (;;) {
+    while (this.pos < text.length) {
       const c = text.charCodeAt(this.pos);
       if (isBlank(c)) {
         this.pos++;
       } else if (c === BACKTICK) {
-        const next = text.charCodeAt(this.pos + 1);
+        const next = this.nextChar();
         if (isNewline(next)) this.pos += next === CR && text.charCodeAt(this.pos + 2) === LF ? 3 : 2;
         else if (isBlank(next)) this.pos += 2;
         else return;
@@ -524,7 +540,7 @@ export class Tokenizer {
    * The expressions nested in the string or word being scanned, from `base` on (a scan nested in a sub-expression
    * pushes above it): one array for all, so that the many tokens with none allocate nothing.
    */
-  private readonly found: ExpressionNode[] = [];
+  private readonly found: ExpressionNode[] = objectList();
 
   private takeFound(base: number): ExpressionNode[] {
     return this.found.length > base ? this.found.splice(base) : NO_NESTED;
@@ -581,8 +597,7 @@ export class Tokenizer {
 
   /** Tokens both modes scan alike; false when the character starts none of them. */
   private scanCommon(c: number): boolean {
-    const text = this.text;
-    const next = text.charCodeAt(this.pos + 1);
+    const next = this.nextChar();
     switch (c) {
       case LF:
         this.single(Tok.NewLine, 1);
@@ -968,7 +983,7 @@ export class Tokenizer {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
     if (this.scanCommon(c)) return;
-    const next = text.charCodeAt(this.pos + 1);
+    const next = this.nextChar();
     if (isDash(c)) {
       this.scanDashInExpression(next);
       return;
@@ -1133,7 +1148,7 @@ export class Tokenizer {
       }
       return;
     }
-    const next = text.charCodeAt(this.pos + 1);
+    const next = this.nextChar();
     if (isDash(c)) {
       this.scanDashInCommand(next);
       return;
