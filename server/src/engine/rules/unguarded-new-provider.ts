@@ -16,20 +16,26 @@ export function createsProvider(bound: BoundCommand): boolean {
 }
 
 /**
- * An earlier Remove- or Get-CsPublicProvider for the same identity makes a re-run safe (or at least deliberate).
- * Where the first such guard per identity (lower case) starts, found in one pass.
+ * The New-CsPublicProvider commands that store a provider, and where the first Remove- or Get-CsPublicProvider of each
+ * identity (lower case) starts: such a guard before a New-CsPublicProvider of its identity makes a re-run safe (or at
+ * least deliberate). One pass over the script's commands: on a keystroke, each pass over them all is what a lint costs.
  */
-function firstGuards(all: readonly BoundCommand[]): Map<string, Position> {
-  const first = new Map<string, Position>();
-  for (const other of all) {
-    if (!isGuard(other)) continue;
-    const identity = other.identity?.toLowerCase();
+function providersAndFirstGuards(all: readonly BoundCommand[]): { providers: BoundCommand[]; guards: Map<string, Position> } {
+  const providers: BoundCommand[] = [];
+  const guards = new Map<string, Position>();
+  for (const bound of all) {
+    if (createsProvider(bound)) {
+      if (bound.identity !== undefined) providers.push(bound);
+      continue;
+    }
+    if (!isGuard(bound)) continue;
+    const identity = bound.identity?.toLowerCase();
     if (identity === undefined) continue;
-    const start = other.command.range.start;
-    const known = first.get(identity);
-    if (!known || comparePositions(start, known) < 0) first.set(identity, start);
+    const start = bound.command.range.start;
+    const known = guards.get(identity);
+    if (!known || comparePositions(start, known) < 0) guards.set(identity, start);
   }
-  return first;
+  return { providers, guards };
 }
 
 export const unguardedNewProvider: Rule = {
@@ -40,13 +46,9 @@ export const unguardedNewProvider: Rule = {
     since: '0.1.0',
   },
   checkScript(context) {
-    let guards: Map<string, Position> | undefined;
-    for (const bound of context.bound) {
-      if (!createsProvider(bound)) continue;
-      const identity = bound.identity;
-      if (identity === undefined) continue;
-      guards ??= firstGuards(context.bound);
-      const guard = guards.get(identity.toLowerCase());
+    const { providers, guards } = providersAndFirstGuards(context.bound);
+    for (const bound of providers) {
+      const guard = guards.get((bound.identity ?? '').toLowerCase());
       if (guard && comparePositions(guard, bound.command.range.start) < 0) continue;
       // (The same finding while the command is unchanged: an edit elsewhere does not make it again.)
       context.report(context.perCommand(bound, unguarded));
