@@ -2,7 +2,7 @@ import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { guardedRemoveCommand } from '../skype';
 import type { Rule } from './rule';
-import { createsProvider, isGuard } from './unguarded-new-provider';
+import { isGuard, providerCommands } from './unguarded-new-provider';
 import { shown } from '../util/show';
 
 export const duplicateNewProvider: Rule = {
@@ -16,10 +16,10 @@ export const duplicateNewProvider: Rule = {
     // The last New-CsPublicProvider per identity (lower case), forgotten again at a Remove- or Get-CsPublicProvider
     // of that identity: the same guards as unguarded-new-provider. Commands come in the order of the text.
     let last: Map<string, BoundCommand> | undefined;
-    for (const bound of context.bound) {
-      // (The cmdlet first: most commands are neither, and their identity is not lower-cased.)
+    for (const bound of providerCommands(context.bound)) {
+      // (Each is a guard or stores a provider.)
       const guard = isGuard(bound);
-      const identity = guard || createsProvider(bound) ? bound.identity : undefined;
+      const identity = bound.identity;
       if (identity === undefined) continue;
       const key = identity.toLowerCase();
       if (guard) {

@@ -15,15 +15,34 @@ export function createsProvider(bound: BoundCommand): boolean {
   return isCmdlet(bound, 'New-CsPublicProvider') && parameterNamed(bound, 'InMemory') === undefined;
 }
 
+/** The public-provider commands of each lint, by its list of bound commands (`providerCommands`). */
+const providerCommandsOf = new WeakMap<readonly BoundCommand[], readonly BoundCommand[]>();
+
+/**
+ * The commands of a script that store a provider or guard one (`createsProvider`, `isGuard`), in order: found once a
+ * lint for the rules that ask (this one and duplicate-new-provider). On a keystroke in a large script, each pass over
+ * all its commands is much of what a lint costs.
+ */
+export function providerCommands(all: readonly BoundCommand[]): readonly BoundCommand[] {
+  let found = providerCommandsOf.get(all);
+  if (!found) {
+    const list: BoundCommand[] = [];
+    for (const bound of all) if (createsProvider(bound) || isGuard(bound)) list.push(bound);
+    found = list;
+    providerCommandsOf.set(all, found);
+  }
+  return found;
+}
+
 /**
  * The New-CsPublicProvider commands that store a provider, and where the first Remove- or Get-CsPublicProvider of each
  * identity (lower case) starts: such a guard before a New-CsPublicProvider of its identity makes a re-run safe (or at
- * least deliberate). One pass over the script's commands: on a keystroke, each pass over them all is what a lint costs.
+ * least deliberate).
  */
 function providersAndFirstGuards(all: readonly BoundCommand[]): { providers: BoundCommand[]; guards: Map<string, Position> } {
   const providers: BoundCommand[] = [];
   const guards = new Map<string, Position>();
-  for (const bound of all) {
+  for (const bound of providerCommands(all)) {
     if (createsProvider(bound)) {
       if (bound.identity !== undefined) providers.push(bound);
       continue;
