@@ -81,6 +81,7 @@ export function splicesBetween<D extends Placed>(before: readonly D[], after: re
   return splices;
 }
 
+/** The engine's `comparePositions` on two items' starts (written here: the client's bundle does not load the engine). */
 function startOrder(a: Placed, b: Placed): number {
   const x = a.range.start;
   const y = b.range.start;

@@ -42,7 +42,7 @@ export interface CompletableDiagnostic<Target> {
 }
 
 /**
- * Adds, to a diagnostic of a compact publishDiagnostics (`compactDiagnostics`), its source and its documentation link
+ * Adds, to a compact diagnostic (`compactDiagnostics`), its source and its documentation link
  * (`target`: the link of a rule id, the URI of its page, made once per rule by the caller). A diagnostic that has a
  * source is someone else's, or already complete, and is left alone.
  */

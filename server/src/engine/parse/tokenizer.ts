@@ -481,7 +481,7 @@ export class Tokenizer {
   spaceBefore(): boolean {
     if (this.start === 0) return true;
     const before = this.text.charCodeAt(this.start - 1);
-    return isBlank(before) || isNewline(before) || before === BACKTICK || this.commentEndsAt(this.start);
+    return isBlankOrNewline(before) || before === BACKTICK || this.commentEndsAt(this.start);
   }
 
   private commentEndsAt(offset: number): boolean {
@@ -991,7 +991,7 @@ export class Tokenizer {
     if (isDigit(c) || (c === DOT && isDigit(next))) {
       // `2>&1` after blanks is a redirection; `1..3>x` is the number 3, then `>`.
       const before = text.charCodeAt(this.pos - 1);
-      if ((this.pos === 0 || isBlank(before) || isNewline(before)) && this.scanRedirection(c, next)) return;
+      if ((this.pos === 0 || isBlankOrNewline(before)) && this.scanRedirection(c, next)) return;
       const end = this.numberEnd(this.pos, 'expression');
       if (end !== undefined) {
         this.kind = Tok.Number;

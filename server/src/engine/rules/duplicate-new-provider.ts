@@ -2,7 +2,7 @@ import type { BoundCommand } from '../bind';
 import { indentationAt } from '../fix/edits';
 import { guardedRemoveCommand } from '../skype';
 import type { Rule } from './rule';
-import { isGuard, providerCommands } from './unguarded-new-provider';
+import { providerCommands } from './unguarded-new-provider';
 import { shown } from '../util/show';
 
 export const duplicateNewProvider: Rule = {
@@ -16,9 +16,7 @@ export const duplicateNewProvider: Rule = {
     // The last New-CsPublicProvider per identity (lower case), forgotten again at a Remove- or Get-CsPublicProvider
     // of that identity: the same guards as unguarded-new-provider. Commands come in the order of the text.
     let last: Map<string, BoundCommand> | undefined;
-    for (const bound of providerCommands(context.bound)) {
-      // (Each is a guard or stores a provider.)
-      const guard = isGuard(bound);
+    for (const { bound, guard } of providerCommands(context.bound)) {
       const identity = bound.identity;
       if (identity === undefined) continue;
       const key = identity.toLowerCase();

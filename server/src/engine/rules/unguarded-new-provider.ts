@@ -6,7 +6,7 @@ import { comparePositions, type Position } from '../text';
 import { shown } from '../util/show';
 
 /** Whether a command makes a later New-CsPublicProvider of the same identity safe (or at least deliberate). */
-export function isGuard(bound: BoundCommand): boolean {
+function isGuard(bound: BoundCommand): boolean {
   return isCmdlet(bound, 'Remove-CsPublicProvider') || isCmdlet(bound, 'Get-CsPublicProvider');
 }
 
@@ -15,19 +15,29 @@ export function createsProvider(bound: BoundCommand): boolean {
   return isCmdlet(bound, 'New-CsPublicProvider') && parameterNamed(bound, 'InMemory') === undefined;
 }
 
+/** A command that stores a public provider or guards one, and which of the two. */
+export interface ProviderCommand {
+  readonly bound: BoundCommand;
+  /** A Remove- or Get-CsPublicProvider (`isGuard`); else a New-CsPublicProvider that stores one (`createsProvider`). */
+  readonly guard: boolean;
+}
+
 /** The public-provider commands of each lint, by its list of bound commands (`providerCommands`). */
-const providerCommandsOf = new WeakMap<readonly BoundCommand[], readonly BoundCommand[]>();
+const providerCommandsOf = new WeakMap<readonly BoundCommand[], readonly ProviderCommand[]>();
 
 /**
- * The commands of a script that store a provider or guard one (`createsProvider`, `isGuard`), in order: found once a
- * lint for the rules that ask (this one and duplicate-new-provider). On a keystroke in a large script, each pass over
- * all its commands is much of what a lint costs.
+ * The commands of a script that store a provider or guard one, in order: found once a lint for the rules that ask
+ * (this one and duplicate-new-provider). On a keystroke in a large script, each pass over all its commands is much of
+ * what a lint costs.
  */
-export function providerCommands(all: readonly BoundCommand[]): readonly BoundCommand[] {
+export function providerCommands(all: readonly BoundCommand[]): readonly ProviderCommand[] {
   let found = providerCommandsOf.get(all);
   if (!found) {
-    const list: BoundCommand[] = [];
-    for (const bound of all) if (createsProvider(bound) || isGuard(bound)) list.push(bound);
+    const list: ProviderCommand[] = [];
+    for (const bound of all) {
+      if (createsProvider(bound)) list.push({ bound, guard: false });
+      else if (isGuard(bound)) list.push({ bound, guard: true });
+    }
     found = list;
     providerCommandsOf.set(all, found);
   }
@@ -42,12 +52,11 @@ export function providerCommands(all: readonly BoundCommand[]): readonly BoundCo
 function providersAndFirstGuards(all: readonly BoundCommand[]): { providers: BoundCommand[]; guards: Map<string, Position> } {
   const providers: BoundCommand[] = [];
   const guards = new Map<string, Position>();
-  for (const bound of providerCommands(all)) {
-    if (createsProvider(bound)) {
+  for (const { bound, guard } of providerCommands(all)) {
+    if (!guard) {
       if (bound.identity !== undefined) providers.push(bound);
       continue;
     }
-    if (!isGuard(bound)) continue;
     const identity = bound.identity?.toLowerCase();
     if (identity === undefined) continue;
     const start = bound.command.range.start;
