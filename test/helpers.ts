@@ -7,6 +7,19 @@ import { Linter, type LintOptions, type LintResult } from '../server/src/engine/
 /** The repository root, from the compiled tests in out/test/. */
 export const REPO_ROOT = join(__dirname, '..', '..');
 
+/**
+ * A value as the engine's consumers see it once serialised, with its undefined properties kept: a lazy range
+ * (`LineIndex.lazyRangeOf`, whose positions are getters) becomes a plain `{ start, end }`, so that `deepStrictEqual`
+ * compares what a range says, not how it was made.
+ */
+export function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== 'object') return value;
+  const serialisable = value as { toJSON?: () => unknown };
+  if (typeof serialisable.toJSON === 'function') return plain(serialisable.toJSON());
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+}
+
 let linter: Promise<Linter> | undefined;
 
 /** One real linter (real parser, real catalogue) shared by the tests of a process. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { plain } from '../helpers';
 import { extractCommands, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
 
 function commandsOf(text: string): ScriptCommand[] {
@@ -198,7 +199,7 @@ describe('command model', () => {
   it('reads a half-typed parameter as a parameter with no name yet', () => {
     const [command] = commandsOf('New-CsPublicProvider -');
     assert.deepEqual(shape(command.elements), ['-']);
-    assert.deepEqual(command.elements[0].type === 'parameter' && command.elements[0].range, {
+    assert.deepEqual(command.elements[0].type === 'parameter' && plain(command.elements[0].range), {
       start: { line: 0, character: 21 },
       end: { line: 0, character: 22 },
     });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { Linter, type LintOptions, type LintResult } from '../../server/src/engine/lint';
 import type { ScriptCommand } from '../../server/src/engine/parse/commands';
 import { RULES } from '../../server/src/engine/rules';
-import { fixturesAndExamples, REPO_ROOT } from '../helpers';
+import { fixturesAndExamples, plain, REPO_ROOT } from '../helpers';
 import { prng } from '../random';
 import { randomEdit } from '../random-edits';
 
@@ -17,7 +17,7 @@ import { randomEdit } from '../random-edits';
 
 /** What a lint tells, with its positions, in a form `deepEqual` compares. */
 function told(result: LintResult): unknown {
-  return {
+  return plain({
     commands: result.commands,
     comments: result.comments,
     syntaxErrors: result.syntaxErrors,
@@ -25,7 +25,7 @@ function told(result: LintResult): unknown {
     target: result.target,
     starts: result.reading.starts,
     errorCounts: result.reading.errorCounts,
-  };
+  });
 }
 
 function assertChainMatches(name: string, text: string, seed: number, edits: number, options: LintOptions = {}): number {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { plain } from '../helpers';
 import { extractCommands, type ArgumentValue, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
 import { parseScript } from '../../server/src/engine/parse/script-parser';
 import type { SyntaxNode } from '../../server/src/engine/parse/syntax';
@@ -814,7 +815,7 @@ describe('parser: recovery', () => {
     const text = 'New-CsPublicProvider -';
     assert.deepEqual(commands(text), [['New-CsPublicProvider 0:0-0:20 in 0:0-0:22', '- 0:21-0:22']]);
     const [command] = extractCommands(text);
-    assert.deepEqual(command.elements, [
+    assert.deepEqual(plain(command.elements), [
       { type: 'parameter', name: '', range: { start: { line: 0, character: 21 }, end: { line: 0, character: 22 } }, colon: false, alternativeDash: false },
     ]);
     assert.deepEqual(errors(text), []);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { readParts, readText } from '../../server/src/engine/parse/commands';
 import { parseScript } from '../../server/src/engine/parse/script-parser';
 import { LineIndex } from '../../server/src/engine/text';
-import { fixturesAndExamples, REPO_ROOT } from '../helpers';
+import { fixturesAndExamples, plain, REPO_ROOT } from '../helpers';
 import { prng } from '../random';
 import { randomEdit } from '../random-edits';
 
@@ -17,7 +17,7 @@ import { randomEdit } from '../random-edits';
 function assertSameReading(name: string, text: string): void {
   const streamed = readText(text, new LineIndex(text), { all: true });
   const tree = parseScript(text);
-  assert.deepStrictEqual(streamed.parts, readParts(tree, new LineIndex(text), { all: true }), `${name}: ${JSON.stringify(text.slice(0, 200))}…`);
+  assert.deepStrictEqual(plain(streamed.parts), plain(readParts(tree, new LineIndex(text), { all: true })), `${name}: ${JSON.stringify(text.slice(0, 200))}…`);
   assert.deepStrictEqual(streamed.topLevel, tree.topLevel, `${name}: the top-level statements`);
 }
 

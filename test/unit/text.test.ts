@@ -41,3 +41,25 @@ describe('LineIndex of an edited text', () => {
     assert.deepEqual(changeBetween('x'.repeat(10_000) + 'y', 'x'.repeat(10_000) + 'zy'), { start: 10_000, end: 10_001 });
   });
 });
+
+describe('lazy ranges', () => {
+  it('tell the positions of an eager range, read in any order, and serialise as one', () => {
+    const random = prng(17);
+    const text = randomText(random, 300);
+    const index = new LineIndex(text);
+    const spans = Array.from({ length: 500 }, () => {
+      const start = Math.floor(random() * (text.length + 3)) - 1; // (offsets before and past the text are clamped)
+      return [start, start + Math.floor(random() * 40)] as const;
+    });
+    const lazy = spans.map(([start, end]) => index.lazyRangeOf(start, end));
+    // Read from the last to the first, ends before starts: the index's reading order is no help.
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const [start, end] = spans[i];
+      const eager = new LineIndex(text).rangeOf(start, end);
+      assert.deepStrictEqual(lazy[i].end, eager.end, `end of ${start}-${end}`);
+      assert.deepStrictEqual(lazy[i].start, eager.start, `start of ${start}-${end}`);
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(lazy[i])), eager, `${start}-${end} serialised`);
+      assert.equal(lazy[i].start, lazy[i].start, 'a position is worked out once');
+    }
+  });
+});

@@ -182,7 +182,7 @@ export function readScript(tree: ScriptTree, index: LineIndex, options: ReadOpti
  * statement whose first token it had to look at). Errors are kept in the order the parser found them.
  */
 export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptions = {}, end = afterText(tree.text)): ScriptParts {
-  const reading = new ScriptReading(tree.text, index, options.all === true);
+  const reading = new ScriptReading(tree.text, index, options.all === true, false);
   reading.read(tree, tree.errors, end);
   return reading.parts(tree, end);
 }
@@ -190,6 +190,10 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
 /**
  * Parses a script and reads it as `readParts` does, each top-level statement as soon as it is parsed
  * (`parseScriptInto`: the syntax tree is never kept whole). With where its top-level statements start.
+ *
+ * The ranges of its commands are lazy (`LineIndex.lazyRangeOf`): a lint reads few of a whole script's. Those of
+ * `readParts` are not: it reads the statements around an edit again (`reread`), whose commands are kept through the
+ * next versions of the script, and lazy ranges would keep the text and line index of each of those versions alive.
  */
 export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
   const reader = new StatementReader(text, index, options.all === true);
@@ -205,7 +209,7 @@ class StatementReader implements FoundSink {
   readonly reading: ScriptReading;
 
   constructor(text: string, index: LineIndex, all: boolean) {
-    this.reading = new ScriptReading(text, index, all);
+    this.reading = new ScriptReading(text, index, all, true);
   }
 
   take(found: FoundParts, errors: readonly SyntaxError[]): void {
@@ -245,7 +249,13 @@ class ScriptReading {
     private readonly text: string,
     private readonly index: LineIndex,
     private readonly all: boolean,
+    /** Whether the model's ranges are lazy (`readText`). */
+    private readonly lazyRanges: boolean,
   ) {}
+
+  private rangeOf(start: number, end: number): Range {
+    return this.lazyRanges ? this.index.lazyRangeOf(start, end) : this.index.rangeOf(start, end);
+  }
 
   /** Reads what was found (that starts before `end`), in document order, with the syntax errors found so far. */
   read(found: FoundParts, errors: readonly SyntaxError[], end = afterText(this.text)): void {
@@ -288,21 +298,21 @@ class ScriptReading {
         gathered[count++] = {
           type: 'parameter',
           name: element.name,
-          range: this.index.rangeOf(element.start, tokenEnd),
+          range: this.rangeOf(element.start, tokenEnd),
           colon: element.colon,
           alternativeDash: element.dash !== '-',
         };
         if (element.argument) gathered[count++] = { type: 'value', value: this.readValue(element.argument) };
       } else if (element.kind === 'variable' && element.splat) {
-        gathered[count++] = { type: 'splat', variable: element.name, range: this.index.rangeOf(element.start, element.end) };
+        gathered[count++] = { type: 'splat', variable: element.name, range: this.rangeOf(element.start, element.end) };
       } else {
         gathered[count++] = { type: 'value', value: this.readValue(element) };
       }
     }
     this.commands.push({
       name,
-      nameRange: this.index.rangeOf(nameNode.start, nameNode.end),
-      range: this.index.rangeOf(node.start, endOffset),
+      nameRange: this.rangeOf(nameNode.start, nameNode.end),
+      range: this.rangeOf(node.start, endOffset),
       elements: count === 0 ? NO_ELEMENTS : gathered.slice(0, count),
       pipelineInput,
     });
@@ -317,7 +327,7 @@ class ScriptReading {
 
   private readValue(node: ExpressionNode): ArgumentValue {
     const text = this.text.slice(node.start, node.end);
-    const range = this.index.rangeOf(node.start, node.end);
+    const range = this.rangeOf(node.start, node.end);
     switch (node.kind) {
       case 'string':
         if (node.value === undefined) return { kind: 'expression', text, range };
@@ -354,7 +364,7 @@ class ScriptReading {
   private statementValue(statement: StatementNode): ArgumentValue {
     const expression = expressionOf(statement);
     if (expression) return this.readValue(expression);
-    return { kind: 'expression', text: this.text.slice(statement.start, statement.end), range: this.index.rangeOf(statement.start, statement.end) };
+    return { kind: 'expression', text: this.text.slice(statement.start, statement.end), range: this.rangeOf(statement.start, statement.end) };
   }
 
   /** `$name = …` (a plain variable: not `$script:name`, `$name.X`, `$a, $b`) and, for a hashtable literal, its entries. */
@@ -373,7 +383,7 @@ class ScriptReading {
     return mappedToObjects(hashtable.entries, (entry) => {
       const key = entry.key;
       const name = key.kind === 'string' && key.value !== undefined ? key.value : this.text.slice(key.start, key.end);
-      return { name, nameRange: this.index.rangeOf(key.start, key.end), value: this.statementValue(entry.value) };
+      return { name, nameRange: this.rangeOf(key.start, key.end), value: this.statementValue(entry.value) };
     });
   }
 }
