@@ -191,21 +191,28 @@ export class LineIndex {
  * plain range.
  */
 class LazyRange implements Range {
-  private startPosition: Position | undefined = undefined;
-  private endPosition: Position | undefined = undefined;
+  // (Each end is its offset until first read, then its position: three fields, not five, for the tens of thousands
+  // of ranges a large script's model holds.)
+  private from: number | Position;
+  private to: number | Position;
 
   constructor(
     private readonly index: LineIndex,
-    private readonly startOffset: number,
-    private readonly endOffset: number,
-  ) {}
+    startOffset: number,
+    endOffset: number,
+  ) {
+    this.from = startOffset;
+    this.to = endOffset;
+  }
 
   get start(): Position {
-    return (this.startPosition ??= this.index.positionAt(this.startOffset));
+    const from = this.from;
+    return typeof from === 'number' ? (this.from = this.index.positionAt(from)) : from;
   }
 
   get end(): Position {
-    return (this.endPosition ??= this.index.positionAt(this.endOffset));
+    const to = this.to;
+    return typeof to === 'number' ? (this.to = this.index.positionAt(to)) : to;
   }
 
   toJSON(): Range {
