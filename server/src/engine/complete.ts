@@ -324,8 +324,9 @@ function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan
     range: index.rangeOf(name.start, name.end),
     elements,
     pipelineInput: scan.pipelineInput,
+    splatted: false,
   };
-  return bindCommand({ ...written, elements }, cmdlet, catalog);
+  return bindCommand({ ...written, elements, splatted: elements.some((e) => e.type === 'splat') }, cmdlet, catalog);
 }
 
 function parameterCandidates(cmdlet: CmdletSpec, bound: BoundCommand, target: TargetVersion, range: Range): CompletionCandidate[] {

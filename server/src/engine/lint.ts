@@ -239,7 +239,7 @@ export class Linter {
     );
     this.runCommandRules(analysis, options, commandRules, settings, findings);
     this.runScriptRules(analysis, options, enabled, settings, findings);
-    return findings.sort(byPositionThenRule);
+    return sortedByPositionThenRule(findings);
   }
 
   /**
@@ -455,6 +455,54 @@ function findingOf(input: FindingInput, { rule, severity }: EnabledRule): Findin
 
 /** Where each rule comes in the list of rules: the order of findings at one position. */
 const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
+
+/**
+ * The findings by position, then in the order of the rules, and in the order found where both are the same. A
+ * counting sort by line (each finding's start read once), then each line's few findings by column and rule: a sort
+ * of 2,000 findings with a comparator, which read two ranges and looked up two rules at each comparison, was a tenth
+ * of a keystroke's lint. Sorts `findings` in place.
+ */
+function sortedByPositionThenRule(findings: Finding[]): Finding[] {
+  const count = findings.length;
+  const lines = new Int32Array(count);
+  let lineCount = 0;
+  for (let i = 0; i < count; i++) {
+    const line = findings[i].range.start.line;
+    lines[i] = line;
+    if (line >= lineCount) lineCount = line + 1;
+  }
+  // (A few findings far down a long script: no array of a million lines for them.)
+  if (lineCount > 4 * count + 1024) return findings.sort(byPositionThenRule);
+  // Where each line's findings start in the sorted list.
+  const lineStarts = new Int32Array(lineCount + 1);
+  for (let i = 0; i < count; i++) lineStarts[lines[i] + 1]++;
+  for (let line = 0; line < lineCount; line++) lineStarts[line + 1] += lineStarts[line];
+  const found = findings.slice();
+  const placed = lineStarts.slice(0, lineCount);
+  for (let i = 0; i < count; i++) findings[placed[lines[i]]++] = found[i];
+  for (let line = 0; line < lineCount; line++) {
+    if (lineStarts[line + 1] - lineStarts[line] > 1) sortLine(findings, lineStarts[line], lineStarts[line + 1]);
+  }
+  return findings;
+}
+
+/** Sorts the findings of one line, from `from` up to `to`, by column, then rule: an insertion sort (stable), as a line holds few. */
+function sortLine(findings: Finding[], from: number, to: number): void {
+  if (to - from > 32) {
+    const line = findings.slice(from, to).sort(byPositionThenRule);
+    for (let i = from; i < to; i++) findings[i] = line[i - from];
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const finding = findings[i];
+    let j = i;
+    while (j > from && byPositionThenRule(findings[j - 1], finding) > 0) {
+      findings[j] = findings[j - 1];
+      j--;
+    }
+    findings[j] = finding;
+  }
+}
 
 function byPositionThenRule(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || (RULE_ORDER.get(a.ruleId) ?? 0) - (RULE_ORDER.get(b.ruleId) ?? 0);

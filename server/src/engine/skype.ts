@@ -40,30 +40,30 @@ export function guardedRemoveCommand(identity: string): string {
 /** Identities under which the Skype (formerly Messenger) provider is configured. */
 const SKYPE_IDENTITIES = new Set(['skype', 'messenger']);
 
-/**
- * Lower-case forms of the catalogue's names and of the names the rules ask for, computed once each: the rules
- * compare them for every command of a script. (Only those names come here, so the map stays small.)
- */
-const lowerCase = new Map<string, string>();
-
-function lower(name: string): string {
-  let result = lowerCase.get(name);
-  if (result === undefined) {
-    result = name.toLowerCase();
-    if (lowerCase.size < 10_000) lowerCase.set(name, result);
-  }
-  return result;
-}
-
 /** The bound parameter with this name, if the command has it. */
 export function parameterNamed(bound: BoundCommand, name: string): BoundParameter | undefined {
   for (const binding of bound.parameters) if (sameName(binding.parameter.name, name)) return binding;
   return undefined;
 }
 
-/** Names equal but for case (most names differ in length: compared first). */
+/**
+ * Names equal but for the case of their ASCII letters (parameter names are ASCII). Compared character by character,
+ * nothing lower-cased: the rules ask for a parameter by name on every command of a script, and most names of the same
+ * length differ in their first two characters (Identity, InMemory).
+ */
 function sameName(a: string, b: string): boolean {
-  return a.length === b.length && (a === b || lower(a) === lower(b));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && !(isAsciiLetter(x) && (x | 0x20) === (y | 0x20))) return false;
+  }
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  const folded = c | 0x20;
+  return folded >= 0x61 && folded <= 0x7a;
 }
 
 /** The literal value of a parameter: a bareword, a constant string or a number; undefined when computed. */

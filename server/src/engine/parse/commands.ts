@@ -72,6 +72,8 @@ export interface ScriptCommand {
   readonly elements: readonly CommandElement[];
   /** The command gets input from a command or expression before it in a pipeline. */
   readonly pipelineInput: boolean;
+  /** Some of its elements are splats (`SplatToken`): told once when read, not found again at each lint. */
+  readonly splatted: boolean;
 }
 
 /** What the engine reads of a script: its commands, comments and assignments, and its syntax errors. */
@@ -290,6 +292,7 @@ class ScriptReading {
     const gathered = this.gathered;
     let count = 0;
     let endOffset = nameNode.end;
+    let splatted = false;
     for (const element of node.elements) {
       if (element.kind === 'redirection') continue;
       endOffset = element.end;
@@ -305,6 +308,7 @@ class ScriptReading {
         if (element.argument) gathered[count++] = { type: 'value', value: this.readValue(element.argument) };
       } else if (element.kind === 'variable' && element.splat) {
         gathered[count++] = { type: 'splat', variable: element.name, range: this.rangeOf(element.start, element.end) };
+        splatted = true;
       } else {
         gathered[count++] = { type: 'value', value: this.readValue(element) };
       }
@@ -315,6 +319,7 @@ class ScriptReading {
       range: this.rangeOf(node.start, endOffset),
       elements: count === 0 ? NO_ELEMENTS : gathered.slice(0, count),
       pipelineInput,
+      splatted,
     });
   }
 
@@ -458,6 +463,7 @@ export function resolveSplats(
       range: command.range,
       elements,
       pipelineInput: command.pipelineInput,
+      splatted: true,
     };
     resolvedBefore?.set(command, resolved[i]);
   }
@@ -481,11 +487,6 @@ function resolvesAsBefore(
 
 function splatHolders(commands: readonly ScriptCommand[]): number[] {
   const holders: number[] = [];
-  for (let i = 0; i < commands.length; i++) if (hasSplat(commands[i])) holders.push(i);
+  for (let i = 0; i < commands.length; i++) if (commands[i].splatted) holders.push(i);
   return holders;
-}
-
-function hasSplat(command: ScriptCommand): boolean {
-  for (const element of command.elements) if (element.type === 'splat') return true;
-  return false;
 }

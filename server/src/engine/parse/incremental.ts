@@ -220,6 +220,7 @@ function movedCommand(command: ScriptCommand, lines: number): ScriptCommand {
     range: moved(command.range, lines),
     elements: command.elements.map((element) => movedElement(element, lines)),
     pipelineInput: command.pipelineInput,
+    splatted: command.splatted,
   };
 }
 

@@ -16,10 +16,9 @@ export const duplicateNewProvider: Rule = {
     // The last New-CsPublicProvider per identity (lower case), forgotten again at a Remove- or Get-CsPublicProvider
     // of that identity: the same guards as unguarded-new-provider. Commands come in the order of the text.
     let last: Map<string, BoundCommand> | undefined;
-    for (const { bound, guard } of providerCommands(context.bound)) {
+    for (const { bound, guard, identity: key } of providerCommands(context.bound)) {
       const identity = bound.identity;
-      if (identity === undefined) continue;
-      const key = identity.toLowerCase();
+      if (identity === undefined || key === undefined) continue;
       if (guard) {
         last?.delete(key);
         continue;

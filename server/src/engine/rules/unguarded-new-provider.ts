@@ -20,10 +20,19 @@ export interface ProviderCommand {
   readonly bound: BoundCommand;
   /** A Remove- or Get-CsPublicProvider (`isGuard`); else a New-CsPublicProvider that stores one (`createsProvider`). */
   readonly guard: boolean;
+  /** Its Identity in lower case, if it has one written. */
+  readonly identity: string | undefined;
 }
 
 /** The public-provider commands of each lint, by its list of bound commands (`providerCommands`). */
 const providerCommandsOf = new WeakMap<readonly BoundCommand[], readonly ProviderCommand[]>();
+
+/**
+ * What each bound command of a public-provider cmdlet is to these rules (null: neither kind). A binding is kept from
+ * one lint to the next while its command is unchanged, and so is this: a keystroke in a script of 1,400 provider
+ * commands does not look at their parameters or lower-case their identities again.
+ */
+const providerCommandOf = new WeakMap<BoundCommand, ProviderCommand | null>();
 
 /**
  * The commands of a script that store a provider or guard one, in order: found once a lint for the rules that ask
@@ -35,8 +44,10 @@ export function providerCommands(all: readonly BoundCommand[]): readonly Provide
   if (!found) {
     const list: ProviderCommand[] = [];
     for (const bound of all) {
-      if (createsProvider(bound)) list.push({ bound, guard: false });
-      else if (isGuard(bound)) list.push({ bound, guard: true });
+      // (Most commands are of other cmdlets: passed over before the look-up.)
+      if (!PROVIDER_CMDLETS.has(bound.cmdlet.name)) continue;
+      const command = providerCommand(bound);
+      if (command) list.push(command);
     }
     found = list;
     providerCommandsOf.set(all, found);
@@ -44,22 +55,34 @@ export function providerCommands(all: readonly BoundCommand[]): readonly Provide
   return found;
 }
 
+const PROVIDER_CMDLETS: ReadonlySet<string> = new Set(['New-CsPublicProvider', 'Get-CsPublicProvider', 'Remove-CsPublicProvider']);
+
+function providerCommand(bound: BoundCommand): ProviderCommand | undefined {
+  let command = providerCommandOf.get(bound);
+  if (command === undefined) {
+    const guard = isGuard(bound);
+    command = guard || createsProvider(bound) ? { bound, guard, identity: bound.identity?.toLowerCase() } : null;
+    providerCommandOf.set(bound, command);
+  }
+  return command ?? undefined;
+}
+
 /**
  * The New-CsPublicProvider commands that store a provider, and where the first Remove- or Get-CsPublicProvider of each
  * identity (lower case) starts: such a guard before a New-CsPublicProvider of its identity makes a re-run safe (or at
  * least deliberate).
  */
-function providersAndFirstGuards(all: readonly BoundCommand[]): { providers: BoundCommand[]; guards: Map<string, Position> } {
-  const providers: BoundCommand[] = [];
+function providersAndFirstGuards(all: readonly BoundCommand[]): { providers: ProviderCommand[]; guards: Map<string, Position> } {
+  const providers: ProviderCommand[] = [];
   const guards = new Map<string, Position>();
-  for (const { bound, guard } of providerCommands(all)) {
-    if (!guard) {
-      if (bound.identity !== undefined) providers.push(bound);
+  for (const command of providerCommands(all)) {
+    const identity = command.identity;
+    if (identity === undefined) continue;
+    if (!command.guard) {
+      providers.push(command);
       continue;
     }
-    const identity = bound.identity?.toLowerCase();
-    if (identity === undefined) continue;
-    const start = bound.command.range.start;
+    const start = command.bound.command.range.start;
     const known = guards.get(identity);
     if (!known || comparePositions(start, known) < 0) guards.set(identity, start);
   }
@@ -75,8 +98,8 @@ export const unguardedNewProvider: Rule = {
   },
   checkScript(context) {
     const { providers, guards } = providersAndFirstGuards(context.bound);
-    for (const bound of providers) {
-      const guard = guards.get((bound.identity ?? '').toLowerCase());
+    for (const { bound, identity } of providers) {
+      const guard = identity === undefined ? undefined : guards.get(identity);
       if (guard && comparePositions(guard, bound.command.range.start) < 0) continue;
       // (The same finding while the command is unchanged: an edit elsewhere does not make it again.)
       context.report(context.perCommand(bound, unguarded));
