@@ -269,6 +269,7 @@ export class Linter {
     // `perCommand` keeps what that rule made of each command.
     let running = enabled[0];
     let perCommand: RuleContext['perCommand'] = computedNow;
+    let byCmdlet: ReadonlyMap<string, readonly BoundCommand[]> | undefined;
     // (Its fields written out, not spread from the analysis: one object shape from one lint to the next, so that the
     // rules' optimised code, which checks it, stays valid.)
     const context: RuleContext = {
@@ -278,6 +279,7 @@ export class Linter {
       catalog: this.catalog,
       commands: analysis.commands,
       bound: analysis.bound,
+      boundOf: (name) => (byCmdlet ??= serverCommandsByCmdlet(analysis.bound)).get(name) ?? NO_BOUND,
       teamsContext: analysis.teamsContext,
       definedFunctions: analysis.definedFunctions,
       syntaxErrors: analysis.syntaxErrors,
@@ -291,6 +293,21 @@ export class Linter {
       guarded(script.rule, options, { run: () => running.rule.checkScript?.(context) });
     }
   }
+}
+
+const NO_BOUND: readonly BoundCommand[] = [];
+
+/** The bound commands of each server cmdlet (by its name), in document order (`RuleContext.boundOf`). */
+function serverCommandsByCmdlet(bound: readonly BoundCommand[]): Map<string, BoundCommand[]> {
+  const byCmdlet = new Map<string, BoundCommand[]>();
+  for (const command of bound) {
+    const cmdlet = command.cmdlet;
+    if (cmdlet.module === 'teams') continue;
+    const list = byCmdlet.get(cmdlet.name);
+    if (list) list.push(command);
+    else byCmdlet.set(cmdlet.name, [command]);
+  }
+  return byCmdlet;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BoundCommand } from '../bind';
-import { isCmdlet, literalOf, parameterNamed } from '../skype';
+import { literalOf, parameterNamed } from '../skype';
 import type { Rule } from './rule';
 import { shown } from '../util/show';
 
@@ -16,13 +16,15 @@ export const domainAllowedAndBlocked: Rule = {
     since: '0.1.0',
   },
   checkScript(context) {
+    const blocked = context.boundOf('New-CsBlockedDomain');
+    if (blocked.length === 0) return;
     const allowed = new Map<string, BoundCommand>();
-    for (const bound of context.bound) {
-      const domain = isCmdlet(bound, 'New-CsAllowedDomain') ? domainOf(bound) : undefined;
+    for (const bound of context.boundOf('New-CsAllowedDomain')) {
+      const domain = domainOf(bound);
       if (domain && !allowed.has(domain)) allowed.set(domain, bound);
     }
-    for (const bound of context.bound) {
-      const domain = isCmdlet(bound, 'New-CsBlockedDomain') ? domainOf(bound) : undefined;
+    for (const bound of blocked) {
+      const domain = domainOf(bound);
       const other = domain ? allowed.get(domain) : undefined;
       if (!domain || !other) continue;
       context.report({

@@ -1,5 +1,5 @@
 import type { BoundCommand } from '../bind';
-import { isCmdlet, parameterNamed } from '../skype';
+import { parameterNamed } from '../skype';
 import type { Fix, Rule } from './rule';
 
 function setsTrue(bound: BoundCommand, parameter: string): boolean {
@@ -18,13 +18,11 @@ export const incompletePicSetup: Rule = {
     since: '0.1.0',
   },
   checkScript(context) {
-    const creation = context.bound.find((b) => isCmdlet(b, 'New-CsPublicProvider'));
+    const [creation] = context.boundOf('New-CsPublicProvider');
     if (!creation) return;
-    const federation = context.bound.some((b) => isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && (b.openSplat || setsTrue(b, 'AllowFederatedUsers')));
-    const publicIm = context.bound.some(
-      (b) =>
-        (isCmdlet(b, 'Set-CsExternalAccessPolicy') || isCmdlet(b, 'New-CsExternalAccessPolicy')) && (b.openSplat || setsTrue(b, 'EnablePublicCloudAccess')),
-    );
+    const federation = context.boundOf('Set-CsAccessEdgeConfiguration').some((b) => b.openSplat || setsTrue(b, 'AllowFederatedUsers'));
+    const allowsPublicIm = (b: BoundCommand): boolean => b.openSplat || setsTrue(b, 'EnablePublicCloudAccess');
+    const publicIm = context.boundOf('Set-CsExternalAccessPolicy').some(allowsPublicIm) || context.boundOf('New-CsExternalAccessPolicy').some(allowsPublicIm);
     const missing = [federation ? undefined : FEDERATION_COMMAND, publicIm ? undefined : POLICY_COMMAND].filter((c): c is string => c !== undefined);
     if (missing.length === 0) return;
     const end = context.index.positionAt(context.text.length);

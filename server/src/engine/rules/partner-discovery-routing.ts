@@ -1,5 +1,5 @@
 import type { BoundCommand } from '../bind';
-import { isCmdlet, parameterNamed } from '../skype';
+import { parameterNamed } from '../skype';
 import { comparePositions, type Position } from '../text';
 import type { Rule } from './rule';
 
@@ -12,15 +12,14 @@ export const partnerDiscoveryRouting: Rule = {
   },
   checkScript(context) {
     // The first command that turns on DNS SRV routing (found once, when needed; the bound commands are in document order).
+    const edges = context.boundOf('Set-CsAccessEdgeConfiguration');
     let firstDnsSrvRouting: BoundCommand | null | undefined;
     const dnsSrvRoutingEarlier = (position: Position): boolean => {
-      if (firstDnsSrvRouting === undefined)
-        firstDnsSrvRouting =
-          context.bound.find((b) => isCmdlet(b, 'Set-CsAccessEdgeConfiguration') && parameterNamed(b, 'UseDnsSrvRouting') !== undefined) ?? null;
+      if (firstDnsSrvRouting === undefined) firstDnsSrvRouting = edges.find((b) => parameterNamed(b, 'UseDnsSrvRouting') !== undefined) ?? null;
       return firstDnsSrvRouting !== null && comparePositions(firstDnsSrvRouting.command.range.start, position) < 0;
     };
-    for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'Set-CsAccessEdgeConfiguration') || bound.openSplat) continue;
+    for (const bound of edges) {
+      if (bound.openSplat) continue;
       const discovery = parameterNamed(bound, 'EnablePartnerDiscovery');
       if (!discovery || parameterNamed(bound, 'UseDnsSrvRouting') || dnsSrvRoutingEarlier(bound.command.range.start)) continue;
       const at = discovery.written.range.start;

@@ -1,5 +1,5 @@
 import type { BoundCommand } from '../bind';
-import { isCmdlet, parameterNamed } from '../skype';
+import { parameterNamed } from '../skype';
 import type { Rule } from './rule';
 import { createsProvider } from './unguarded-new-provider';
 import { shown } from '../util/show';
@@ -13,12 +13,11 @@ export const publicProviderDefaultRouting: Rule = {
   },
   checkScript(context) {
     let provider: BoundCommand | undefined | null;
-    for (const bound of context.bound) {
-      if (!isCmdlet(bound, 'Set-CsAccessEdgeConfiguration')) continue;
+    for (const bound of context.boundOf('Set-CsAccessEdgeConfiguration')) {
       const routing = parameterNamed(bound, 'UseDefaultRouting');
       if (!routing) continue;
       // The first public provider the script creates, anywhere in it (looked for once, when needed).
-      if (provider === undefined) provider = context.bound.find(createsProvider) ?? null;
+      if (provider === undefined) provider = context.boundOf('New-CsPublicProvider').find(createsProvider) ?? null;
       if (provider === null) return;
       const name = provider.identity === undefined ? 'a public provider' : `the public provider ${shown(provider.identity)}`;
       context.report({

@@ -62,6 +62,11 @@ export interface RuleContext {
   readonly commands: readonly ScriptCommand[];
   /** The commands of the catalogue, bound to their parameters (none in a Teams script). */
   readonly bound: readonly BoundCommand[];
+  /**
+   * The bound commands of the server cmdlet of this name (spelt as the catalogue spells it), in document order: a rule
+   * about a few cmdlets goes through their commands, not through all of a script's at every keystroke.
+   */
+  boundOf(cmdletName: string): readonly BoundCommand[];
   /** The command that connects the script to Microsoft Teams, if it does (`module-context.ts`). */
   readonly teamsContext?: ScriptCommand;
   /** The names (lower case) of the functions the script defines. */
