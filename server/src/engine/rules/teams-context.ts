@@ -1,4 +1,4 @@
-import { splitModuleQualifiedName } from '../catalog';
+import { splitModuleQualifiedName, type CmdletSpec } from '../catalog';
 import type { BoundCommand, WrittenParameter } from '../bind';
 import type { ScriptCommand } from '../parse/commands';
 import { onlyTeamsHas, teamsUnmarked } from '../module-context';
@@ -20,8 +20,13 @@ function firstTeamsMark(context: RuleContext): TeamsMark | undefined {
   for (let i = 0; i < commands.length; i++) {
     const command = commands[i];
     const binding = next < bound.length && bound[next].command === command ? bound[next++] : undefined;
-    // (Kept with the command: an edit elsewhere does not look it up in the catalogue again.)
-    const mark = binding ? context.perCommand(binding, teamsOnlyParameter) : context.perCommand(command, teamsOnlyCmdlet);
+    // (Kept with the command: an edit elsewhere does not look it up in the catalogue again. Most bound commands can
+    // have no such parameter, which is told without that look-up.)
+    const mark = binding
+      ? mayHaveTeamsOnlyParameter(binding)
+        ? context.perCommand(binding, teamsOnlyParameter)
+        : undefined
+      : context.perCommand(command, teamsOnlyCmdlet);
     if (mark) return mark;
   }
   return undefined;
@@ -32,6 +37,22 @@ function teamsOnlyCmdlet(command: ScriptCommand, context: RuleContext): TeamsMar
   if (qualifier !== undefined || context.definedFunctions.has(command.name.toLowerCase())) return undefined;
   if (context.catalog.isKnownCmdletName(name) || !context.catalog.isKnownCmdletName(name, 'teams')) return undefined;
   return { range: command.nameRange, what: `${name} is a cmdlet of the MicrosoftTeams module only` };
+}
+
+/**
+ * Whether a command may have a parameter that its server cmdlet lacks or has on no server version: one it could not
+ * resolve, or one of a cmdlet with such parameters (59 of the 898 server cmdlets).
+ */
+function mayHaveTeamsOnlyParameter(bound: BoundCommand): boolean {
+  return bound.unresolved.length > 0 || hasVersionlessParameters(bound.cmdlet);
+}
+
+const versionless = new WeakMap<CmdletSpec, boolean>();
+
+function hasVersionlessParameters(cmdlet: CmdletSpec): boolean {
+  let has = versionless.get(cmdlet);
+  if (has === undefined) versionless.set(cmdlet, (has = cmdlet.parameters.some((parameter) => parameter.versions.length === 0)));
+  return has;
 }
 
 /** A parameter that the server cmdlet lacks (or has on no server version) and the Teams one has. */
