@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Catalog, CATALOG_MODULES, getCatalog, splitModuleQualifiedName, type CmdletSpec } from '../../server/src/engine/catalog';
+import { ENCODED_CATALOG } from '../../server/src/engine/catalog/data.generated';
 import { REPO_ROOT } from '../helpers';
 
 const catalog = getCatalog();
@@ -23,6 +24,18 @@ describe('the catalogue of both modules', () => {
     assert.ok(skype.includes('Get-CsUser') && skype.includes('New-CsPublicProvider') && !skype.includes('Get-Team'));
     assert.ok(teams.includes('Get-Team') && teams.includes('Set-CsUser'));
     assert.equal(catalog.cmdlet('get-csuser'), catalog.cmdlet('Get-CsUser'), 'decoded once, then the same object');
+  });
+
+  it('finds a cmdlet by any spelling of its name, each spelling asked again, and no cmdlet for an unknown name', () => {
+    const fresh = new Catalog([], [], ENCODED_CATALOG);
+    for (let round = 0; round < 2; round++) {
+      for (const written of ['New-CsPublicProvider', 'new-cspublicprovider', 'NEW-CSPUBLICPROVIDER']) {
+        assert.equal(fresh.cmdlet(written)?.name, 'New-CsPublicProvider', `${written}, round ${round + 1}`);
+      }
+      assert.equal(fresh.cmdlet('New-CsPublicProvder'), undefined, `a misspelt name, round ${round + 1}`);
+      assert.equal(fresh.cmdlet('Get-Team'), undefined, 'a Teams-only name in the Skype module');
+      assert.equal(fresh.cmdlet('get-team', 'teams')?.name, 'Get-Team', 'the same name in the Teams module');
+    }
   });
 
   it('keeps one entry per module for a name both modules have', () => {

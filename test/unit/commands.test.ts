@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { plain } from '../helpers';
-import { extractCommands, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
+import { extractCommands, isCommandOfInterest, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
 
 function commandsOf(text: string): ScriptCommand[] {
   return extractCommands(text);
@@ -15,6 +15,31 @@ function shape(elements: readonly CommandElement[]): string[] {
     return `${e.value.kind}:${e.value.literal ?? e.value.text}`;
   });
 }
+
+describe('commands of interest', () => {
+  it('are those named like a Cs cmdlet, in any case and qualified, and the module commands that tell a Teams script', () => {
+    // (A name with `-Cs` is kept for the later stages to judge: Export-Csv is one, and no Cs cmdlet.)
+    const kept = [
+      'Get-CsUser',
+      'get-csuser',
+      'SkypeForBusiness\\New-CsPublicProvider',
+      'New-CsPublicProvder',
+      'Export-Csv',
+      'Import-Module',
+      'CONNECT-MICROSOFTTEAMS',
+      'Import-PSSession',
+    ];
+    const left = ['Get-Date', 'Write-Host', 'Get-Content', 'Get-Date -csv', 'Get -Cs', 'Get-C', 'Import-Modules', 'Foo-C'];
+    assert.deepEqual(
+      kept.filter((name) => !isCommandOfInterest(name)),
+      [],
+    );
+    assert.deepEqual(
+      left.filter((name) => isCommandOfInterest(name)),
+      [],
+    );
+  });
+});
 
 describe('command model', () => {
   it('reads parameters, values and their kinds', () => {

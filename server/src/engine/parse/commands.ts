@@ -119,8 +119,10 @@ export interface FunctionDefinition {
 
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
-  // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match.)
-  if (hasCsDash(name, firstWhitespace(name))) return true;
+  // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match. A `-cs` after
+  // a blank does not count: `& 'Get-Date -csv'`.)
+  const dash = firstCsDash(name);
+  if (dash >= 0 && !hasWhitespaceBefore(name, dash + 3)) return true;
   const length = name.length;
   if (length !== IMPORT_MODULE.length && length !== CONNECT_TEAMS.length && length !== IMPORT_SESSION.length) return false;
   const lower = name.toLowerCase();
@@ -131,18 +133,18 @@ const IMPORT_MODULE = 'import-module';
 const CONNECT_TEAMS = 'connect-microsoftteams';
 const IMPORT_SESSION = 'import-pssession';
 
-/** Whether `-cs` (in any case) occurs in the text before `end`. */
-function hasCsDash(text: string, end: number): boolean {
-  for (let dash = text.indexOf('-'); dash >= 0 && dash + 2 < end; dash = text.indexOf('-', dash + 1)) {
-    if ((text.charCodeAt(dash + 1) | 0x20) === 0x63 && (text.charCodeAt(dash + 2) | 0x20) === 0x73) return true;
+/** Where the first `-cs` (in any case) of the text starts; -1 when none. */
+function firstCsDash(text: string): number {
+  for (let dash = text.indexOf('-'); dash >= 0 && dash + 2 < text.length; dash = text.indexOf('-', dash + 1)) {
+    if ((text.charCodeAt(dash + 1) | 0x20) === 0x63 && (text.charCodeAt(dash + 2) | 0x20) === 0x73) return dash;
   }
-  return false;
+  return -1;
 }
 
-/** Where the first character that `\s` matches is in the text (its length if none): a loop, not a regular expression. */
-function firstWhitespace(text: string): number {
-  for (let i = 0; i < text.length; i++) if (isWhitespace(text.charCodeAt(i))) return i;
-  return text.length;
+/** Whether a character that `\s` matches comes before `end`: a loop, not a regular expression. */
+function hasWhitespaceBefore(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (isWhitespace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The characters of `\s`: ECMAScript's white space and line terminators. */
