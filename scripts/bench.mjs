@@ -130,9 +130,12 @@ process.on('exit', () => rmSync(CODE_CACHE, { recursive: true, force: true }));
 // Throughput
 
 /**
- * A full garbage collection before a timed run (with --expose-gc), so that no run pays for the garbage of the one
- * before. A "regular" one: gc() without options is V8's last-resort collection, which also throws away the optimised
- * code of functions whose inlined objects it frees, so every run would start by re-optimising the engine.
+ * A garbage collection before a timed run (with --expose-gc). On Node 20 (V8 11.3) this call runs a scavenge, not a
+ * full collection (`--trace-gc`: "Scavenge … testing"): the old generation keeps earlier runs' garbage until V8
+ * collects it, during some timed run. A full collection is worse for the CLI: gc() without options is V8's
+ * last-resort collection, and after it, as after a regular full one, the CLI's runs take 350 to 550 ms instead of 135
+ * to 260, with a CPU time 1.7 times their wall time (collector threads at work as the heap grows back). See
+ * docs/performance.md.
  */
 function collectGarbage() {
   globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'regular' });
