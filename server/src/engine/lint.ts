@@ -67,8 +67,8 @@ export function targetFromComment(comments: readonly { readonly text: string }[]
 export interface LinterOptions {
   /**
    * Keep what the next lint of an edited version reuses (`lint`'s `previous`): each command's resolved splats, binding
-   * and findings, and what the script rules made of it, as the language server needs (the default). A one-shot lint (the CLI) skips that bookkeeping, about a tenth of the
-   * lint of a large script (docs/performance.md).
+   * and findings, and what the script rules made of it, as the language server needs (the default). A one-shot lint
+   * (the CLI) skips that bookkeeping, about a tenth of the lint of a large script (docs/performance.md).
    */
   readonly reuse?: boolean;
 }

@@ -105,10 +105,6 @@ export class SplicedDiagnostics<D> {
     else this.held.delete(update.uri);
     return after;
   }
-
-  forget(uri: string): void {
-    this.held.delete(uri);
-  }
 }
 
 /** `before` with `splices` applied (`convert` makes each item inserted), or undefined if they do not fit it. */

@@ -1,12 +1,8 @@
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  return boundedDistance(a.toLowerCase(), b.toLowerCase(), Infinity);
-}
-
 /**
- * The distance of two lower-case words, or `limit + 1` as soon as it must exceed `limit`: when every cell of a row of
- * the table is past the limit, so is the end. A misspelt cmdlet is compared with 1,500 names: most are ruled out after
- * a few rows (5 ms down to well under 1 for an unknown cmdlet's suggestions).
+ * The optimal string alignment distance (Levenshtein plus adjacent transpositions) of two lower-case words, or
+ * `limit + 1` as soon as it must exceed `limit`: when every cell of a row of the table is past the limit, so is the
+ * end. A misspelt cmdlet is compared with 1,500 names: most are ruled out after a few rows (5 ms down to well under 1
+ * for an unknown cmdlet's suggestions).
  */
 function boundedDistance(s: string, t: string, limit: number): number {
   const cols = t.length + 1;
