@@ -85,6 +85,39 @@ describe('command model', () => {
     ]);
   });
 
+  it('reads $true and $false in any case as booleans, and only those, keeping the text as written', () => {
+    const [command] = commandsOf('Set-CsX -A $TRUE -B $False -C $truex -D $tru -E ${true} -F $fAlSe');
+    const values = command.elements.flatMap((e) => (e.type === 'value' ? [[e.value.kind, e.value.text, e.value.literal ?? '']] : []));
+    assert.deepEqual(values, [
+      ['boolean', '$TRUE', '$true'],
+      ['boolean', '$False', '$false'],
+      ['variable', '$truex', ''],
+      ['variable', '$tru', ''],
+      ['boolean', '${true}', '$true'],
+      ['boolean', '$fAlSe', '$false'],
+    ]);
+  });
+
+  it('gives a bare word its text as written, escapes and all, and its value without them', () => {
+    const [command] = commandsOf('Set-CsX -A federation.messenger.msn.com -B a`-b -C x,y');
+    const values = command.elements.flatMap((e) => (e.type === 'value' ? [e.value] : []));
+    assert.deepEqual(
+      values.map((v) => [v.kind, v.text, v.literal ?? '']),
+      [
+        ['bareword', 'federation.messenger.msn.com', 'federation.messenger.msn.com'],
+        ['bareword', 'a`-b', 'a-b'],
+        ['array', 'x,y', ''],
+      ],
+    );
+    assert.deepEqual(
+      values[2].elements?.map((v) => [v.kind, v.text, v.literal]),
+      [
+        ['bareword', 'x', 'x'],
+        ['bareword', 'y', 'y'],
+      ],
+    );
+  });
+
   it('keeps the colon form and unique prefixes as written', () => {
     const [command] = commandsOf('New-CsPublicProvider -Ident Skype -Enabled:$false -Force:$true');
     assert.deepEqual(shape(command.elements), ['-Ident', 'bareword:Skype', '-Enabled:', 'boolean:$false', '-Force:', 'boolean:$true']);

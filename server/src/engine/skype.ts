@@ -1,5 +1,6 @@
 import type { BoundCommand, BoundParameter } from './bind';
 import type { CmdletSpec, TargetVersion } from './catalog/types';
+import { equalIgnoringAsciiCase } from './util/ascii';
 import { withinDistance } from './util/distance';
 
 /** The documented values of the Skype public provider (Skype for Business Server and Lync Server 2013 setup pages). */
@@ -40,30 +41,10 @@ export function guardedRemoveCommand(identity: string): string {
 /** Identities under which the Skype (formerly Messenger) provider is configured. */
 const SKYPE_IDENTITIES = new Set(['skype', 'messenger']);
 
-/** The bound parameter with this name, if the command has it. */
+/** The bound parameter with this name (in any case: parameter names are ASCII), if the command has it. */
 export function parameterNamed(bound: BoundCommand, name: string): BoundParameter | undefined {
-  for (const binding of bound.parameters) if (sameName(binding.parameter.name, name)) return binding;
+  for (const binding of bound.parameters) if (equalIgnoringAsciiCase(binding.parameter.name, name)) return binding;
   return undefined;
-}
-
-/**
- * Names equal but for the case of their ASCII letters (parameter names are ASCII). Compared character by character,
- * nothing lower-cased: the rules ask for a parameter by name on every command of a script, and most names of the same
- * length differ in their first two characters (Identity, InMemory).
- */
-function sameName(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y && !(isAsciiLetter(x) && (x | 0x20) === (y | 0x20))) return false;
-  }
-  return true;
-}
-
-function isAsciiLetter(c: number): boolean {
-  const folded = c | 0x20;
-  return folded >= 0x61 && folded <= 0x7a;
 }
 
 /** The literal value of a parameter: a bareword, a constant string or a number; undefined when computed. */

@@ -2,8 +2,9 @@ import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
 import { parseScriptInto, type FoundParts, type FoundSink } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
+import { equalIgnoringAsciiCase } from '../util/ascii';
 import type { Kept } from '../util/cache';
-import { mappedToObjects, objectList } from '../util/object-list';
+import { mappedToObjects, objectList, sizedList } from '../util/object-list';
 
 /** What a value written on a command line is, as far as the text alone tells. */
 export type ValueKind =
@@ -221,7 +222,7 @@ class StatementReader implements FoundSink {
   }
 }
 
-const NO_ELEMENTS: readonly CommandElement[] = objectList();
+const NO_ELEMENTS: CommandElement[] = sizedList(0);
 const NO_ERRORS: readonly SyntaxError[] = objectList();
 
 /** An offset after all of a text: a small integer, as every offset (not Infinity, which would make V8 deoptimise the reader). */
@@ -229,22 +230,12 @@ function afterText(text: string): number {
   return text.length + 1;
 }
 
-/**
- * The elements of the command being read, copied at their count once read: a list grown by `push` takes 16 slots at
- * once for the three or four elements of most commands, and the model keeps one per command. One array for every
- * reading (a command is read whole before the next): one of its own per reading grew anew in each lint, out of the
- * bounds the reader's optimised code was made for.
- */
-const GATHERED: CommandElement[] = objectList();
-
 /** Reads the command model out of the syntax tree's commands and assignments, in document order. */
 class ScriptReading {
   private readonly commands: ScriptCommand[] = objectList();
   private readonly assignments: VariableAssignment[] = objectList();
   private readonly functions: FunctionDefinition[] = objectList();
   private readonly accessed: VariableUse[] = objectList();
-  /** The elements of the command being read (`GATHERED`). */
-  private readonly gathered = GATHERED;
 
   /** The syntax errors (found so far, when the script is read as it is parsed), as of the last `read`. */
   private errors: readonly SyntaxError[] = NO_ERRORS;
@@ -291,7 +282,11 @@ class ScriptReading {
     if (!nameNode) return;
     const name = this.text.slice(nameNode.start, nameNode.end);
     if (!this.all && !isCommandOfInterest(name)) return;
-    const gathered = this.gathered;
+    // (An array of the elements' count, made before they are read: a list grown by `push` takes 16 slots at once for
+    // the three or four elements of most commands; and one list kept for every command, then copied at its count,
+    // grew old in V8's heap, each element written into it a remembered-set entry for the collector.)
+    const size = elementCount(node);
+    const gathered = size === 0 ? NO_ELEMENTS : sizedList<CommandElement>(size);
     let count = 0;
     let endOffset = nameNode.end;
     let splatted = false;
@@ -319,7 +314,7 @@ class ScriptReading {
       name,
       nameRange: this.rangeOf(nameNode.start, nameNode.end),
       range: this.rangeOf(node.start, endOffset),
-      elements: count === 0 ? NO_ELEMENTS : gathered.slice(0, count),
+      elements: gathered,
       pipelineInput,
       splatted,
     });
@@ -333,7 +328,9 @@ class ScriptReading {
   }
 
   private readValue(node: ExpressionNode): ArgumentValue {
-    const text = this.text.slice(node.start, node.end);
+    // (A bare word without escapes is its own value: one string for both, not a copy of its text more per value.)
+    const text =
+      node.kind === 'string' && node.quote === 'bare' && node.value?.length === node.end - node.start ? node.value : this.text.slice(node.start, node.end);
     const range = this.rangeOf(node.start, node.end);
     switch (node.kind) {
       case 'string':
@@ -342,8 +339,8 @@ class ScriptReading {
       case 'number':
         return { kind: 'number', text, range, literal: text };
       case 'variable': {
-        const lower = node.name.toLowerCase();
-        if (lower === 'true' || lower === 'false') return { kind: 'boolean', text, range, literal: '$' + lower };
+        const literal = booleanLiteral(node.name);
+        if (literal) return { kind: 'boolean', text, range, literal };
         return { kind: 'variable', text, range };
       }
       case 'array-literal':
@@ -393,6 +390,20 @@ class ScriptReading {
       return { name, nameRange: this.rangeOf(key.start, key.end), value: this.statementValue(entry.value) };
     });
   }
+}
+
+/** `$true` or `$false` for a variable of that name in any case; undefined for any other (the model keeps one string for each). */
+function booleanLiteral(name: string): '$true' | '$false' | undefined {
+  if (equalIgnoringAsciiCase(name, 'true')) return '$true';
+  if (equalIgnoringAsciiCase(name, 'false')) return '$false';
+  return undefined;
+}
+
+/** How many elements the model of a command holds: one per element of the tree but redirections, two for `-Name:value`. */
+function elementCount(node: CommandNode): number {
+  let count = 0;
+  for (const element of node.elements) if (element.kind !== 'redirection') count += element.kind === 'parameter' && element.argument ? 2 : 1;
+  return count;
 }
 
 /** The expression a statement is when it is a pipeline of one expression (`$x = @{…}`, `@( 'a', 'b' )`). */

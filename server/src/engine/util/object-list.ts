@@ -22,3 +22,15 @@ export function mappedToObjects<T, U>(items: readonly T[], toObject: (item: T) =
   for (const item of items) list.push(toObject(item));
   return list;
 }
+
+/**
+ * An array for `size` objects, to be filled at once: of V8's elements kind for any value with holes (it is made
+ * with holes, and writing objects does not change that kind), the kind `sizedList(0)` has too.
+ */
+export function sizedList<T>(size: number): T[] {
+  const list = new Array<T | undefined>(size);
+  // (An array made with holes is of the kind for small integers until a value of another kind is written: one now.)
+  list[0] = undefined;
+  list.length = size;
+  return list as T[];
+}
