@@ -7,7 +7,8 @@
 //   bundled by esbuild as dist/ is) parses it alone; and, as the baseline, web-tree-sitter with tree-sitter-powershell
 //   (devDependencies: the engine no longer uses them) parses it into a tree and deletes it. Medians of several runs
 //   after a warm-up run, MB/s, the ratio CLI lint / bare tree-sitter parse (target <= 0.2) and own parse / tree-sitter
-//   parse; then the CLI's own --timing report of one more run (by phase and by rule). WebAssembly runs on V8's baseline
+//   parse; the CPU time and the fresh memory pages (minor page faults) of each CLI run; then the CLI's own --timing
+//   report of one more run (by phase and by rule). WebAssembly runs on V8's baseline
 //   compiler (Liftoff), as the tree-sitter engine ran it, so that the baseline is the one of the tree-sitter figures in
 //   docs/performance.md; --wasm-tier-up leaves V8's default (Liftoff, then TurboFan for hot functions) instead.
 // - latency: the real language server (dist/server.js over stdio), which lints each version with the lint of the one
@@ -29,7 +30,8 @@
 // the list the client holds, which the benchmark applies as the extension does).
 //
 // The figures go in docs/performance.md with the machine and the date (see the "machine" line printed: the load
-// average and the commit are on it, since other tenants' load moves the figures).
+// average, what a first write to fresh memory costs, and the commit are on it, since other tenants' load moves the
+// figures: the CLI's, which allocate and collect, more than tree-sitter's).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -87,8 +89,25 @@ function machine() {
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
     load: loadavg().map((l) => Number(l.toFixed(2))),
+    firstTouchMicroseconds: firstTouchMicroseconds(),
     commit,
   };
+}
+
+/**
+ * What a first write to fresh memory costs here, in microseconds per 4 KiB page (median of 3 touches of 64 MiB): a
+ * collector that grows the heap pays it for each page, and on a virtual machine it is much more than on bare metal.
+ */
+function firstTouchMicroseconds() {
+  const pages = (64 * 2 ** 20) / 4096;
+  const costs = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const buffer = Buffer.allocUnsafeSlow(pages * 4096);
+    for (let at = 0; at < buffer.length; at += 4096) buffer[at] = 1;
+    costs.push(((performance.now() - start) * 1000) / pages);
+  }
+  return median(costs);
 }
 
 /** Sources bundled by esbuild with the options of scripts/build.mjs (the code dist/ runs), into a temporary file, and loaded. */
@@ -181,14 +200,25 @@ async function throughput() {
     findings = JSON.parse(out)[0].messages.length;
   };
 
+  // The CLI's runs: the fresh memory pages each touched (minor page faults: its heap grows by the model it keeps), and
+  // the CPU time of the process's threads (the collector's helpers included) beside the wall time.
+  const cliCost = { pageFaults: [], cpuMs: [] };
   const time = async (work) => {
     collectGarbage();
+    const usage = process.resourceUsage();
     const start = performance.now();
     await work();
-    return performance.now() - start;
+    const elapsed = performance.now() - start;
+    if (work === cliLint) {
+      const after = process.resourceUsage();
+      cliCost.pageFaults.push(after.minorPageFault - usage.minorPageFault);
+      cliCost.cpuMs.push((after.userCPUTime + after.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) / 1000);
+    }
+    return elapsed;
   };
   // A warm-up run of each (the first one compiles the WebAssembly and the JavaScript).
   const first = { cli: await time(cliLint), parse: await time(ownParse), treeSitter: await time(treeSitterParse) };
+  cliCost.pageFaults.length = cliCost.cpuMs.length = 0;
   const times = { treeSitter: [], parse: [], cli: [] };
   for (let i = 0; i < runs; i++) {
     times.treeSitter.push(await time(treeSitterParse));
@@ -218,6 +248,8 @@ async function throughput() {
     fastestRatio: fastest.cli / fastest.treeSitter,
     first,
     times,
+    cliPageFaults: cliCost.pageFaults,
+    cliCpuMs: cliCost.cpuMs,
     timing,
   };
   const row = (label, key) =>
@@ -235,6 +267,9 @@ async function throughput() {
     `  ratio own parse / tree-sitter parse  ${(med.parse / med.treeSitter).toFixed(2)}x; fastest runs ${(fastest.parse / fastest.treeSitter).toFixed(2)}x (own parse ${ms(fastest.parse)})`,
   );
   console.log(`  first (cold) runs       CLI ${ms(first.cli)}, own parse ${ms(first.parse)}, tree-sitter parse ${ms(first.treeSitter)}`);
+  console.log(
+    `  CLI runs' CPU time      ${cliCost.cpuMs.map((t) => t.toFixed(0)).join(' ')} ms; fresh pages touched ${cliCost.pageFaults.join(' ')} (minor page faults)`,
+  );
   if (WASM_TIER_UP) console.log("  * WebAssembly on V8's default tiers (--wasm-tier-up), not Liftoff only as the tree-sitter engine ran it");
   console.log(`  where one more CLI run spends its time (lync-pic lint --timing):\n${timing.replace(/^(?=.)/gm, '  ')}`);
 }
@@ -460,7 +495,7 @@ async function memory() {
 const info = machine();
 results.machine = info;
 console.log(
-  `machine: ${info.cores} cores, ${info.cpu}, ${info.ramGiB} GiB RAM, Node ${info.node}, ${info.date}, load ${info.load.join(' ')}, commit ${info.commit}`,
+  `machine: ${info.cores} cores, ${info.cpu}, ${info.ramGiB} GiB RAM, Node ${info.node}, ${info.date}, load ${info.load.join(' ')}, first touch of fresh memory ${info.firstTouchMicroseconds.toFixed(1)} µs a page, commit ${info.commit}`,
 );
 if (ONLY.includes('throughput')) await throughput();
 if (ONLY.includes('latency')) {
