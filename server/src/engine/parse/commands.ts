@@ -120,14 +120,11 @@ export interface FunctionDefinition {
 
 /** Whether the engine keeps a command of this name: a Cs cmdlet name, or a module command that tells a Teams script. */
 export function isCommandOfInterest(name: string): boolean {
-  // (Called on every command of a script: no match arrays, no lower-cased copy unless the name may match. A `-cs` after
-  // a blank does not count: `& 'Get-Date -csv'`.)
+  // (Called on every command of a script: no match arrays, no lower-cased copy. A `-cs` after a blank does not count:
+  // `& 'Get-Date -csv'`.)
   const dash = firstCsDash(name);
   if (dash >= 0 && !hasWhitespaceBefore(name, dash + 3)) return true;
-  const length = name.length;
-  if (length !== IMPORT_MODULE.length && length !== CONNECT_TEAMS.length && length !== IMPORT_SESSION.length) return false;
-  const lower = name.toLowerCase();
-  return lower === IMPORT_MODULE || lower === CONNECT_TEAMS || lower === IMPORT_SESSION;
+  return equalIgnoringAsciiCase(name, IMPORT_MODULE) || equalIgnoringAsciiCase(name, CONNECT_TEAMS) || equalIgnoringAsciiCase(name, IMPORT_SESSION);
 }
 
 const IMPORT_MODULE = 'import-module';
