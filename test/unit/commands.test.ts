@@ -118,6 +118,19 @@ describe('command model', () => {
     );
   });
 
+  it('leaves redirections out of the elements, between and after them, and holds nothing else', () => {
+    const commands = commandsOf('Set-CsX 2>&1 -A:1 @p > $null -B x *>&1\nGet-CsY 2> err.txt\nGet-CsZ -C:$true 3>&1 -D');
+    assert.deepEqual(
+      commands.map((command) => shape(command.elements)),
+      [['-A:', 'number:1', '@p', '-B', 'bareword:x'], [], ['-C:', 'boolean:$true', '-D']],
+    );
+    // (The model's arrays are made at the elements' count: no slot is left empty.)
+    assert.deepEqual(
+      commands.map((command) => command.elements.length),
+      [5, 0, 3],
+    );
+  });
+
   it('keeps the colon form and unique prefixes as written', () => {
     const [command] = commandsOf('New-CsPublicProvider -Ident Skype -Enabled:$false -Force:$true');
     assert.deepEqual(shape(command.elements), ['-Ident', 'bareword:Skype', '-Enabled:', 'boolean:$false', '-Force:', 'boolean:$true']);
