@@ -322,9 +322,7 @@ function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan
     name: name.text,
     nameRange: index.rangeOf(name.start, name.end),
     range: index.rangeOf(name.start, name.end),
-    elements,
     pipelineInput: scan.pipelineInput,
-    splatted: false,
   };
   return bindCommand({ ...written, elements, splatted: elements.some((e) => e.type === 'splat') }, cmdlet, catalog);
 }

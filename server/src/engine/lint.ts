@@ -7,7 +7,7 @@ import { Suppressions, type ScriptComment } from './suppress';
 import { RULES, type CommandContext, type Finding, type FindingInput, type Fix, type Rule, type RuleContext, type Severity } from './rules';
 import { changeBetween, comparePositions, LineIndex } from './text';
 import { measured, type Timings } from './util/timing';
-import { keptPerObject, type Kept } from './util/cache';
+import { keptPerObject, Memo, type Kept } from './util/cache';
 import { objectList } from './util/object-list';
 
 export type RuleSetting = Severity | 'off';
@@ -95,11 +95,11 @@ export class Linter {
   /** The finding made of each finding input a script rule reported (kept by `perCommand`, reported again). */
   private readonly findingsOf: Kept<FindingInput, Finding>;
   /**
-   * Command names in lower case, by the name as written (up to `MAX_LOWER_NAMES`): a script writes the same few names
-   * thousands of times, and a lower-case copy for each command was garbage (the look-up's hash of the name is kept on
-   * the string, for the catalogue's look-up by the written name that follows).
+   * Command names in lower case, by the name as written: a script writes the same few names thousands of times, and a
+   * lower-case copy for each command was garbage (the look-up's hash of the name is kept on the string, for the
+   * catalogue's look-up by the written name that follows).
    */
-  private readonly lowerNames = new Map<string, string>();
+  private readonly lowerNames = new Memo((name: string) => name.toLowerCase(), 10_000);
 
   /** Whether what a lint makes of each command is kept for the next lint of an edited version (`LinterOptions`). */
   private readonly reuse: boolean;
@@ -220,23 +220,13 @@ export class Linter {
     target: TargetVersion,
     connection: ScriptCommand | undefined,
   ): KeptBinding {
-    const lowerName = kept?.lowerName ?? this.lowerNameOf(command.name);
+    const lowerName = kept?.lowerName ?? this.lowerNames.get(command.name);
     if (definedFunctions.size > 0 && definedFunctions.has(lowerName)) return { context, lowerName, callsFunction: true, bound: null };
     const called = calledCmdlet(command, this.catalog, target, connection);
     if (!called) return { context, lowerName, callsFunction: false, bound: null };
     if (kept?.module === called.module) return { context, lowerName, callsFunction: false, module: called.module, bound: kept.bound };
     const cmdlet = this.catalog.cmdlet(called.name, called.module);
     return { context, lowerName, callsFunction: false, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
-  }
-
-  private lowerNameOf(name: string): string {
-    let lower = this.lowerNames.get(name);
-    if (lower === undefined) {
-      lower = name.toLowerCase();
-      if (this.lowerNames.size >= MAX_LOWER_NAMES) this.lowerNames.clear();
-      this.lowerNames.set(name, lower);
-    }
-    return lower;
   }
 
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
@@ -312,9 +302,6 @@ export class Linter {
 }
 
 const NO_BOUND: readonly BoundCommand[] = [];
-
-/** How many command names `Linter.lowerNames` keeps: a script of random names cannot grow it without bound. */
-const MAX_LOWER_NAMES = 10_000;
 
 /** The bound commands of each server cmdlet (by its name), in document order (`RuleContext.boundOf`). */
 function serverCommandsByCmdlet(bound: readonly BoundCommand[]): Map<string, BoundCommand[]> {

@@ -1,7 +1,7 @@
 import { ENCODED_CATALOG } from './data.generated';
 import { CatalogDecoder, decodeRetired, type EncodedCatalog } from './encoded';
 import type { CatalogModule, CatalogVersion, CmdletSpec, ParameterSpec, RetiredCmdlet, RetiredParameter, TargetVersion } from './types';
-import { KeyedCache } from '../util/cache';
+import { KeyedCache, Memo } from '../util/cache';
 
 export * from './types';
 export type { EncodedCatalog } from './encoded';
@@ -191,7 +191,10 @@ export class Catalog {
    * Each module's cmdlets by their names as written (null: none of that name): scripts write the same few names
    * thousands of times, and a look-up by the written name spares lower-casing it each time. Up to 10,000 names each.
    */
-  private readonly byWrittenName: Readonly<Record<CatalogModule, Map<string, CmdletSpec | null>>> = { skype: new Map(), teams: new Map() };
+  private readonly byWrittenName: Readonly<Record<CatalogModule, Memo<string, CmdletSpec | null>>> = {
+    skype: new Memo((name) => this.cmdletOfLowerName(name.toLowerCase(), 'skype') ?? null, 10_000),
+    teams: new Memo((name) => this.cmdletOfLowerName(name.toLowerCase(), 'teams') ?? null, 10_000),
+  };
 
   constructor(cmdlets: readonly CmdletSpec[], knownNames: readonly string[], data?: EncodedCatalog) {
     for (const cmdlet of cmdlets) this.given.set(cmdlet.name.toLowerCase(), withSupplements(cmdlet));
@@ -214,13 +217,7 @@ export class Catalog {
 
   /** The cmdlet of this exact name (any case) in a module, decoded on first use. */
   cmdlet(name: string, module: CatalogModule = 'skype'): CmdletSpec | undefined {
-    const written = this.byWrittenName[module];
-    let cmdlet = written.get(name);
-    if (cmdlet === undefined) {
-      cmdlet = this.cmdletOfLowerName(name.toLowerCase(), module) ?? null;
-      if (written.size < 10_000) written.set(name, cmdlet);
-    }
-    return cmdlet ?? undefined;
+    return this.byWrittenName[module].get(name) ?? undefined;
   }
 
   private cmdletOfLowerName(lower: string, module: CatalogModule): CmdletSpec | undefined {

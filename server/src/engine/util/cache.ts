@@ -1,10 +1,31 @@
 /**
- * Values computed once per owner object and key (a weak map of maps: an owner dropped takes its values with it).
- * `limit`: the most keys kept per owner; beyond it, values are computed every time (a script of random names
- * cannot grow the cache without bound).
+ * Values computed once per key, for keys a script writes thousands of times (names as written). `limit`: the most
+ * keys kept; beyond it, values are computed every time (a script of random names cannot grow it without bound).
+ */
+export class Memo<Key, Value> {
+  private readonly values = new Map<Key, Value>();
+
+  constructor(
+    private readonly compute: (key: Key) => Value,
+    private readonly limit = Number.POSITIVE_INFINITY,
+  ) {}
+
+  get(key: Key): Value {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = this.compute(key);
+      if (this.values.size < this.limit) this.values.set(key, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * Values computed once per owner object and key (a weak map of memos: an owner dropped takes its values with it), up
+ * to `limit` keys per owner.
  */
 export class KeyedCache<Owner extends object, Key, Value> {
-  private readonly byOwner = new WeakMap<Owner, Map<Key, Value>>();
+  private readonly byOwner = new WeakMap<Owner, Memo<Key, Value>>();
 
   constructor(
     private readonly compute: (owner: Owner, key: Key) => Value,
@@ -13,13 +34,8 @@ export class KeyedCache<Owner extends object, Key, Value> {
 
   get(owner: Owner, key: Key): Value {
     let values = this.byOwner.get(owner);
-    if (!values) this.byOwner.set(owner, (values = new Map<Key, Value>()));
-    let value = values.get(key);
-    if (value === undefined) {
-      value = this.compute(owner, key);
-      if (values.size < this.limit) values.set(key, value);
-    }
-    return value;
+    if (!values) this.byOwner.set(owner, (values = new Memo((of: Key) => this.compute(owner, of), this.limit)));
+    return values.get(key);
   }
 }
 
