@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { plain } from '../helpers';
-import { extractCommands, isCommandOfInterest, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
+import { extractCommands, isCommandOfInterest, readParts, readText, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
+import { parseScript } from '../../server/src/engine/parse/script-parser';
+import { LineIndex } from '../../server/src/engine/text';
 
 function commandsOf(text: string): ScriptCommand[] {
   return extractCommands(text);
@@ -274,5 +276,58 @@ describe('command model', () => {
       start: { line: 0, character: 21 },
       end: { line: 0, character: 22 },
     });
+  });
+});
+
+describe('the command model of a whole script', () => {
+  const text = "$x = 1\nNew-CsPublicProvider -Identity 'Skype' `\n  -ProxyFqdn federation.messenger.msn.com -Enabled $TRUE -Port 5061 -Names a,`b\n";
+
+  /** A line index that lists the offsets whose positions it is asked for. */
+  function countingIndex(): { index: LineIndex; asked: number[] } {
+    const index = new LineIndex(text);
+    const asked: number[] = [];
+    const positionAt = index.positionAt.bind(index);
+    index.positionAt = (offset) => (asked.push(offset), positionAt(offset));
+    return { index, asked };
+  }
+
+  it('works out no range of a command when read, and each one once, when first read', () => {
+    const { index, asked } = countingIndex();
+    const [command] = readText(text, index).parts.commands;
+    const before = asked.length; // (the assignment's positions, which splats need)
+    const parameter = command.elements[2];
+    assert.equal(parameter.type, 'parameter');
+    for (let i = 0; i < 2; i++) {
+      assert.deepEqual(plain(parameter.range), { start: { line: 2, character: 2 }, end: { line: 2, character: 12 } });
+      assert.deepEqual(plain(command.nameRange), { start: { line: 1, character: 0 }, end: { line: 1, character: 20 } });
+    }
+    assert.equal(asked.length - before, 4, 'two ranges, two positions each, worked out once');
+    assert.ok(
+      asked.slice(0, before).every((offset) => offset <= 6),
+      'nothing of the command worked out when read',
+    );
+  });
+
+  it('tells the same values, texts, literals and ranges placed lazily as placed at once', () => {
+    const lazily = readText(text, new LineIndex(text), { all: true }).parts.commands;
+    const atOnce = readParts(parseScript(text), new LineIndex(text), { all: true }).commands;
+    assert.deepStrictEqual(plain(lazily), plain(atOnce));
+    const values = lazily[0].elements.flatMap((e) => (e.type === 'value' ? [e.value] : []));
+    assert.deepEqual(
+      values.map((v) => `${v.kind} ${v.text} ${v.literal}`),
+      [
+        "string 'Skype' Skype",
+        'bareword federation.messenger.msn.com federation.messenger.msn.com',
+        'boolean $TRUE $true',
+        'number 5061 5061',
+        'array a,`b undefined',
+      ],
+    );
+    assert.deepEqual(
+      values[4].elements?.map((v) => `${v.text} ${v.literal}`),
+      ['a a', '`b b'],
+    );
+    const valueElements = lazily[0].elements.filter((e) => e.type === 'value');
+    assert.ok(valueElements.length === 5 && valueElements.every((e) => Object.is(e.value, e)), 'a value is its own element');
   });
 });

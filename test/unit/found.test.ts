@@ -39,8 +39,19 @@ describe('what the parser found, in document order', () => {
     assert.deepEqual(names(list.takeBefore(10, startOf)), [], 'handed over once');
     list.fill(list.reserve(12), { name: 'd', start: 12 });
     assert.deepEqual(names(list.takeBefore(20, startOf)), ['look-ahead', 'd']);
-    assert.equal(list.length, 4, 'the places stay: marks taken as lengths remain valid');
     assert.deepEqual(names(list.inDocumentOrder(startOf)), [], 'nothing left once all was handed over');
+  });
+
+  it('keeps the places taken while something is left, and starts again from the first once all was handed over', () => {
+    const list = found({ name: 'a', start: 0 }, { name: 'look-ahead', start: 10 });
+    list.takeBefore(10, startOf);
+    assert.equal(list.length, 2, 'a mark taken as a length before the hand-over still counts the places');
+    list.takeBefore(20, startOf);
+    assert.equal(list.length, 0, 'all handed over: the lists do not grow over a whole script');
+    list.fill(list.reserve(25), { name: 'e', start: 25 });
+    list.reserve(27);
+    list.truncate(1);
+    assert.deepEqual(names(list.takeBefore(30, startOf)), ['e']);
   });
 
   it('hands over what starts before a statement when it was found after what starts after it', () => {

@@ -57,7 +57,7 @@ export interface BoundCommand {
 }
 
 export function bindCommand(command: ScriptCommand, cmdlet: CmdletSpec, catalog: Catalog): BoundCommand {
-  const binder = new Binder(cmdlet, catalog);
+  const binder = BINDER.start(cmdlet, catalog);
   const elements = command.elements;
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i];
@@ -134,23 +134,30 @@ const GATHERED = {
   positional: new Gathered<PositionalValue>(),
 };
 
-/** What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a lint binds thousands of commands). */
+/**
+ * What binding one command collects, written parameter by written parameter (a class, not closures per parameter: a
+ * lint binds thousands of commands). One binder serves every command (`start`): binding never nests.
+ */
 class Binder {
   readonly parameters = GATHERED.parameters;
   readonly common = GATHERED.common;
   readonly unresolved = GATHERED.unresolved;
   readonly positional = GATHERED.positional;
   openSplat = false;
+  private cmdlet: CmdletSpec | undefined = undefined;
+  private catalog: Catalog | undefined = undefined;
 
-  constructor(
-    private readonly cmdlet: CmdletSpec,
-    private readonly catalog: Catalog,
-  ) {
+  /** The binder, emptied, for a command of `cmdlet`. */
+  start(cmdlet: CmdletSpec, catalog: Catalog): this {
+    this.cmdlet = cmdlet;
+    this.catalog = catalog;
+    this.openSplat = false;
     // (What a command left in them if its binding failed is dropped.)
     this.parameters.clear();
     this.common.clear();
     this.unresolved.clear();
     this.positional.clear();
+    return this;
   }
 
   /**
@@ -159,7 +166,9 @@ class Binder {
    * `switchTakesValue`: the colon form, or a splatted key, where even a switch takes the value.
    */
   bind(written: WrittenParameter, value: ArgumentValue | undefined, switchTakesValue: boolean): boolean {
-    const resolution = this.catalog.resolveParameter(this.cmdlet, written.name);
+    const { cmdlet, catalog } = this;
+    if (!cmdlet || !catalog) throw new Error('bind called before start');
+    const resolution = catalog.resolveParameter(cmdlet, written.name);
     if (resolution.status === 'parameter') {
       const takesValue = value !== undefined && (resolution.parameter.kind !== 'switch' || switchTakesValue);
       this.parameters.push({ parameter: resolution.parameter, written, value: takesValue ? value : undefined });
@@ -180,6 +189,8 @@ class Binder {
     return last?.written === token && last.parameter.kind === 'switch';
   }
 }
+
+const BINDER = new Binder();
 
 /** Many rules ask for a command's Identity: found once, when it is bound. */
 function writtenIdentity(parameters: readonly BoundParameter[], positional: readonly PositionalValue[]): string | undefined {

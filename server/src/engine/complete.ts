@@ -20,6 +20,7 @@ import { commonParameterMarkdown, cmdletMarkdown, documentedValues, isDeprecated
 import { isExpandableString, isParameterWord, parameterNameOf, ScriptAtPositions, type CommandScan } from './command-at';
 import { targetFromComment } from './lint';
 import type { LineIndex, Position, Range } from './text';
+import type { ScriptCommand } from './parse/commands';
 
 /** What completion and hover need of the linter: the catalogue. */
 export interface Analyzer {
@@ -318,13 +319,17 @@ function bindAround(catalog: Catalog, index: LineIndex, cmdlet: CmdletSpec, scan
   const touches = (range: Range): boolean => index.offsetAt(range.start) < offset && offset <= index.offsetAt(range.end);
   const elements = command ? command.elements.filter((e) => !touches(e.type === 'value' ? e.value.range : e.range)) : [];
   const name = scan.tokens[0];
-  const written = command ?? {
-    name: name.text,
-    nameRange: index.rangeOf(name.start, name.end),
-    range: index.rangeOf(name.start, name.end),
-    pipelineInput: scan.pipelineInput,
+  const nameRange = command?.nameRange ?? index.rangeOf(name.start, name.end);
+  // (Written out, not spread: the command's ranges are getters of its class, which a spread leaves out.)
+  const written: ScriptCommand = {
+    name: command?.name ?? name.text,
+    nameRange,
+    range: command?.range ?? nameRange,
+    elements,
+    pipelineInput: command?.pipelineInput ?? scan.pipelineInput,
+    splatted: elements.some((e) => e.type === 'splat'),
   };
-  return bindCommand({ ...written, elements, splatted: elements.some((e) => e.type === 'splat') }, cmdlet, catalog);
+  return bindCommand(written, cmdlet, catalog);
 }
 
 function parameterCandidates(cmdlet: CmdletSpec, bound: BoundCommand, target: TargetVersion, range: Range): CompletionCandidate[] {

@@ -263,7 +263,7 @@ export class Linter {
       let found = kept?.settings === settings ? kept.findings : undefined;
       if (!found) {
         found = checker.check(commandRules.for(bound), command, bound);
-        this.commandFindings.set(command, { settings, findings: found });
+        if (this.reuse) this.commandFindings.set(command, { settings, findings: found });
       }
       for (const finding of found) findings.push(finding);
     }

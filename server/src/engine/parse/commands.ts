@@ -2,80 +2,23 @@ import type { ScriptComment } from '../suppress';
 import { comparePositions, LineIndex, type Position, type Range } from '../text';
 import { parseScriptInto, type FoundParts, type FoundSink } from './script-parser';
 import type { AssignmentNode, CommandNode, ExpressionNode, HashtableNode, ScriptTree, StatementNode, SyntaxError, TopLevelStatements } from './syntax';
+import {
+  PlacedCommand,
+  PlacedParameter,
+  PlacedValue,
+  type ArgumentValue,
+  type CommandElement,
+  type CommandPlacement,
+  type Placement,
+  type ScriptCommand,
+  type SplatEntry,
+  type ValueKind,
+} from './model';
 import { equalIgnoringAsciiCase } from '../util/ascii';
 import type { Kept } from '../util/cache';
 import { mappedToObjects, objectList, sizedList } from '../util/object-list';
 
-/** What a value written on a command line is, as far as the text alone tells. */
-export type ValueKind =
-  | 'bareword' // an unquoted word: Skype, federation.messenger.msn.com
-  | 'string' // a quoted string or here-string
-  | 'number'
-  | 'boolean' // $true / $false
-  | 'variable'
-  | 'array' // a comma list or @( )
-  | 'hashtable'
-  | 'scriptblock'
-  | 'placeholder' // <policy name>: a placeholder of a documentation template
-  | 'expression'; // anything computed: $( ), (…), method calls, expandable strings with variables
-
-export interface ArgumentValue {
-  readonly kind: ValueKind;
-  /** The source text. */
-  readonly text: string;
-  readonly range: Range;
-  /** The value as PowerShell sees it, when the text alone fixes it: a bareword, a constant string, a number, $true/$false. */
-  readonly literal?: string;
-  /** The elements of a comma list or @( ) array. */
-  readonly elements?: readonly ArgumentValue[];
-}
-
-/** A `-Name` token. */
-export interface ParameterToken {
-  readonly type: 'parameter';
-  /** The name as written, without the dash and without a trailing colon. */
-  readonly name: string;
-  /** The range of the whole token, dash included. */
-  readonly range: Range;
-  /** `-Name:value`: the value that follows is bound to this parameter, even for a switch. */
-  readonly colon: boolean;
-  /** The dash was an en dash, em dash or horizontal bar (pasted from a web page). */
-  readonly alternativeDash: boolean;
-}
-
-export interface ValueToken {
-  readonly type: 'value';
-  readonly value: ArgumentValue;
-}
-
-/** `@name`: parameters passed from a hashtable (or array) variable. */
-export interface SplatToken {
-  readonly type: 'splat';
-  readonly variable: string;
-  readonly range: Range;
-  /** Entries of the hashtable literal assigned to the variable, when that is known for sure. */
-  readonly entries?: readonly SplatEntry[];
-}
-
-export interface SplatEntry {
-  readonly name: string;
-  readonly nameRange: Range;
-  readonly value: ArgumentValue;
-}
-
-export type CommandElement = ParameterToken | ValueToken | SplatToken;
-
-/** One command invocation, as written. */
-export interface ScriptCommand {
-  readonly name: string;
-  readonly nameRange: Range;
-  readonly range: Range;
-  readonly elements: readonly CommandElement[];
-  /** The command gets input from a command or expression before it in a pipeline. */
-  readonly pipelineInput: boolean;
-  /** Some of its elements are splats (`SplatToken`): told once when read, not found again at each lint. */
-  readonly splatted: boolean;
-}
+export type { ArgumentValue, CommandElement, ParameterToken, ScriptCommand, SplatEntry, SplatToken, ValueKind, ValueToken } from './model';
 
 /** What the engine reads of a script: its commands, comments and assignments, and its syntax errors. */
 export interface ScriptParts {
@@ -237,16 +180,26 @@ class ScriptReading {
   /** The syntax errors (found so far, when the script is read as it is parsed), as of the last `read`. */
   private errors: readonly SyntaxError[] = NO_ERRORS;
 
+  /** Where the model's parts are when they are placed lazily: one object for all (`model.ts`). */
+  private readonly lazily: CommandPlacement | undefined;
+
   constructor(
     private readonly text: string,
     private readonly index: LineIndex,
     private readonly all: boolean,
-    /** Whether the model's ranges are lazy (`readText`). */
+    /** Whether the model's ranges (and values' texts) are worked out when first read (`readText`). */
     private readonly lazyRanges: boolean,
-  ) {}
+  ) {
+    this.lazily = lazyRanges ? { index, range: undefined, nameRange: undefined } : undefined;
+  }
 
   private rangeOf(start: number, end: number): Range {
     return this.lazyRanges ? this.index.lazyRangeOf(start, end) : this.index.rangeOf(start, end);
+  }
+
+  /** Where a part of the model from `start` to `end` is (`Placement`). */
+  private placement(start: number, end: number): Placement {
+    return this.lazily ?? { index: undefined, range: this.index.rangeOf(start, end) };
   }
 
   /** Reads what was found (that starts before `end`), in document order, with the syntax errors found so far. */
@@ -277,7 +230,7 @@ class ScriptReading {
   private readCommand(node: CommandNode, pipelineInput: boolean): void {
     const nameNode = node.name;
     if (!nameNode) return;
-    const name = this.text.slice(nameNode.start, nameNode.end);
+    const name = this.sourceOf(nameNode);
     if (!this.all && !isCommandOfInterest(name)) return;
     // (An array of the elements' count, made before they are read: a list grown by `push` takes 16 slots at once for
     // the three or four elements of most commands; and one list kept for every command, then copied at its count,
@@ -292,29 +245,22 @@ class ScriptReading {
       endOffset = element.end;
       if (element.kind === 'parameter') {
         const tokenEnd = element.argument ? this.parameterTokenEnd(element.start, element.argument.start) : element.end;
-        gathered[count++] = {
-          type: 'parameter',
-          name: element.name,
-          range: this.rangeOf(element.start, tokenEnd),
-          colon: element.colon,
-          alternativeDash: element.dash !== '-',
-        };
-        if (element.argument) gathered[count++] = { type: 'value', value: this.readValue(element.argument) };
+        const placement = this.placement(element.start, tokenEnd);
+        gathered[count++] = new PlacedParameter(element.name, element.colon, element.dash !== '-', placement, element.start, tokenEnd);
+        if (element.argument) gathered[count++] = this.readValue(element.argument);
       } else if (element.kind === 'variable' && element.splat) {
         gathered[count++] = { type: 'splat', variable: element.name, range: this.rangeOf(element.start, element.end) };
         splatted = true;
       } else {
-        gathered[count++] = { type: 'value', value: this.readValue(element) };
+        gathered[count++] = this.readValue(element);
       }
     }
-    this.commands.push({
-      name,
-      nameRange: this.rangeOf(nameNode.start, nameNode.end),
-      range: this.rangeOf(node.start, endOffset),
-      elements: gathered,
-      pipelineInput,
-      splatted,
-    });
+    const placement = this.lazily ?? {
+      index: undefined,
+      range: this.index.rangeOf(node.start, endOffset),
+      nameRange: this.index.rangeOf(nameNode.start, nameNode.end),
+    };
+    this.commands.push(new PlacedCommand(name, gathered, pipelineInput, splatted, placement, node.start, endOffset, nameNode.start, nameNode.end));
   }
 
   /** The end of `-Name:` before its value (blanks between them are not part of the token). */
@@ -324,35 +270,51 @@ class ScriptReading {
     return valueStart;
   }
 
-  private readValue(node: ExpressionNode): ArgumentValue {
-    // (A bare word without escapes is its own value: one string for both, not a copy of its text more per value.)
-    const text =
-      node.kind === 'string' && node.quote === 'bare' && node.value?.length === node.end - node.start ? node.value : this.text.slice(node.start, node.end);
-    const range = this.rangeOf(node.start, node.end);
+  /** A node's text. (A bare word without escapes is its value: one string for both, not a copy of its text more.) */
+  private sourceOf(node: ExpressionNode): string {
+    return node.kind === 'string' && node.quote === 'bare' && node.value?.length === node.end - node.start ? node.value : this.text.slice(node.start, node.end);
+  }
+
+  private readValue(node: ExpressionNode): PlacedValue {
     switch (node.kind) {
       case 'string':
-        if (node.value === undefined) return { kind: 'expression', text, range };
-        return { kind: node.quote === 'bare' ? 'bareword' : 'string', text, range, literal: node.value };
+        if (node.value === undefined) return this.value('expression', node);
+        return this.value(node.quote === 'bare' ? 'bareword' : 'string', node, node.value);
       case 'number':
-        return { kind: 'number', text, range, literal: text };
+        return this.value('number', node, this.text.slice(node.start, node.end));
       case 'variable': {
         const literal = booleanLiteral(node.name);
-        if (literal) return { kind: 'boolean', text, range, literal };
-        return { kind: 'variable', text, range };
+        return this.value(literal ? 'boolean' : 'variable', node, literal);
       }
       case 'array-literal':
-        return { kind: 'array', text, range, elements: mappedToObjects(node.elements, (element) => this.readValue(element)) };
+        return this.value(
+          'array',
+          node,
+          undefined,
+          mappedToObjects(node.elements, (element) => this.readValue(element)),
+        );
       case 'array-expression':
-        return { kind: 'array', text, range, elements: this.arrayElements(node.statements) };
+        return this.value('array', node, undefined, this.arrayElements(node.statements));
       case 'hashtable':
-        return { kind: 'hashtable', text, range };
+        return this.value('hashtable', node);
       case 'script-block':
-        return { kind: 'scriptblock', text, range };
+        return this.value('scriptblock', node);
       case 'placeholder':
-        return { kind: 'placeholder', text, range };
+        return this.value('placeholder', node);
       default:
-        return { kind: 'expression', text, range };
+        return this.value('expression', node);
     }
+  }
+
+  /**
+   * A value of the model for a node (or a statement). Its text is made now when the model is placed at once, or when it
+   * is its literal (a number, a bare word without escapes: one string for both); else when first read.
+   */
+  private value(kind: ValueKind, node: { readonly start: number; readonly end: number }, literal?: string, elements?: readonly ArgumentValue[]): PlacedValue {
+    const { start, end } = node;
+    const ownLiteral = (kind === 'bareword' || kind === 'number') && literal?.length === end - start;
+    const text = ownLiteral ? literal : this.lazily ? undefined : this.text.slice(start, end);
+    return new PlacedValue(kind, text, literal, elements, this.placement(start, end), start, end);
   }
 
   /** The elements of `@( … )`: those of its one comma list, or one per statement. */
@@ -364,8 +326,7 @@ class ScriptReading {
 
   private statementValue(statement: StatementNode): ArgumentValue {
     const expression = expressionOf(statement);
-    if (expression) return this.readValue(expression);
-    return { kind: 'expression', text: this.text.slice(statement.start, statement.end), range: this.rangeOf(statement.start, statement.end) };
+    return expression ? this.readValue(expression) : this.value('expression', statement);
   }
 
   /** `$name = …` (a plain variable: not `$script:name`, `$name.X`, `$a, $b`) and, for a hashtable literal, its entries. */
@@ -466,18 +427,16 @@ export function resolveSplats(
       if (element.type === 'splat')
         elements[k] = { type: 'splat', variable: element.variable, range: element.range, entries: resolve(element.variable, element.range.start) };
     }
-    // (Object literals in the order readCommand writes them: V8 then gives all commands one shape.)
-    resolved[i] = {
-      name: command.name,
-      nameRange: command.nameRange,
-      range: command.range,
-      elements,
-      pipelineInput: command.pipelineInput,
-      splatted: true,
-    };
+    resolved[i] = withElements(command, elements);
     resolvedBefore?.set(command, resolved[i]);
   }
   return resolved;
+}
+
+/** A command with other elements, of the reader's class when it is one (V8 then sees one shape of command). */
+function withElements(command: ScriptCommand, elements: readonly CommandElement[]): ScriptCommand {
+  if (command instanceof PlacedCommand) return command.withElements(elements);
+  return { name: command.name, nameRange: command.nameRange, range: command.range, elements, pipelineInput: command.pipelineInput, splatted: true };
 }
 
 /** Whether each splat of `command` resolves to the very entries its resolved object `before` holds. */

@@ -23,6 +23,7 @@ import {
   type ScriptSyntaxError,
   type VariableAssignment,
 } from './commands';
+import { PlacedCommand, PlacedParameter, PlacedValue } from './model';
 import { parseRegion } from './script-parser';
 
 /** A script read into the command model, with what reading its next version needs. */
@@ -213,35 +214,34 @@ function movedPosition(position: Position, lines: number): Position {
   return { line: position.line + lines, character: position.character };
 }
 
+// (Made of the reader's classes, placed at once, as the statements read again are: one shape for each part of the
+// model, and one serialised form.)
+
 function movedCommand(command: ScriptCommand, lines: number): ScriptCommand {
-  return {
-    name: command.name,
-    nameRange: moved(command.nameRange, lines),
-    range: moved(command.range, lines),
-    elements: command.elements.map((element) => movedElement(element, lines)),
-    pipelineInput: command.pipelineInput,
-    splatted: command.splatted,
-  };
+  const placement = { index: undefined, range: moved(command.range, lines), nameRange: moved(command.nameRange, lines) };
+  const elements = command.elements.map((element) => movedElement(element, lines));
+  return new PlacedCommand(command.name, elements, command.pipelineInput, command.splatted, placement, 0, 0, 0, 0);
 }
 
 function movedElement(element: CommandElement, lines: number): CommandElement {
   switch (element.type) {
     case 'parameter':
-      return { ...element, range: moved(element.range, lines) };
+      return new PlacedParameter(element.name, element.colon, element.alternativeDash, { index: undefined, range: moved(element.range, lines) }, 0, 0);
     case 'value':
-      return { type: 'value', value: movedValue(element.value, lines) };
+      return movedValue(element.value, lines);
     case 'splat':
       return {
-        ...element,
+        type: 'splat',
+        variable: element.variable,
         range: moved(element.range, lines),
         entries: element.entries?.map((entry) => ({ name: entry.name, nameRange: moved(entry.nameRange, lines), value: movedValue(entry.value, lines) })),
       };
   }
 }
 
-function movedValue(value: ArgumentValue, lines: number): ArgumentValue {
-  const range = moved(value.range, lines);
-  return value.elements ? { ...value, range, elements: value.elements.map((element) => movedValue(element, lines)) } : { ...value, range };
+function movedValue(value: ArgumentValue, lines: number): PlacedValue {
+  const elements = value.elements?.map((element) => movedValue(element, lines));
+  return new PlacedValue(value.kind, value.text, value.literal, elements, { index: undefined, range: moved(value.range, lines) }, 0, 0);
 }
 
 function movedAssignment(assignment: VariableAssignment, lines: number): VariableAssignment {

@@ -1354,6 +1354,8 @@ class ScriptParser implements NestedParser {
   }
 
   private redirections(): readonly RedirectionNode[] {
+    // (Most elements have none: no list is made for them.)
+    if (this.peek('command') !== Tok.Redirection) return NONE;
     const found: RedirectionNode[] = [];
     while (this.peek('command') === Tok.Redirection) found.push(this.redirection());
     return settled(found);

@@ -23,13 +23,20 @@ const requirements = new KeyedCache((cmdlet: CmdletSpec, set: string): readonly 
 /** Required parameters of a set that the command neither names, nor binds by position, nor gets from the pipeline. */
 function missingIn(bound: BoundCommand, set: string): ParameterSpec[] {
   const missing: ParameterSpec[] = [];
-  for (const { parameter, pipeline } of requirements.get(bound.cmdlet, set)) {
-    if (pipeline && bound.command.pipelineInput) continue;
-    if (bound.parameters.some((b) => b.parameter === parameter)) continue;
-    if (bound.sets.positionalBindings.get(set)?.includes(parameter)) continue;
-    missing.push(parameter);
-  }
+  for (const requirement of requirements.get(bound.cmdlet, set)) if (isMissing(bound, set, requirement)) missing.push(requirement.parameter);
   return missing;
+}
+
+/** Whether a set has all its mandatory parameters on the command (no list made: most commands have such a set). */
+function isComplete(bound: BoundCommand, set: string): boolean {
+  for (const requirement of requirements.get(bound.cmdlet, set)) if (isMissing(bound, set, requirement)) return false;
+  return true;
+}
+
+function isMissing(bound: BoundCommand, set: string, { parameter, pipeline }: Requirement): boolean {
+  if (pipeline && bound.command.pipelineInput) return false;
+  if (bound.parameters.some((b) => b.parameter === parameter)) return false;
+  return !bound.sets.positionalBindings.get(set)?.includes(parameter);
 }
 
 export const missingRequiredParameter: Rule = {
@@ -42,14 +49,8 @@ export const missingRequiredParameter: Rule = {
   checkBound(bound, context) {
     const { candidates, conflicting } = bound.sets;
     if (bound.openSplat || conflicting.length > 0 || candidates.length === 0) return;
-    // Most commands have a set with nothing missing: stop at the first one.
-    const missingPerSet: { set: string; missing: ParameterSpec[] }[] = [];
-    for (const set of candidates) {
-      const missing = missingIn(bound, set);
-      if (missing.length === 0) break;
-      missingPerSet.push({ set, missing });
-    }
-    if (missingPerSet.length < candidates.length) return;
+    for (const set of candidates) if (isComplete(bound, set)) return;
+    const missingPerSet = candidates.map((set) => ({ set, missing: missingIn(bound, set) }));
     const preferred =
       missingPerSet.find((s) => s.set === bound.cmdlet.defaultParameterSet) ?? [...missingPerSet].sort((a, b) => a.missing.length - b.missing.length)[0];
     const names = preferred.missing.map((p) => p.name);
