@@ -5,6 +5,7 @@ import { ENCODED_CATALOG } from '../../server/src/engine/catalog/data.generated'
 import { complete, resolveCompletion, type CompletionCandidate, type CompletionOptions } from '../../server/src/engine/complete';
 import type { Linter } from '../../server/src/engine/lint';
 import { LineIndex, type Position } from '../../server/src/engine/text';
+import { ScriptAtPositions } from '../../server/src/engine/command-at';
 import { getLinter } from '../helpers';
 
 /** The cursor in test scripts (a character PowerShell never uses, unlike `|`). */
@@ -460,5 +461,21 @@ describe('completion of cmdlet names over the whole module', () => {
     // Every cmdlet of the module with no target, those of no on-premises server (Skype for Business Online) too.
     assert.ok(names('any').includes('Set-CsUserPstnSettings'));
     assert.ok(!names('sfb2019').includes('Set-CsUserPstnSettings'));
+  });
+});
+
+describe('the command at a position', () => {
+  it('tells a command after a `|` from one alone or first in its pipeline, at any depth', () => {
+    const text = 'Get-CsUser -Filter x | Set-CsUser -Enabled $true\nSet-CsUser -Identity a\n$s = { Get-CsUser | Grant-CsExternalAccessPolicy }\n';
+    const script = new ScriptAtPositions(text);
+    assert.deepEqual(
+      ['Get-CsUser -Filter', 'Set-CsUser -Enabled', 'Set-CsUser -Identity', 'Get-CsUser |', 'Grant-CsExternalAccessPolicy'].map((at) => {
+        const word = at.split(' ')[0];
+        const scan = script.commandAt(text.indexOf(at) + 2);
+        assert.equal(scan.tokens[0]?.text, word, `the command at ${at}`);
+        return scan.pipelineInput;
+      }),
+      [false, true, false, false, true],
+    );
   });
 });

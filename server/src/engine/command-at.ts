@@ -110,14 +110,16 @@ export class ScriptAtPositions {
     let string: StringNode | undefined;
     const body = this.tree.body;
     const roots: SyntaxNode[] = body.param ? [body.param, ...body.statements] : [...body.statements];
+    // (The commands after a `|`: a command alone is a statement of its own, no pipeline around it.)
+    const pipedCommands = new Set<SyntaxNode>();
     walkTree(roots, (node) => {
       if (node.kind === 'pipeline') {
-        node.elements.forEach((element, i) => {
-          if (element.kind === 'command' && element.start <= offset && this.reaches(element, offset)) {
-            command = element;
-            piped = i > 0;
-          }
-        });
+        for (let i = 1; i < node.elements.length; i++) pipedCommands.add(node.elements[i]);
+      } else if (node.kind === 'command') {
+        if (node.start <= offset && this.reaches(node, offset)) {
+          command = node;
+          piped = pipedCommands.has(node);
+        }
       } else if (
         node.kind === 'string' &&
         node.quote !== 'bare' &&

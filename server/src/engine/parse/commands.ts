@@ -366,8 +366,7 @@ function elementCount(node: CommandNode): number {
 
 /** The expression a statement is when it is a pipeline of one expression (`$x = @{…}`, `@( 'a', 'b' )`). */
 function expressionOf(statement: StatementNode): ExpressionNode | undefined {
-  if (statement.kind !== 'pipeline' || statement.elements.length !== 1) return undefined;
-  const element = statement.elements[0];
+  const element = statement.kind === 'pipeline' && statement.elements.length === 1 ? statement.elements[0] : statement;
   return element.kind === 'expression-element' && element.redirections.length === 0 ? element.expression : undefined;
 }
 

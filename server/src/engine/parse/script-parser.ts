@@ -1248,6 +1248,9 @@ class ScriptParser implements NestedParser {
       break;
     }
     if (first === undefined) return undefined;
+    // (Most statements are one command or expression: no pipeline node and list around each, a tenth of a parse's
+    // memory.)
+    if (!others && !background) return first;
     const end = others ? others[others.length - 1].end : first.end;
     return { kind: 'pipeline', start: first.start, end, elements: others ? [first, ...others] : [first], background };
   }

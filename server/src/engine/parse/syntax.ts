@@ -191,6 +191,7 @@ export interface ExpressionStatementNode extends Span {
   readonly redirections: readonly RedirectionNode[];
 }
 
+/** Commands and expressions joined by `|`, or one of them run in the background (`&`). */
 export interface PipelineNode extends Span {
   readonly kind: 'pipeline';
   readonly elements: readonly (CommandNode | ExpressionStatementNode)[];
@@ -267,7 +268,9 @@ export interface CompoundStatementNode extends Span {
   readonly children: readonly SyntaxNode[];
 }
 
-export type StatementNode = PipelineNode | ChainNode | AssignmentNode | FunctionNode | CompoundStatementNode | ParamBlockNode | ErrorNode;
+/** A statement. (A pipeline of one command or expression, not run in the background, is that element itself.) */
+export type StatementNode =
+  PipelineNode | CommandNode | ExpressionStatementNode | ChainNode | AssignmentNode | FunctionNode | CompoundStatementNode | ParamBlockNode | ErrorNode;
 
 export type SyntaxNode =
   | StatementNode
