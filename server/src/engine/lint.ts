@@ -176,7 +176,7 @@ export class Linter {
     for (const command of commands) {
       let kept = this.bindings.get(command);
       // (A function renamed, added or removed is bound again only where its name is called.)
-      if (kept?.context !== context || kept.callsFunction !== (definedFunctions.size > 0 && definedFunctions.has(kept.lowerName))) {
+      if (kept?.context !== context || kept.callsFunction !== namesIn(definedFunctions, this.lowerNameOf(command, kept, definedFunctions))) {
         kept = this.bindingOf(command, kept, context, definedFunctions, target, connection);
         this.bindings.set(command, kept);
       }
@@ -220,13 +220,21 @@ export class Linter {
     target: TargetVersion,
     connection: ScriptCommand | undefined,
   ): KeptBinding {
-    const lowerName = kept?.lowerName ?? this.lowerNames.get(command.name);
-    if (definedFunctions.size > 0 && definedFunctions.has(lowerName)) return { context, lowerName, callsFunction: true, bound: null };
+    const lowerName = this.lowerNameOf(command, kept, definedFunctions);
+    if (namesIn(definedFunctions, lowerName)) return { context, lowerName, callsFunction: true, bound: null };
     const called = calledCmdlet(command, this.catalog, target, connection);
     if (!called) return { context, lowerName, callsFunction: false, bound: null };
     if (kept?.module === called.module) return { context, lowerName, callsFunction: false, module: called.module, bound: kept.bound };
     const cmdlet = this.catalog.cmdlet(called.name, called.module);
     return { context, lowerName, callsFunction: false, module: called.module, bound: cmdlet ? bindCommand(command, cmdlet, this.catalog) : null };
+  }
+
+  /**
+   * A command's name in lower case, as kept with its binding, or worked out when the script defines functions (only
+   * then is it looked up: a script of thousands of commands and no function asks for none).
+   */
+  private lowerNameOf(command: ScriptCommand, kept: KeptBinding | undefined, definedFunctions: ReadonlySet<string>): string | undefined {
+    return kept?.lowerName ?? (definedFunctions.size > 0 ? this.lowerNames.get(command.name) : undefined);
   }
 
   private runRules(analysis: Analysis, options: LintOptions): Finding[] {
@@ -329,12 +337,20 @@ function bindingContext(target: TargetVersion, connection: ScriptCommand | undef
 interface KeptBinding {
   /** The binding context it was made in (`bindingContext`). */
   readonly context: string;
-  /** The command's name in lower case, and whether a function of the script had that name (the command calls it). */
-  readonly lowerName: string;
+  /**
+   * The command's name in lower case (undefined when it was bound in a script without functions), and whether a
+   * function of the script had that name (the command calls it).
+   */
+  readonly lowerName: string | undefined;
   readonly callsFunction: boolean;
   /** The module whose cmdlet it calls. */
   readonly module?: CatalogModule;
   readonly bound: BoundCommand | null;
+}
+
+/** Whether a function of the script has this name (lower case). */
+function namesIn(definedFunctions: ReadonlySet<string>, lowerName: string | undefined): boolean {
+  return lowerName !== undefined && definedFunctions.has(lowerName);
 }
 
 /** The last key of each kind, handed out again for an equal one: equal keys are then one string, compared at once. */
