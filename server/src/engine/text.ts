@@ -186,9 +186,10 @@ export class LineIndex {
 
 /**
  * A range whose positions are worked out when first read. Most ranges of the command model are never read: a lint
- * of the benchmark's 50,000-line script makes about 85,000 and reads 4,600 (those of its findings), and making them
- * all, three objects each, was a tenth of the lint (docs/performance.md, "Lazy ranges"). Serialised (`toJSON`) as a
- * plain range.
+ * of the benchmark's 50,000-line script has about 85,000 and reads 5,000 (those of its findings, mostly), and making
+ * them all, three objects each, was a tenth of the lint (docs/performance.md, "Lazy ranges"). The model's parameters,
+ * values and commands now hold their offsets themselves (`parse/model.ts`); splats and hashtable entries have these.
+ * Serialised (`toJSON`) as a plain range.
  */
 class LazyRange implements Range {
   // (Each end is its offset until first read, then its position: three fields, not five, for the tens of thousands

@@ -136,9 +136,10 @@ export function readParts(tree: ScriptTree, index: LineIndex, options: ReadOptio
  * Parses a script and reads it as `readParts` does, each top-level statement as soon as it is parsed
  * (`parseScriptInto`: the syntax tree is never kept whole). With where its top-level statements start.
  *
- * The ranges of its commands are lazy (`LineIndex.lazyRangeOf`): a lint reads few of a whole script's. Those of
- * `readParts` are not: it reads the statements around an edit again (`reread`), whose commands are kept through the
- * next versions of the script, and lazy ranges would keep the text and line index of each of those versions alive.
+ * The model's parts are placed lazily (`model.ts`: ranges and values' texts made when first read; a splat's range is a
+ * `LineIndex.lazyRangeOf`): a lint reads few of a whole script's. Those of `readParts` are placed at once: it reads
+ * the statements around an edit again (`reread`), whose commands are kept through the next versions of the script,
+ * and lazy parts would keep the text and line index of each of those versions alive.
  */
 export function readText(text: string, index: LineIndex, options: ReadOptions = {}): { parts: ScriptParts; topLevel: TopLevelStatements } {
   const reader = new StatementReader(text, index, options.all === true);
