@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { Linter, type LintOptions, type LintResult } from '../../server/src/engine/lint';
 import type { ScriptCommand } from '../../server/src/engine/parse/commands';
+import { parseScript } from '../../server/src/engine/parse/script-parser';
 import { RULES } from '../../server/src/engine/rules';
 import { fixturesAndExamples, plain, REPO_ROOT } from '../helpers';
 import { prng } from '../random';
@@ -121,5 +122,23 @@ describe('linting an edited script with the lint of its previous version', () =>
     const third = linter.lint(second.text.slice(0, hashtable) + 'x' + second.text.slice(hashtable), {}, second);
     const changed = kept(third, second).flatMap((same, i) => (same ? [] : [i]));
     assert.ok(changed.length <= 2 && changed.includes(10), `changed: ${changed.join(', ')}`);
+  });
+});
+
+describe('where each top-level statement stops deciding the reading', () => {
+  it('is past the line of the farthest token looked at, with LF, CR LF or CR line ends alike', () => {
+    const lines = ['Get-CsUser -Identity a', '$x = 1', 'Set-CsUser -Identity b `', '  -Enabled $true', 'Get-CsSite'];
+    const reaches = (newline: string): number[] => {
+      const text = lines.join(newline) + newline;
+      const lineEnds = lines.map((line) => text.indexOf(line) + line.length);
+      // (As the line whose end it is: the same lines whatever the line ends; past the last, the end of the text.)
+      return parseScript(text).topLevel.reaches.map((reach) => {
+        const line = lineEnds.findIndex((end) => reach <= end + 2);
+        return line === -1 ? lines.length : line;
+      });
+    };
+    assert.deepEqual(reaches('\n'), [1, 2, 4, 5]);
+    assert.deepEqual(reaches('\r\n'), reaches('\n'));
+    assert.deepEqual(reaches('\r'), reaches('\n'));
   });
 });

@@ -48,7 +48,7 @@ export class FoundInOrder<T> {
   /** Forgets what was found after the first `length` places (a backtrack). */
   truncate(length: number): void {
     if (length >= this.count) return;
-    this.items.fill(undefined, length, this.count);
+    for (let i = length; i < this.count; i++) this.items[i] = undefined;
     this.count = length;
   }
 
@@ -69,7 +69,8 @@ export class FoundInOrder<T> {
       if (this.starts[i] < offset) return this.takeScattered(offset, startOf);
     }
     const taken = inDocumentOrder(this.items, this.starts, from, to, startOf);
-    this.items.fill(undefined, from, to);
+    // (A loop: `fill` is a call into the runtime, dear for the one or two places a statement mostly hands over.)
+    for (let i = from; i < to; i++) this.items[i] = undefined;
     this.handedOver = to;
     // (All taken: no mark is held between top-level statements, where the parser hands over.)
     if (to === this.count) this.count = this.handedOver = 0;

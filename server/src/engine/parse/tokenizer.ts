@@ -323,10 +323,20 @@ export class Tokenizer {
   reach(): number {
     const text = this.text;
     let lineEnd = this.farthestToken;
-    while (lineEnd < text.length && !isNewline(text.charCodeAt(lineEnd))) lineEnd++;
+    // (Asked at every top-level statement: in a text without CR, the native search finds the line's end.)
+    this.withoutCarriageReturns ??= !text.includes('\r');
+    if (this.withoutCarriageReturns) {
+      lineEnd = text.indexOf('\n', lineEnd);
+      if (lineEnd === -1) lineEnd = text.length;
+    } else {
+      while (lineEnd < text.length && !isNewline(text.charCodeAt(lineEnd))) lineEnd++;
+    }
     // (Past the line break, and the line feed of a CR LF.)
     return Math.max(this.farthestSearch, lineEnd + 2);
   }
+
+  /** Whether the text has no CR (found when first needed: nested parsers' tokenizers never ask). */
+  private withoutCarriageReturns: boolean | undefined = undefined;
 
   /** The next token in a mode, without consuming it. */
   peek(mode: Mode): Tok {

@@ -29,8 +29,9 @@ export function mappedToObjects<T, U>(items: readonly T[], toObject: (item: T) =
  */
 export function sizedList<T>(size: number): T[] {
   const list = new Array<T | undefined>(size);
-  // (An array made with holes is of the kind for small integers until a value of another kind is written: one now.)
+  // (An array made with holes is of the kind for small integers until a value of another kind is written: one now.
+  // Setting the length is a call into the runtime: only an empty list needs it, which the write made one long.)
   list[0] = undefined;
-  list.length = size;
+  if (size === 0) list.length = 0;
   return list as T[];
 }
