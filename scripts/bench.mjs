@@ -8,9 +8,8 @@
 //   (devDependencies: the engine no longer uses them) parses it into a tree and deletes it. Medians of several runs
 //   after three warm-up runs of each (the CLI's alternated with tree-sitter's, the own parse's after them, apart: the
 //   tree it keeps would be collected in the CLI's runs), MB/s, the ratio CLI lint / bare tree-sitter parse (target
-//   <= 0.2) and own parse / tree-sitter
-//   parse; the CPU time and the fresh memory pages (minor page faults) of each CLI run; then the CLI's own --timing
-//   report of one more run (by phase and by rule). WebAssembly runs on V8's baseline
+//   <= 0.2) and own parse / tree-sitter parse; the CPU time and the fresh memory pages (minor page faults) of each CLI
+//   run; then the CLI's own --timing report of one more run (by phase and by rule). WebAssembly runs on V8's baseline
 //   compiler (Liftoff), as the tree-sitter engine ran it, so that the baseline is the one of the tree-sitter figures in
 //   docs/performance.md; --wasm-tier-up leaves V8's default (Liftoff, then TurboFan for hot functions) instead.
 // - latency: the real language server (dist/server.js over stdio), which lints each version with the lint of the one

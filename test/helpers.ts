@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter, type LintOptions, type LintResult } from '../server/src/engine/lint';
+import { LineIndex } from '../server/src/engine/text';
 
 /** The repository root, from the compiled tests in out/test/. */
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -107,4 +108,13 @@ export function runExtractor(commit: string): { readonly folder: string; readonl
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return out;
+}
+
+/** A line index of `text` that lists the offsets whose positions it is asked for, in the order asked. */
+export function countingIndex(text: string): { index: LineIndex; asked: number[] } {
+  const index = new LineIndex(text);
+  const asked: number[] = [];
+  const positionAt = index.positionAt.bind(index);
+  index.positionAt = (offset) => (asked.push(offset), positionAt(offset));
+  return { index, asked };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { plain } from '../helpers';
+import { countingIndex, plain } from '../helpers';
 import { extractCommands, isCommandOfInterest, readParts, readText, type CommandElement, type ScriptCommand } from '../../server/src/engine/parse/commands';
 import { parseScript } from '../../server/src/engine/parse/script-parser';
 import { LineIndex } from '../../server/src/engine/text';
@@ -282,17 +282,8 @@ describe('command model', () => {
 describe('the command model of a whole script', () => {
   const text = "$x = 1\nNew-CsPublicProvider -Identity 'Skype' `\n  -ProxyFqdn federation.messenger.msn.com -Enabled $TRUE -Port 5061 -Names a,`b\n";
 
-  /** A line index that lists the offsets whose positions it is asked for. */
-  function countingIndex(): { index: LineIndex; asked: number[] } {
-    const index = new LineIndex(text);
-    const asked: number[] = [];
-    const positionAt = index.positionAt.bind(index);
-    index.positionAt = (offset) => (asked.push(offset), positionAt(offset));
-    return { index, asked };
-  }
-
   it('works out no range of a command when read, and each one once, when first read', () => {
-    const { index, asked } = countingIndex();
+    const { index, asked } = countingIndex(text);
     const [command] = readText(text, index).parts.commands;
     const before = asked.length; // (the assignment's positions, which splats need)
     const parameter = command.elements[2];

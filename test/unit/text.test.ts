@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { changeBetween, LineIndex } from '../../server/src/engine/text';
 import { prng } from '../random';
+import { countingIndex } from '../helpers';
 
 /** Where each line starts, as the index tells it. */
 function lineStarts(index: LineIndex): number[] {
@@ -64,10 +65,7 @@ describe('lazy ranges', () => {
 
   it('work out each position once, when first read', () => {
     const text = 'a\nbb\nccc\n';
-    const index = new LineIndex(text);
-    const asked: number[] = [];
-    const positionAt = index.positionAt.bind(index);
-    index.positionAt = (offset) => (asked.push(offset), positionAt(offset));
+    const { index, asked } = countingIndex(text);
     const range = index.lazyRangeOf(2, 7);
     assert.deepEqual(asked, [], 'nothing worked out when made');
     for (let i = 0; i < 3; i++)

@@ -189,13 +189,13 @@ class ScriptReading {
     private readonly index: LineIndex,
     private readonly all: boolean,
     /** Whether the model's ranges (and values' texts) are worked out when first read (`readText`). */
-    private readonly lazyRanges: boolean,
+    lazyRanges: boolean,
   ) {
     this.lazily = lazyRanges ? { index, range: undefined, nameRange: undefined } : undefined;
   }
 
   private rangeOf(start: number, end: number): Range {
-    return this.lazyRanges ? this.index.lazyRangeOf(start, end) : this.index.rangeOf(start, end);
+    return this.lazily ? this.index.lazyRangeOf(start, end) : this.index.rangeOf(start, end);
   }
 
   /** Where a part of the model from `start` to `end` is (`Placement`). */

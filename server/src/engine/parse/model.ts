@@ -105,13 +105,14 @@ abstract class Placed {
   }
 
   get range(): Range {
-    return (this.made ??= placedRange(this.index, this.startOffset, this.endOffset));
+    return (this.made ??= placingIndex(this.index).rangeOf(this.startOffset, this.endOffset));
   }
 }
 
-function placedRange(index: LineIndex | undefined, start: number, end: number): Range {
-  if (!index) throw new Error('a part of the command model with neither its range nor an index to make it');
-  return index.rangeOf(start, end);
+/** The index a part placed lazily works out its range and text with (one placed at once has all it needs). */
+function placingIndex(index: LineIndex | undefined): LineIndex {
+  if (!index) throw new Error('a part of the command model placed at once, asked for what it was not given');
+  return index;
 }
 
 /** A `-Name` token. */
@@ -166,17 +167,12 @@ export class PlacedValue extends Placed implements ArgumentValue, ValueToken {
   }
 
   get text(): string {
-    return (this.madeText ??= placedText(this.index, this.startOffset, this.endOffset));
+    return (this.madeText ??= placingIndex(this.index).text.slice(this.startOffset, this.endOffset));
   }
 
   toJSON(): ArgumentValue {
     return { kind: this.kind, text: this.text, range: this.range, literal: this.literal, elements: this.elements };
   }
-}
-
-function placedText(index: LineIndex | undefined, start: number, end: number): string {
-  if (!index) throw new Error('a value of the command model with neither its text nor an index to read it');
-  return index.text.slice(start, end);
 }
 
 /** Where a command is, and its name: made at once, or worked out from the offsets with `index`. */
@@ -204,7 +200,7 @@ export class PlacedCommand extends Placed implements ScriptCommand {
   }
 
   get nameRange(): Range {
-    return (this.madeNameRange ??= placedRange(this.index, this.nameStart, this.nameEnd));
+    return (this.madeNameRange ??= placingIndex(this.index).rangeOf(this.nameStart, this.nameEnd));
   }
 
   /** The same command with other elements (its splats resolved). */

@@ -297,6 +297,8 @@ export class Tokenizer {
   /** The end of the farthest token scanned, and how far a search for a terminator went (see `reach`). */
   private farthestToken = 0;
   private farthestSearch = 0;
+  /** Whether the text has no CR (`reach`; found when first needed: nested parsers' tokenizers never ask). */
+  private withoutCarriageReturns: boolean | undefined = undefined;
 
   constructor(
     readonly text: string,
@@ -334,9 +336,6 @@ export class Tokenizer {
     // (Past the line break, and the line feed of a CR LF.)
     return Math.max(this.farthestSearch, lineEnd + 2);
   }
-
-  /** Whether the text has no CR (found when first needed: nested parsers' tokenizers never ask). */
-  private withoutCarriageReturns: boolean | undefined = undefined;
 
   /** The next token in a mode, without consuming it. */
   peek(mode: Mode): Tok {
